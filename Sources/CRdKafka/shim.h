@@ -1,0 +1,5 @@
+#ifndef QUIMBI_CRDKAFKA_SHIM_H
+#define QUIMBI_CRDKAFKA_SHIM_H
+#include <librdkafka/rdkafka.h>
+#include <librdkafka/rdkafka_mock.h>
+#endif

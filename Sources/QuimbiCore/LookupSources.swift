@@ -1,0 +1,49 @@
+import Foundation
+
+/// Why a lookup failed. Transient failures are retried within the ticket's deadline.
+public struct LookupError: QuimbiError {
+    /// Whether trying again later may succeed (connection refused, timeout, 5xx, throttled).
+    public var isTransient: Bool
+    public var code: String
+    public var message: String
+    /// Server-suggested wait before the next attempt, if any.
+    public var retryAfter: Duration?
+
+    public init(code: String, message: String, isTransient: Bool, retryAfter: Duration? = nil) {
+        self.code = code
+        self.message = message
+        self.isTransient = isTransient
+        self.retryAfter = retryAfter
+    }
+}
+
+/// How a ticket identifies its customer.
+public struct CustomerReference: Sendable, Hashable {
+    public var customerID: String?
+    public var email: String?
+
+    public init(customerID: String?, email: String?) {
+        self.customerID = customerID
+        self.email = email
+    }
+}
+
+/// Where behavioural profiles come from (in memory, PostgreSQL behind Redis, …).
+public protocol ProfileSource: Sendable {
+    /// The profile of the referenced customer, `nil` when the customer is unknown.
+    /// Throws ``LookupError`` when the source cannot answer.
+    func profile(for customer: CustomerReference) async throws -> CustomerProfile?
+}
+
+/// Where a customer's recent orders come from (in memory, PostgreSQL, Shopify, …).
+public protocol OrderSource: Sendable {
+    /// Up to `limit` most recent orders of the customer, newest first; empty when none or unknown.
+    /// Throws ``LookupError`` when the source cannot answer.
+    func recentOrders(for customer: CustomerReference, limit: Int) async throws -> [Order]
+}
+
+/// Where archetype descriptions come from (the `archetypes` table, or the segmentation result).
+public protocol ArchetypeSource: Sendable {
+    /// The archetype with this id, `nil` when unknown.
+    func archetype(id: String) async throws -> Archetype?
+}

@@ -1,0 +1,123 @@
+import Foundation
+
+/// One line of an order.
+public struct LineItem: Codable, Sendable, Hashable {
+    /// Product title, e.g. "Cotton thread — cream".
+    public var title: String
+    /// Variant title, e.g. "500 m spool".
+    public var variant: String?
+    /// Stock-keeping unit.
+    public var sku: String?
+    /// Units ordered.
+    public var quantity: Int
+    /// Price of one unit in the order's currency.
+    public var unitPrice: Double
+
+    public init(title: String, variant: String? = nil, sku: String? = nil, quantity: Int, unitPrice: Double) {
+        self.title = title
+        self.variant = variant
+        self.sku = sku
+        self.quantity = quantity
+        self.unitPrice = unitPrice
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case title, variant, sku, quantity
+        case unitPrice = "unit_price"
+    }
+}
+
+/// Shipment tracking of an order.
+public struct Tracking: Codable, Sendable, Hashable {
+    /// Carrier name, e.g. "USPS".
+    public var company: String?
+    /// Carrier tracking number.
+    public var number: String?
+    /// Carrier tracking page.
+    public var url: String?
+
+    public init(company: String? = nil, number: String? = nil, url: String? = nil) {
+        self.company = company
+        self.number = number
+        self.url = url
+    }
+}
+
+/// A customer's order, as stored in the `orders` table or read from Shopify.
+public struct Order: Codable, Sendable, Hashable {
+    /// The store's order id.
+    public var id: String
+    /// Display name, e.g. "#1042".
+    public var name: String?
+    /// The buyer.
+    public var customerID: String
+    /// When the order was placed.
+    public var createdAt: Date
+    /// Order total including tax and shipping.
+    public var total: Double
+    /// ISO 4217 currency code.
+    public var currency: String
+    /// Payment state, e.g. `paid`, `refunded`.
+    public var financialStatus: String
+    /// Shipping state, e.g. `fulfilled`, `in_transit`, `unfulfilled`.
+    public var fulfillmentStatus: String
+    /// What was bought.
+    public var lineItems: [LineItem]
+    /// Shipment tracking, when shipped.
+    public var tracking: [Tracking]
+
+    public init(
+        id: String, name: String? = nil, customerID: String, createdAt: Date, total: Double,
+        currency: String = "USD", financialStatus: String = "paid", fulfillmentStatus: String = "fulfilled",
+        lineItems: [LineItem] = [], tracking: [Tracking] = []
+    ) {
+        self.id = id
+        self.name = name
+        self.customerID = customerID
+        self.createdAt = createdAt
+        self.total = total
+        self.currency = currency
+        self.financialStatus = financialStatus
+        self.fulfillmentStatus = fulfillmentStatus
+        self.lineItems = lineItems
+        self.tracking = tracking
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, total, currency, tracking
+        case customerID = "customer_id"
+        case createdAt = "created_at"
+        case financialStatus = "financial_status"
+        case fulfillmentStatus = "fulfillment_status"
+        case lineItems = "line_items"
+    }
+}
+
+/// A customer record of the store.
+public struct Customer: Codable, Sendable, Hashable {
+    /// The store's customer id (a Shopify customer id for Shopify stores).
+    public var id: String
+    /// Contact e-mail.
+    public var email: String?
+    /// Given name, used in greetings.
+    public var firstName: String?
+    /// Family name.
+    public var lastName: String?
+    /// When the customer account was created.
+    public var createdAt: Date
+
+    public init(id: String, email: String?, firstName: String?, lastName: String?, createdAt: Date) {
+        self.id = id
+        self.email = email
+        self.firstName = firstName
+        self.lastName = lastName
+        self.createdAt = createdAt
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, email
+        case firstName = "first_name"
+        case lastName = "last_name"
+        case createdAt = "created_at"
+    }
+}

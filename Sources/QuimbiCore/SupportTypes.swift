@@ -1,0 +1,161 @@
+import Foundation
+
+/// What a ticket is about.
+public enum IntentLabel: String, Codable, Sendable, CaseIterable {
+    case churnThreat = "churn_threat"
+    case serviceComplaint = "service_complaint"
+    case orderStatus = "order_status"
+    case refundReturn = "refund_return"
+    case cancelOrder = "cancel_order"
+    case productQuestion = "product_question"
+    case discountRequest = "discount_request"
+    case billing
+    case account
+    case praise
+    case general
+}
+
+/// The detected intent: a primary label, how sure, and which signals fired.
+public struct Intent: Codable, Sendable, Hashable {
+    public var label: IntentLabel
+    /// In [0, 1].
+    public var confidence: Double
+    /// The cues that fired, e.g. `competitor`, `price`.
+    public var signals: [String]
+    /// Further labels that also apply, strongest first.
+    public var secondary: [IntentLabel]
+
+    public init(label: IntentLabel, confidence: Double, signals: [String], secondary: [IntentLabel] = []) {
+        self.label = label
+        self.confidence = confidence
+        self.signals = signals
+        self.secondary = secondary
+    }
+}
+
+/// The tone of a ticket.
+public struct Sentiment: Codable, Sendable, Hashable {
+    public enum Label: String, Codable, Sendable, CaseIterable { case negative, neutral, positive }
+    public var label: Label
+    /// In [−1, 1]; negative is unhappy.
+    public var score: Double
+
+    public init(label: Label, score: Double) {
+        self.label = label
+        self.score = score
+    }
+}
+
+/// How soon an agent should act.
+public enum Priority: String, Codable, Sendable, CaseIterable, Comparable {
+    case low, normal, high, urgent
+
+    private var rank: Int {
+        switch self {
+        case .low: 0
+        case .normal: 1
+        case .high: 2
+        case .urgent: 3
+        }
+    }
+
+    public static func < (lhs: Priority, rhs: Priority) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// The policy's decision for one ticket. Only the policy sets these; drafters must respect them.
+public struct Recommendation: Codable, Sendable, Hashable {
+    public var offerDiscount: Bool
+    /// 0 when no discount is offered.
+    public var discountPercent: Int
+    public var freeShipping: Bool
+    public var escalate: Bool
+    public var followUpRequired: Bool
+    public var priority: Priority
+    /// Stable reason codes, e.g. `churn_risk_high`, `service_failure`.
+    public var reasons: [String]
+    /// What the agent should do, as short sentences.
+    public var actions: [String]
+
+    public init(
+        offerDiscount: Bool, discountPercent: Int, freeShipping: Bool, escalate: Bool, followUpRequired: Bool,
+        priority: Priority, reasons: [String], actions: [String]
+    ) {
+        self.offerDiscount = offerDiscount
+        self.discountPercent = discountPercent
+        self.freeShipping = freeShipping
+        self.escalate = escalate
+        self.followUpRequired = followUpRequired
+        self.priority = priority
+        self.reasons = reasons
+        self.actions = actions
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case escalate, priority, reasons, actions
+        case offerDiscount = "offer_discount"
+        case discountPercent = "discount_percent"
+        case freeShipping = "free_shipping"
+        case followUpRequired = "follow_up_required"
+    }
+}
+
+/// Which drafter wrote a draft.
+public enum DraftGenerator: String, Codable, Sendable { case template, llm }
+
+/// The reply drafted for the agent.
+public struct Draft: Codable, Sendable, Hashable {
+    public var text: String
+    /// e.g. `empathetic`, `apologetic`, `friendly`.
+    public var tone: String
+    public var generator: DraftGenerator
+    /// The LLM model, when `generator` is `llm`.
+    public var model: String?
+    /// Why an LLM draft was replaced by the template draft, when it was (a stable code).
+    public var fallbackReason: String?
+    /// LLM token usage, when known.
+    public var usage: TokenUsage?
+
+    public init(
+        text: String, tone: String, generator: DraftGenerator, model: String? = nil,
+        fallbackReason: String? = nil, usage: TokenUsage? = nil
+    ) {
+        self.text = text
+        self.tone = tone
+        self.generator = generator
+        self.model = model
+        self.fallbackReason = fallbackReason
+        self.usage = usage
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case text, tone, generator, model, usage
+        case fallbackReason = "fallback_reason"
+    }
+}
+
+/// Tokens an LLM call used.
+public struct TokenUsage: Codable, Sendable, Hashable {
+    public var promptTokens: Int
+    public var completionTokens: Int
+
+    public init(promptTokens: Int, completionTokens: Int) {
+        self.promptTokens = promptTokens
+        self.completionTokens = completionTokens
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case promptTokens = "prompt_tokens"
+        case completionTokens = "completion_tokens"
+    }
+}
+
+/// The two messages an LLM receives.
+public struct Prompt: Codable, Sendable, Hashable {
+    public var system: String
+    public var user: String
+
+    public init(system: String, user: String) {
+        self.system = system
+        self.user = user
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import QuimbiCore
+
+/// What the support logic read from a ticket before any lookup.
+public struct TicketAnalysis: Sendable, Hashable {
+    public var intent: Intent
+    public var sentiment: Sentiment
+    /// ISO 639-1 code, or `und` when not detected.
+    public var language: String
+
+    public init(intent: Intent, sentiment: Sentiment, language: String) {
+        self.intent = intent
+        self.sentiment = sentiment
+        self.language = language
+    }
+}
+
+/// Everything the worker needs to publish for one ticket.
+public struct SupportOutcome: Sendable, Hashable {
+    public var analysis: TicketAnalysis
+    public var customer: CustomerInsight?
+    public var recommendation: Recommendation
+    public var draft: Draft
+    public var prompt: Prompt
+    /// The manager-facing summary, present when the recommendation escalates.
+    public var escalationSummary: String?
+}
+
+/// The facts gathered for one ticket.
+public struct TicketFacts: Sendable {
+    public var ticket: TicketCreated
+    public var profile: CustomerProfile?
+    public var archetype: Archetype?
+    /// Recent orders, newest first.
+    public var orders: [Order]
+    /// Sources that could not answer in time.
+    public var degraded: [String]
+    /// The day the profile is read on.
+    public var asOf: Date
+
+    public init(
+        ticket: TicketCreated, profile: CustomerProfile?, archetype: Archetype?, orders: [Order],
+        degraded: [String], asOf: Date
+    ) {
+        self.ticket = ticket
+        self.profile = profile
+        self.archetype = archetype
+        self.orders = orders
+        self.degraded = degraded
+        self.asOf = asOf
+    }
+}
+
+/// The support logic: reads a ticket, decides by policy and drafts the reply.
+///
+/// The policy alone decides discounts and escalation; the drafter only words the decision.
+public struct SupportDesk: Sendable {
+    public let policy: SupportPolicy
+    public let drafter: any Drafter
+    private let intentDetector = IntentDetector()
+    private let sentimentAnalyzer = SentimentAnalyzer()
+    private let contextBuilder = ContextBuilder()
+
+    public init(policy: SupportPolicy = .default, drafter: any Drafter = TemplateDrafter()) {
+        self.policy = policy
+        self.drafter = drafter
+    }
+
+    /// Reads intent, sentiment and language from the ticket text alone.
+    public func analyze(_ ticket: TicketCreated) -> TicketAnalysis {
+        let text = [ticket.subject ?? "", ticket.message].joined(separator: "\n")
+        return TicketAnalysis(
+            intent: intentDetector.detect(text),
+            sentiment: sentimentAnalyzer.analyze(text),
+            language: ticket.language ?? "en"
+        )
+    }
+
+    /// Decides and drafts for a ticket whose facts have been gathered.
+    public func respond(to facts: TicketFacts, analysis: TicketAnalysis, deadline: ContinuousClock.Instant) async -> SupportOutcome {
+        let snapshot = facts.profile?.snapshot(asOf: facts.asOf)
+        let customer = snapshot.map { policy.insight(for: $0) }
+        let recommendation = policy.decide(analysis: analysis, customer: customer)
+        let context = contextBuilder.build(facts: facts, analysis: analysis, customer: customer, recommendation: recommendation)
+        let draft = await drafter.draft(context, deadline: deadline)
+        return SupportOutcome(
+            analysis: analysis,
+            customer: customer,
+            recommendation: recommendation,
+            draft: draft,
+            prompt: context.prompt,
+            escalationSummary: recommendation.escalate ? context.escalationSummary() : nil
+        )
+    }
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The `quimbi` command: every Quimbi program is a subcommand.
+@main
+struct Quimbi: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quimbi",
+        abstract: "Churn-aware customer-support ticket enrichment and drafting.",
+        subcommands: [
+        ]
+    )
+}
