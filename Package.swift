@@ -35,6 +35,20 @@ let package = Package(
 
         .target(name: "QuimbiCore", swiftSettings: strictConcurrency),
         .target(
+            name: "QuimbiKafka",
+            dependencies: ["CRdKafka", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictConcurrency
+        ),
+        .target(
+            name: "QuimbiWorker",
+            dependencies: [
+                "QuimbiCore", "QuimbiKafka", "QuimbiSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictConcurrency
+        ),
+        .target(
             name: "QuimbiSupport",
             dependencies: [
                 "QuimbiCore",
@@ -44,5 +58,6 @@ let package = Package(
             ],
             swiftSettings: strictConcurrency
         ),
+        .testTarget(name: "QuimbiKafkaTests", dependencies: ["QuimbiKafka"]),
     ]
 )

@@ -24,7 +24,13 @@ public struct DeadLetter: Codable, Sendable, Hashable {
         public var key: String?
         public var payload: String
         public var payloadEncoding: Encoding
+        /// Size of the original payload in bytes.
         public var payloadBytes: Int
+        /// Whether `payload` holds only the first ``maxPayloadBytes`` of the original.
+        public var payloadTruncated: Bool
+
+        /// Most payload bytes kept in a dead letter, so that an oversized input still fits in one.
+        public static let maxPayloadBytes = 64 * 1024
 
         public init(topic: String, partition: Int32, offset: Int64, key: [UInt8]?, payload: [UInt8]) {
             self.topic = topic
@@ -32,11 +38,13 @@ public struct DeadLetter: Codable, Sendable, Hashable {
             self.offset = offset
             self.key = key.map { String(decoding: $0, as: UTF8.self) }
             payloadBytes = payload.count
-            if let text = String(validating: payload, as: UTF8.self) {
+            payloadTruncated = payload.count > Self.maxPayloadBytes
+            let kept = payload.prefix(Self.maxPayloadBytes)
+            if !payloadTruncated, let text = String(validating: kept, as: UTF8.self) {
                 self.payload = text
                 payloadEncoding = .utf8
             } else {
-                self.payload = Data(payload).base64EncodedString()
+                self.payload = Data(kept).base64EncodedString()
                 payloadEncoding = .base64
             }
         }
@@ -45,6 +53,7 @@ public struct DeadLetter: Codable, Sendable, Hashable {
             case topic, partition, offset, key, payload
             case payloadEncoding = "payload_encoding"
             case payloadBytes = "payload_bytes"
+            case payloadTruncated = "payload_truncated"
         }
     }
 

@@ -1,0 +1,39 @@
+/// Settings of a ``KafkaConsumer``.
+public struct ConsumerConfiguration: Sendable {
+    public var kafka: KafkaConfiguration
+    /// Consumer group; replicas with the same group share the partitions.
+    public var groupID: String
+    public var topics: [String]
+    /// Records handed out and not yet finished at which fetching pauses (resumes at half).
+    public var maxInFlight: Int
+    /// Most records handed out in one batch.
+    public var maxBatch: Int
+    /// How often finished progress is committed.
+    public var commitInterval: Duration
+    /// How long a revoke waits for in-flight records of the revoked partitions to finish.
+    public var revokeGracePeriod: Duration
+    /// Where a group without committed offsets starts: `earliest` or `latest`.
+    public var autoOffsetReset: String
+
+    public init(
+        kafka: KafkaConfiguration, groupID: String, topics: [String], maxInFlight: Int = 2_048, maxBatch: Int = 256,
+        commitInterval: Duration = .milliseconds(200), revokeGracePeriod: Duration = .seconds(10),
+        autoOffsetReset: String = "earliest"
+    ) {
+        self.kafka = kafka
+        self.groupID = groupID
+        self.topics = topics
+        self.maxInFlight = maxInFlight
+        self.maxBatch = maxBatch
+        self.commitInterval = commitInterval
+        self.revokeGracePeriod = revokeGracePeriod
+        self.autoOffsetReset = autoOffsetReset
+    }
+}
+
+extension Duration {
+    /// Whole milliseconds, rounded down.
+    var milliseconds: Int64 {
+        components.seconds * 1_000 + components.attoseconds / 1_000_000_000_000_000
+    }
+}

@@ -1,0 +1,124 @@
+import CRdKafka
+import Logging
+import Synchronization
+
+/// What the application asked of the poll thread.
+struct ConsumerRequests: Sendable {
+    var stopFetching = false
+    var close = false
+}
+
+/// The consumer's poll loop, run on its dedicated thread: fetch, hand out, pause under load,
+/// commit periodically, and on close commit synchronously and leave the group.
+final class ConsumerPoller: Sendable {
+    let requests = Mutex(ConsumerRequests())
+    private let handle: KafkaHandle
+    private let ledger: PartitionLedger
+    private let configuration: ConsumerConfiguration
+    private let logger: Logger
+    private let continuation: AsyncStream<[KafkaMessage]>.Continuation
+
+    init(
+        handle: KafkaHandle, ledger: PartitionLedger, configuration: ConsumerConfiguration, logger: Logger,
+        continuation: AsyncStream<[KafkaMessage]>.Continuation
+    ) {
+        self.handle = handle
+        self.ledger = ledger
+        self.configuration = configuration
+        self.logger = logger
+        self.continuation = continuation
+    }
+
+    func run() {
+        let clock = ContinuousClock()
+        var lastCommit = clock.now
+        var pausedPartitions: Set<TopicPartition> = []
+        var streamFinished = false
+        let pollTimeout = Int32(max(1, min(100, configuration.commitInterval.milliseconds)))
+        while true {
+            let request = requests.withLock { $0 }
+            if request.close { break }
+            if request.stopFetching, !streamFinished {
+                continuation.finish()
+                streamFinished = true
+            }
+            pausedPartitions = applyBackpressure(stopping: request.stopFetching, paused: pausedPartitions)
+            let batch = poll(timeoutMilliseconds: pollTimeout)
+            if !batch.isEmpty, !streamFinished {
+                let tracked = ledger.track(batch)
+                if !tracked.isEmpty { continuation.yield(tracked) }
+            }
+            if clock.now - lastCommit >= configuration.commitInterval {
+                commit(async: true)
+                lastCommit = clock.now
+            }
+        }
+        commit(async: false)
+        let error = rd_kafka_consumer_close(handle.pointer)
+        if error != RD_KAFKA_RESP_ERR_NO_ERROR {
+            logger.warning("consumer close reported an error", metadata: ["error": "\(String(cString: rd_kafka_err2str(error)))"])
+        }
+        handle.destroy()
+        if !streamFinished { continuation.finish() }
+    }
+
+    /// Pauses every assigned partition while too much is in flight or when stopping; resumes at half.
+    private func applyBackpressure(stopping: Bool, paused: Set<TopicPartition>) -> Set<TopicPartition> {
+        let assigned = Set(ledger.assigned)
+        let inFlight = ledger.unsettled
+        let shouldPause = stopping || inFlight >= configuration.maxInFlight
+            || (!paused.isEmpty && inFlight > configuration.maxInFlight / 2)
+        if shouldPause {
+            let newlyPaused = assigned.subtracting(paused)
+            TopicPartitionList.setPaused(handle.pointer, Array(newlyPaused), paused: true)
+            return assigned
+        }
+        TopicPartitionList.setPaused(handle.pointer, Array(paused.intersection(assigned)), paused: false)
+        return []
+    }
+
+    /// Waits up to the timeout for the first record, then takes what else is ready, up to a batch.
+    private func poll(timeoutMilliseconds: Int32) -> [KafkaMessage] {
+        guard let first = rd_kafka_consumer_poll(handle.pointer, timeoutMilliseconds) else { return [] }
+        var batch: [KafkaMessage] = []
+        batch.reserveCapacity(16)
+        var next: UnsafeMutablePointer<rd_kafka_message_t>? = first
+        while let message = next {
+            if let converted = convert(message) { batch.append(converted) }
+            rd_kafka_message_destroy(message)
+            next = batch.count < configuration.maxBatch ? rd_kafka_consumer_poll(handle.pointer, 0) : nil
+        }
+        return batch
+    }
+
+    private func convert(_ message: UnsafeMutablePointer<rd_kafka_message_t>) -> KafkaMessage? {
+        let record = message.pointee
+        guard record.err == RD_KAFKA_RESP_ERR_NO_ERROR else {
+            if record.err != RD_KAFKA_RESP_ERR__PARTITION_EOF {
+                logger.warning("consumer error", metadata: ["error": "\(String(cString: rd_kafka_message_errstr(message)))"])
+            }
+            return nil
+        }
+        let topic = record.rkt.map { String(cString: rd_kafka_topic_name($0)) } ?? ""
+        let value = record.payload.map { Array(UnsafeRawBufferPointer(start: $0, count: record.len)) } ?? []
+        let key = record.key.map { Array(UnsafeRawBufferPointer(start: $0, count: record.key_len)) }
+        var timestampType = RD_KAFKA_TIMESTAMP_NOT_AVAILABLE
+        let timestamp = rd_kafka_message_timestamp(message, &timestampType)
+        return KafkaMessage(
+            topicPartition: TopicPartition(topic: topic, partition: record.partition),
+            offset: record.offset, key: key, value: value, headers: NativeHeaders.read(message),
+            timestampMilliseconds: timestampType == RD_KAFKA_TIMESTAMP_NOT_AVAILABLE ? nil : timestamp
+        )
+    }
+
+    private func commit(async: Bool) {
+        let offsets = ledger.committable()
+        guard !offsets.isEmpty else { return }
+        let error = TopicPartitionList.commit(handle.pointer, offsets, async: async)
+        if error == RD_KAFKA_RESP_ERR_NO_ERROR {
+            ledger.markCommitted(offsets)
+        } else {
+            logger.warning("offset commit failed", metadata: ["error": "\(String(cString: rd_kafka_err2str(error)))"])
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import Synchronization
+
+/// A latch that is set once, from any thread, and awaited by any number of tasks.
+final class OneShotSignal: Sendable {
+    private struct State {
+        var isSet = false
+        var waiters: [CheckedContinuation<Void, Never>] = []
+    }
+
+    private let state = Mutex(State())
+
+    /// Sets the latch and resumes every waiter. Later calls do nothing.
+    func signal() {
+        let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
+            guard !state.isSet else { return [] }
+            state.isSet = true
+            defer { state.waiters = [] }
+            return state.waiters
+        }
+        for waiter in waiters { waiter.resume() }
+    }
+
+    var isSet: Bool { state.withLock { $0.isSet } }
+
+    /// Returns once the latch is set.
+    func wait() async {
+        await withCheckedContinuation { continuation in
+            let alreadySet = state.withLock { state -> Bool in
+                if state.isSet { return true }
+                state.waiters.append(continuation)
+                return false
+            }
+            if alreadySet { continuation.resume() }
+        }
+    }
+}
+
+/// A flag set once to ask a dedicated thread's loop to end.
+final class StopFlag: Sendable {
+    private let value = Atomic<Bool>(false)
+
+    var isSet: Bool { value.load(ordering: .acquiring) }
+
+    /// Sets the flag; returns whether it was already set.
+    @discardableResult
+    func set() -> Bool { value.exchange(true, ordering: .acquiringAndReleasing) }
+}

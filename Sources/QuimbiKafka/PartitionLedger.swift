@@ -1,0 +1,142 @@
+import Foundation
+
+/// The consumer's record of its assigned partitions: what was handed out, what is finished, what
+/// may be committed, and which partitions are being revoked. Thread-safe; shared by the poll thread
+/// (assign, revoke, track, commit) and the processing tasks (finish, abandon).
+final class PartitionLedger: @unchecked Sendable {
+    private struct Partition {
+        var generation: UInt64
+        var watermark = OffsetWatermark()
+        var revoking = false
+    }
+
+    private let condition = NSCondition()
+    private var partitions: [TopicPartition: Partition] = [:]
+    private var nextGeneration: UInt64 = 1
+    private var revokingCount = 0
+    private(set) var unsettled = 0
+
+    /// Registers newly assigned partitions; returns nothing, they start empty.
+    func assign(_ assigned: [TopicPartition]) {
+        locked {
+            for partition in assigned {
+                partitions[partition] = Partition(generation: nextGeneration)
+                nextGeneration += 1
+            }
+        }
+    }
+
+    /// Tracks records about to be handed out; records of unassigned partitions are dropped.
+    func track(_ messages: [KafkaMessage]) -> [KafkaMessage] {
+        locked {
+            var kept: [KafkaMessage] = []
+            kept.reserveCapacity(messages.count)
+            for message in messages {
+                guard var partition = partitions[message.topicPartition], !partition.revoking else { continue }
+                partition.watermark.track(message.offset)
+                partitions[message.topicPartition] = partition
+                unsettled += 1
+                var stamped = message
+                stamped.generation = partition.generation
+                kept.append(stamped)
+            }
+            return kept
+        }
+    }
+
+    /// Whether the record's partition is still assigned in the generation it was fetched in.
+    func isCurrent(_ message: KafkaMessage) -> Bool {
+        locked { partitions[message.topicPartition]?.generation == message.generation }
+    }
+
+    /// Whether processing of this record should start: false once its partition is revoking.
+    func mayStart(_ message: KafkaMessage) -> Bool {
+        locked {
+            guard let partition = partitions[message.topicPartition] else { return false }
+            return partition.generation == message.generation && !partition.revoking
+        }
+    }
+
+    /// Marks a record fully processed.
+    func finish(_ message: KafkaMessage) {
+        settle(message) { $0.finish($1) }
+    }
+
+    /// Marks a record given up without processing; its offset is never committed past.
+    func abandon(_ message: KafkaMessage) {
+        settle(message) { $0.abandon($1) }
+    }
+
+    private func settle(_ message: KafkaMessage, _ change: (inout OffsetWatermark, Int64) -> Void) {
+        locked {
+            guard var partition = partitions[message.topicPartition], partition.generation == message.generation else { return }
+            let before = partition.watermark.unsettled
+            change(&partition.watermark, message.offset)
+            unsettled -= before - partition.watermark.unsettled
+            partitions[message.topicPartition] = partition
+            if revokingCount > 0 { condition.broadcast() }
+        }
+    }
+
+    /// Offsets to commit: partition → next offset, for partitions with progress not yet committed.
+    /// With `only`, restricted to those partitions.
+    func committable(only: Set<TopicPartition>? = nil) -> [TopicPartition: Int64] {
+        locked {
+            var result: [TopicPartition: Int64] = [:]
+            for (key, partition) in partitions where only?.contains(key) ?? true {
+                if partition.watermark.hasUncommittedProgress, let offset = partition.watermark.committable {
+                    result[key] = offset
+                }
+            }
+            return result
+        }
+    }
+
+    /// Records that these offsets were committed.
+    func markCommitted(_ offsets: [TopicPartition: Int64]) {
+        locked {
+            for (key, offset) in offsets { partitions[key]?.watermark.committed = offset }
+        }
+    }
+
+    /// Forgets commit state so that the next commit sends every partition's offset again.
+    func forgetCommits() {
+        locked {
+            for key in partitions.keys { partitions[key]?.watermark.committed = nil }
+        }
+    }
+
+    /// Stops new work on `revoked` and waits until their handed-out records are settled or `deadline`.
+    /// Returns the records still unsettled at the deadline.
+    func beginRevoke(_ revoked: [TopicPartition], deadline: Date) -> Int {
+        condition.lock()
+        defer { condition.unlock() }
+        for key in revoked where partitions[key] != nil && partitions[key]?.revoking == false {
+            partitions[key]?.revoking = true
+            revokingCount += 1
+        }
+        func pending() -> Int { revoked.reduce(0) { $0 + (partitions[$1]?.watermark.unsettled ?? 0) } }
+        while pending() > 0, condition.wait(until: deadline) {}
+        return pending()
+    }
+
+    /// Drops revoked partitions; late results of their records are ignored.
+    func endRevoke(_ revoked: [TopicPartition]) {
+        locked {
+            for key in revoked {
+                guard let partition = partitions.removeValue(forKey: key) else { continue }
+                unsettled -= partition.watermark.unsettled
+                if partition.revoking { revokingCount -= 1 }
+            }
+        }
+    }
+
+    /// Currently assigned partitions.
+    var assigned: [TopicPartition] { locked { Array(partitions.keys) } }
+
+    private func locked<T>(_ body: () -> T) -> T {
+        condition.lock()
+        defer { condition.unlock() }
+        return body()
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import QuimbiCore
+
+/// Fetches a ticket's customer profile and recent orders concurrently, under one deadline.
+struct CustomerFactsGatherer: Sendable {
+    /// Names used in `context.degraded`.
+    enum SourceName {
+        static let profile = "profile"
+        static let orders = "orders"
+        static let archetype = "archetype"
+    }
+
+    let profiles: any ProfileSource
+    let orders: any OrderSource
+    let archetypes: (any ArchetypeSource)?
+    let recentOrderLimit: Int
+    let retry = LookupRetry()
+
+    struct Gathered: Sendable {
+        var profile: CustomerProfile?
+        var archetype: Archetype?
+        var orders: [Order]
+        var degraded: [String]
+    }
+
+    func gather(for reference: CustomerReference, until deadline: ContinuousClock.Instant) async -> Gathered {
+        let profiles = profiles
+        let orders = orders
+        let limit = recentOrderLimit
+        async let profileOutcome = retry.run(until: deadline) { try await profiles.profile(for: reference) }
+        async let ordersOutcome = retry.run(until: deadline) { try await orders.recentOrders(for: reference, limit: limit) }
+
+        var gathered = Gathered(profile: nil, archetype: nil, orders: [], degraded: [])
+        switch await profileOutcome {
+        case .value(let profile): gathered.profile = profile
+        case .unavailable: gathered.degraded.append(SourceName.profile)
+        }
+        if let archetypeID = gathered.profile?.archetypeID, let archetypes {
+            switch await retry.run(until: deadline, { try await archetypes.archetype(id: archetypeID) }) {
+            case .value(let archetype): gathered.archetype = archetype
+            case .unavailable: gathered.degraded.append(SourceName.archetype)
+            }
+        }
+        switch await ordersOutcome {
+        case .value(let recent): gathered.orders = recent
+        case .unavailable: gathered.degraded.append(SourceName.orders)
+        }
+        return gathered
+    }
+}

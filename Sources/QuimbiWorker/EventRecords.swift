@@ -1,0 +1,59 @@
+import Foundation
+import QuimbiCore
+import QuimbiKafka
+
+/// Turns output events into Kafka records: key = ticket id, JSON value, CloudEvents 1.0 binary-mode
+/// headers (`ce_specversion`, `ce_id`, `ce_type`, `ce_source`, `ce_time`, `ce_subject`, `content-type`).
+struct EventRecords: Sendable {
+    /// CloudEvents `type` of each output event.
+    enum EventType {
+        static let draft = "com.quimbi.support.draft.v1"
+        static let escalation = "com.quimbi.support.escalation.v1"
+        static let deadLetter = "com.quimbi.support.deadletter.v1"
+    }
+
+    let topics: WorkerTopics
+    /// CloudEvents `source`.
+    let source: String
+
+    func records(for result: TicketResult, original message: KafkaMessage) throws -> [ProducerRecord] {
+        let encoder = QuimbiJSON.makeEncoder()
+        switch result {
+        case .drafted(let draft, let escalation):
+            var records = [
+                try record(topic: topics.drafts, key: draft.ticketID, id: draft.eventID, type: EventType.draft,
+                           time: draft.createdAt, value: encoder.encode(draft)),
+            ]
+            if let escalation {
+                records.append(try record(topic: topics.escalations, key: escalation.ticketID, id: escalation.eventID,
+                                          type: EventType.escalation, time: escalation.createdAt, value: encoder.encode(escalation)))
+            }
+            return records
+        case .rejected(let rejection):
+            let letter = DeadLetter(
+                eventID: EventIDs.deadLetter(topic: message.topicPartition.topic, partition: message.topicPartition.partition, offset: message.offset),
+                error: .init(code: rejection.code, message: rejection.message),
+                original: .init(topic: message.topicPartition.topic, partition: message.topicPartition.partition,
+                                offset: message.offset, key: message.key, payload: message.value),
+                failedAt: Date()
+            )
+            let key = message.key.map { String(decoding: $0, as: UTF8.self) }
+            return [try record(topic: topics.deadLetters, key: key, id: letter.eventID, type: EventType.deadLetter,
+                               time: letter.failedAt, value: encoder.encode(letter))]
+        }
+    }
+
+    private func record(topic: String, key: String?, id: String, type: String, time: Date, value: Data) throws -> ProducerRecord {
+        ProducerRecord(
+            topic: topic, key: key.map { Array($0.utf8) }, value: Array(value),
+            headers: [
+                KafkaHeader(name: "ce_specversion", text: "1.0"),
+                KafkaHeader(name: "ce_id", text: id),
+                KafkaHeader(name: "ce_type", text: type),
+                KafkaHeader(name: "ce_source", text: source),
+                KafkaHeader(name: "ce_time", text: RFC3339.string(from: time)),
+                KafkaHeader(name: "content-type", text: "application/json"),
+            ]
+        )
+    }
+}

@@ -1,0 +1,40 @@
+import QuimbiCore
+
+/// Profiles, orders and archetypes held in memory: the demo's and benchmark's data source, and the
+/// worker's when no database is configured.
+public struct InMemoryCustomerData: ProfileSource, OrderSource, ArchetypeSource {
+    private let profilesByID: [String: CustomerProfile]
+    private let customerIDByEmail: [String: String]
+    private let ordersByCustomer: [String: [Order]]
+    private let archetypesByID: [String: Archetype]
+
+    /// Indexes the data; orders are kept newest first per customer.
+    public init(customers: [Customer], orders: [Order], profiles: [CustomerProfile], archetypes: [Archetype]) {
+        profilesByID = Dictionary(profiles.map { ($0.customerID, $0) }, uniquingKeysWith: { _, last in last })
+        customerIDByEmail = Dictionary(
+            customers.compactMap { customer in customer.email.map { ($0.lowercased(), customer.id) } },
+            uniquingKeysWith: { first, _ in first })
+        ordersByCustomer = Dictionary(grouping: orders, by: \.customerID).mapValues { $0.sorted { $0.createdAt > $1.createdAt } }
+        archetypesByID = Dictionary(archetypes.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+    }
+
+    private func customerID(for reference: CustomerReference) -> String? {
+        reference.customerID ?? reference.email.flatMap { customerIDByEmail[$0.lowercased()] }
+    }
+
+    public func profile(for customer: CustomerReference) async throws -> CustomerProfile? {
+        customerID(for: customer).flatMap { profilesByID[$0] }
+    }
+
+    public func recentOrders(for customer: CustomerReference, limit: Int) async throws -> [Order] {
+        guard let id = customerID(for: customer), let orders = ordersByCustomer[id] else { return [] }
+        return Array(orders.prefix(limit))
+    }
+
+    public func archetype(id: String) async throws -> Archetype? {
+        archetypesByID[id]
+    }
+
+    /// Number of customers with a profile.
+    public var profileCount: Int { profilesByID.count }
+}

@@ -1,0 +1,128 @@
+import Logging
+import Synchronization
+import Testing
+@testable import QuimbiKafka
+
+@Suite(.serialized) struct EmbeddedClusterTests {
+    let logger = Logger(label: "test")
+
+    private func consumerConfiguration(_ cluster: EmbeddedKafkaCluster, topic: String, group: String, maxInFlight: Int = 2_048) -> ConsumerConfiguration {
+        ConsumerConfiguration(
+            kafka: KafkaConfiguration(bootstrapServers: cluster.bootstrapServers, properties: ["session.timeout.ms": "6000", "heartbeat.interval.ms": "500"]),
+            groupID: group, topics: [topic], maxInFlight: maxInFlight, commitInterval: .milliseconds(50))
+    }
+
+    private func produce(_ count: Int, to topic: String, cluster: EmbeddedKafkaCluster) async throws {
+        let producer = try KafkaProducer(configuration: ProducerConfiguration(kafka: KafkaConfiguration(bootstrapServers: cluster.bootstrapServers)), logger: logger)
+        try await withThrowingTaskGroup(of: DeliveryReport.self) { group in
+            for index in 0..<count {
+                group.addTask {
+                    try await producer.send(ProducerRecord(
+                        topic: topic, key: Array("k\(index)".utf8), value: Array("v\(index)".utf8),
+                        headers: [KafkaHeader(name: "ce_id", text: "id-\(index)")]))
+                }
+            }
+            for try await report in group { #expect(report.offset >= 0) }
+        }
+        await producer.shutdown()
+    }
+
+    /// Reads until `count` distinct values were seen or the time runs out.
+    private func consume(_ consumer: KafkaConsumer, count: Int, finish: Bool = true) async -> [KafkaMessage] {
+        var seen: [KafkaMessage] = []
+        let reader = Task {
+            var collected: [KafkaMessage] = []
+            for await batch in consumer.batches {
+                for message in batch {
+                    collected.append(message)
+                    if finish { consumer.finish(message) }
+                }
+                if collected.count >= count { break }
+            }
+            return collected
+        }
+        let timeout = Task {
+            try? await Task.sleep(for: .seconds(30))
+            reader.cancel()
+        }
+        seen = await reader.value
+        timeout.cancel()
+        return seen
+    }
+
+    @Test func deliversRecordsWithKeysAndHeadersAndCommitsFinishedOffsets() async throws {
+        let cluster = try EmbeddedKafkaCluster(brokers: 1)
+        try cluster.createTopic("roundtrip", partitions: 4)
+        try await produce(200, to: "roundtrip", cluster: cluster)
+
+        let first = try KafkaConsumer(configuration: consumerConfiguration(cluster, topic: "roundtrip", group: "g1"), logger: logger)
+        let messages = await consume(first, count: 200)
+        #expect(Set(messages.map { String(decoding: $0.value, as: UTF8.self) }).count == 200)
+        let sample = try #require(messages.first)
+        #expect(sample.header("ce_id")?.hasPrefix("id-") == true)
+        #expect(sample.key.map { String(decoding: $0, as: UTF8.self) }?.hasPrefix("k") == true)
+        await first.close()
+
+        try await produce(10, to: "roundtrip", cluster: cluster)
+        let second = try KafkaConsumer(configuration: consumerConfiguration(cluster, topic: "roundtrip", group: "g1"), logger: logger)
+        let rest = await consume(second, count: 10)
+        await second.close()
+        #expect(rest.count == 10, "only the records after the committed offsets are read again")
+        await cluster.shutdown()
+    }
+
+    @Test func unfinishedRecordsAreReadAgainByTheNextMember() async throws {
+        let cluster = try EmbeddedKafkaCluster(brokers: 1)
+        try cluster.createTopic("redeliver", partitions: 1)
+        try await produce(20, to: "redeliver", cluster: cluster)
+
+        let first = try KafkaConsumer(configuration: consumerConfiguration(cluster, topic: "redeliver", group: "g2"), logger: logger)
+        let messages = await consume(first, count: 20, finish: false)
+        for message in messages where message.offset < 5 || message.offset == 7 { first.finish(message) }
+        for message in messages where !(message.offset < 5 || message.offset == 7) { first.abandon(message) }
+        await first.close()
+
+        let second = try KafkaConsumer(configuration: consumerConfiguration(cluster, topic: "redeliver", group: "g2"), logger: logger)
+        let again = await consume(second, count: 15)
+        await second.close()
+        #expect(again.map(\.offset).min() == 5, "the commit stopped at the first unfinished offset")
+        #expect(again.count == 15)
+        await cluster.shutdown()
+    }
+
+    @Test func pausesFetchingWhileTooMuchIsInFlight() async throws {
+        let cluster = try EmbeddedKafkaCluster(brokers: 1)
+        try cluster.createTopic("backpressure", partitions: 2)
+        try await produce(500, to: "backpressure", cluster: cluster)
+        let consumer = try KafkaConsumer(configuration: consumerConfiguration(cluster, topic: "backpressure", group: "g3", maxInFlight: 50), logger: logger)
+
+        let held = Mutex<[KafkaMessage]>([])
+        let reader = Task {
+            for await batch in consumer.batches { held.withLock { $0.append(contentsOf: batch) } }
+        }
+        let clock = ContinuousClock()
+        let joinDeadline = clock.now + .seconds(20)
+        while held.withLock({ $0.count }) < 50, clock.now < joinDeadline { try await Task.sleep(for: .milliseconds(50)) }
+        try await Task.sleep(for: .seconds(1))
+        let heldWhilePaused = held.withLock { $0.count }
+        #expect(heldWhilePaused >= 50)
+        #expect(heldWhilePaused < 500, "fetching paused near the in-flight limit")
+        #expect(consumer.inFlight == heldWhilePaused)
+
+        var finished = 0
+        let drainDeadline = clock.now + .seconds(30)
+        while finished < 500, clock.now < drainDeadline {
+            let batch = held.withLock { messages in
+                defer { messages.removeAll() }
+                return messages
+            }
+            for message in batch { consumer.finish(message) }
+            finished += batch.count
+            if batch.isEmpty { try await Task.sleep(for: .milliseconds(20)) }
+        }
+        #expect(finished == 500, "fetching resumed as records finished")
+        await consumer.close()
+        reader.cancel()
+        await cluster.shutdown()
+    }
+}
