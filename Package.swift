@@ -22,9 +22,11 @@ let package = Package(
         .executableTarget(
             name: "quimbi",
             dependencies: [
-                "QuimbiCore", "QuimbiSupport",
+                "QuimbiCore", "QuimbiSupport", "QuimbiKafka", "QuimbiWorker", "QuimbiSegmentation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
             swiftSettings: strictConcurrency
         ),
@@ -39,6 +41,7 @@ let package = Package(
             dependencies: ["CRdKafka", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictConcurrency
         ),
+        .target(name: "QuimbiSegmentation", dependencies: ["QuimbiCore"], swiftSettings: strictConcurrency),
         .target(
             name: "QuimbiWorker",
             dependencies: [
@@ -59,5 +62,12 @@ let package = Package(
             swiftSettings: strictConcurrency
         ),
         .testTarget(name: "QuimbiKafkaTests", dependencies: ["QuimbiKafka"]),
+        .testTarget(
+            name: "QuimbiWorkerTests",
+            dependencies: [
+                "QuimbiCore", "QuimbiKafka", "QuimbiWorker", "QuimbiSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
     ]
 )

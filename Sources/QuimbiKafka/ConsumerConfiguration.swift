@@ -14,11 +14,14 @@ public struct ConsumerConfiguration: Sendable {
     public var revokeGracePeriod: Duration
     /// Where a group without committed offsets starts: `earliest` or `latest`.
     public var autoOffsetReset: String
+    /// How long the group waits for a silent member before reassigning its partitions
+    /// (`session.timeout.ms`); `nil` keeps librdkafka's default (45 s).
+    public var sessionTimeout: Duration?
 
     public init(
         kafka: KafkaConfiguration, groupID: String, topics: [String], maxInFlight: Int = 2_048, maxBatch: Int = 256,
         commitInterval: Duration = .milliseconds(200), revokeGracePeriod: Duration = .seconds(10),
-        autoOffsetReset: String = "earliest"
+        autoOffsetReset: String = "earliest", sessionTimeout: Duration? = nil
     ) {
         self.kafka = kafka
         self.groupID = groupID
@@ -28,6 +31,7 @@ public struct ConsumerConfiguration: Sendable {
         self.commitInterval = commitInterval
         self.revokeGracePeriod = revokeGracePeriod
         self.autoOffsetReset = autoOffsetReset
+        self.sessionTimeout = sessionTimeout
     }
 }
 

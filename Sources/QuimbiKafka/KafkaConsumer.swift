@@ -22,13 +22,18 @@ public final class KafkaConsumer: Sendable {
 
     /// Creates the consumer, subscribes to the configured topics and starts polling.
     public init(configuration: ConsumerConfiguration, logger: Logger) throws(KafkaError) {
-        let conf = try configuration.kafka.makeNativeConfiguration(defaults: [
+        var defaults = [
             ("group.id", configuration.groupID),
             ("enable.auto.commit", "false"),
             ("enable.auto.offset.store", "false"),
             ("auto.offset.reset", configuration.autoOffsetReset),
             ("enable.partition.eof", "false"),
-        ])
+        ]
+        if let timeout = configuration.sessionTimeout {
+            defaults.append(("session.timeout.ms", String(timeout.milliseconds)))
+            defaults.append(("heartbeat.interval.ms", String(max(100, timeout.milliseconds / 6))))
+        }
+        let conf = try configuration.kafka.makeNativeConfiguration(defaults: defaults)
         let ledger = PartitionLedger()
         let context = RebalanceContext(ledger: ledger, grace: configuration.revokeGracePeriod, logger: logger)
         rd_kafka_conf_set_opaque(conf, Unmanaged.passUnretained(context).toOpaque())

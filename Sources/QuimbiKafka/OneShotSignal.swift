@@ -1,7 +1,7 @@
 import Synchronization
 
 /// A latch that is set once, from any thread, and awaited by any number of tasks.
-final class OneShotSignal: Sendable {
+public final class OneShotSignal: Sendable {
     private struct State {
         var isSet = false
         var waiters: [CheckedContinuation<Void, Never>] = []
@@ -9,8 +9,10 @@ final class OneShotSignal: Sendable {
 
     private let state = Mutex(State())
 
+    public init() {}
+
     /// Sets the latch and resumes every waiter. Later calls do nothing.
-    func signal() {
+    public func signal() {
         let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
             guard !state.isSet else { return [] }
             state.isSet = true
@@ -20,10 +22,10 @@ final class OneShotSignal: Sendable {
         for waiter in waiters { waiter.resume() }
     }
 
-    var isSet: Bool { state.withLock { $0.isSet } }
+    public var isSet: Bool { state.withLock { $0.isSet } }
 
     /// Returns once the latch is set.
-    func wait() async {
+    public func wait() async {
         await withCheckedContinuation { continuation in
             let alreadySet = state.withLock { state -> Bool in
                 if state.isSet { return true }

@@ -7,6 +7,8 @@ public struct InMemoryCustomerData: ProfileSource, OrderSource, ArchetypeSource 
     private let customerIDByEmail: [String: String]
     private let ordersByCustomer: [String: [Order]]
     private let archetypesByID: [String: Archetype]
+    /// Customer ids with a profile, sorted.
+    let profileIDs: [String]
 
     /// Indexes the data; orders are kept newest first per customer.
     public init(customers: [Customer], orders: [Order], profiles: [CustomerProfile], archetypes: [Archetype]) {
@@ -16,6 +18,7 @@ public struct InMemoryCustomerData: ProfileSource, OrderSource, ArchetypeSource 
             uniquingKeysWith: { first, _ in first })
         ordersByCustomer = Dictionary(grouping: orders, by: \.customerID).mapValues { $0.sorted { $0.createdAt > $1.createdAt } }
         archetypesByID = Dictionary(archetypes.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+        profileIDs = profilesByID.keys.sorted()
     }
 
     private func customerID(for reference: CustomerReference) -> String? {
@@ -37,4 +40,11 @@ public struct InMemoryCustomerData: ProfileSource, OrderSource, ArchetypeSource 
 
     /// Number of customers with a profile.
     public var profileCount: Int { profilesByID.count }
+}
+
+extension InMemoryCustomerData {
+    /// Up to `limit` customer ids with a profile, in a stable order.
+    public func sampleCustomerIDs(limit: Int) -> [String] {
+        Array(profileIDs.prefix(limit))
+    }
 }

@@ -7,6 +7,11 @@ struct Quimbi: AsyncParsableCommand {
         commandName: "quimbi",
         abstract: "Churn-aware customer-support ticket enrichment and drafting.",
         subcommands: [
+            DemoCommand.self,
+            DevBrokerCommand.self,
+            WorkerCommand.self,
+            DraftCommand.self,
+            BenchCommand.self,
         ]
     )
 }

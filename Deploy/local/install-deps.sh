@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what building and testing Quimbi needs on a Debian machine, and only what is missing:
+# the C libraries (librdkafka, hiredis, libpq), PostgreSQL and Redis servers for the tests, and the
+# Python JSON Schema validator the tests use as the reference for the event schemas.
+set -euo pipefail
+
+need_apt=()
+for package in librdkafka-dev libhiredis-dev libpq-dev pkg-config postgresql redis-server; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || need_apt+=("$package")
+done
+if ! python3 -c 'import jsonschema, referencing, rfc3339_validator' 2>/dev/null; then
+  need_apt+=(python3-jsonschema python3-rfc3339-validator)
+fi
+
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "Installing: ${need_apt[*]}"
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+fi
+
+if ! command -v swift >/dev/null 2>&1; then
+  echo "error: no Swift toolchain on PATH; install Swift 6 (https://www.swift.org/install/linux/) first" >&2
+  exit 1
+fi

@@ -1,0 +1,208 @@
+import ArgumentParser
+import Foundation
+import Histogram
+import Logging
+import QuimbiCore
+import QuimbiKafka
+import QuimbiSupport
+import QuimbiWorker
+import Synchronization
+
+/// `quimbi bench`: end-to-end throughput and latency of the worker on Kafka.
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "End-to-end benchmark: tickets/s and latency from produce to draft, as one JSON object.",
+        discussion: """
+            Latency is measured from the moment a ticket is handed to the producer until its draft is read back from \
+            the drafts topic (so it includes the worker's acknowledged publish and one consumer fetch). Tickets are \
+            streamed with at most --window outstanding, which keeps the embedded broker's 5 MB-per-partition limit out of reach.
+            """
+    )
+
+    @Option(help: "Tickets to process.")
+    var tickets: Int = 30_000
+
+    @Option(help: "Most tickets published but not yet drafted.")
+    var window: Int = 1_000
+
+    @Option(help: "Partitions of the benchmark topics (embedded broker only).")
+    var partitions: Int = 24
+
+    @Option(help: "Publish at most this many tickets per second (0: as fast as the window allows).")
+    var rate: Int = 0
+
+    @Option(help: "Use these brokers instead of the embedded one (topics must exist).")
+    var brokers: String?
+
+    @OptionGroup var tuning: WorkerTuningOptions
+    @OptionGroup var sampleStore: SampleStoreOptions
+
+    static let warmUpTickets = 200
+
+    func validate() throws {
+        guard (1...10_000_000).contains(tickets) else { throw ValidationError("--tickets must be 1…10000000") }
+        guard (1...1_000_000).contains(window) else { throw ValidationError("--window must be 1…1000000") }
+        guard (1...1_000).contains(partitions) else { throw ValidationError("--partitions must be 1…1000") }
+        guard rate >= 0 else { throw ValidationError("--rate must not be negative") }
+    }
+
+    func run() async throws {
+        var logger = CommandLogging.logger("quimbi.bench")
+        logger.logLevel = .warning
+        let runID = UUID().uuidString.prefix(8).lowercased()
+        let topics = WorkerTopics(
+            ticketsCreated: "bench.\(runID).tickets", drafts: "bench.\(runID).drafts",
+            escalations: "bench.\(runID).escalations", deadLetters: "bench.\(runID).dlq")
+        let cluster = brokers == nil ? try EmbeddedKafkaCluster(brokers: 3) : nil
+        for topic in topics.all { try cluster?.createTopic(topic, partitions: partitions) }
+        let kafka = KafkaOptions().kafka(brokers: brokers ?? cluster?.bootstrapServers)
+
+        let asOf = Date()
+        let data = try sampleStore.load(asOf: asOf, logger: logger)
+        let customerIDs = data.sampleCustomerIDs(limit: 20_000)
+        let warmUp = SampleTickets.generated(count: Self.warmUpTickets, customerIDs: customerIDs, seed: 98, createdAt: asOf)
+        let events = SampleTickets.generated(count: tickets, customerIDs: customerIDs, seed: 99, createdAt: asOf)
+        let encoder = QuimbiJSON.makeEncoder()
+        let payloads = try events.map { Array(try encoder.encode($0)) }
+        let warmUpRecords = try warmUp.map {
+            ProducerRecord(topic: topics.ticketsCreated, key: Array($0.ticketID.utf8), value: Array(try encoder.encode($0)))
+        }
+
+        let worker = TicketWorker(
+            configuration: tuning.workerConfiguration(kafka: kafka, topics: topics),
+            processor: TicketProcessor(profiles: data, orders: data, archetypes: data, desk: SupportDesk(), settings: tuning.processing),
+            logger: logger)
+        let workerTask = Task { try await worker.run() }
+        let reader = try TopicReader(kafka: kafka, topics: [topics.drafts], logger: logger)
+        let producer = try KafkaProducer(configuration: ProducerConfiguration(kafka: kafka), logger: logger)
+
+        let measurement = BenchMeasurement(tickets: tickets)
+        let clock = ContinuousClock()
+        let warmedUp = OneShotSignal()
+        let publisher = Task {
+            // Warm-up: both consumer groups joined and every code path touched before the clock starts.
+            for record in warmUpRecords { Task { _ = try? await producer.send(record) } }
+            await warmedUp.wait()
+            let start = clock.now
+            for (index, payload) in payloads.enumerated() {
+                await measurement.waitForRoom(window: window)
+                if rate > 0 { try? await Task.sleep(until: start + .seconds(Double(index) / Double(rate)), clock: .continuous) }
+                measurement.sent(index, at: clock.now)
+                let record = ProducerRecord(topic: topics.ticketsCreated, key: Array(events[index].ticketID.utf8), value: payload)
+                Task { _ = try? await producer.send(record) }
+            }
+        }
+        let watchdog = Task {
+            try? await Task.sleep(for: .seconds(max(120, tickets / 200)))
+            reader.consumer.stopFetching()
+        }
+        let prefix = "T-99-"
+        var warmUpDrafts = 0
+        await reader.read { message in
+            guard let key = message.key.map({ String(decoding: $0, as: UTF8.self) }) else { return true }
+            guard key.hasPrefix(prefix), let index = Int(key.dropFirst(prefix.count)) else {
+                warmUpDrafts += 1
+                if warmUpDrafts == Self.warmUpTickets { warmedUp.signal() }
+                return true
+            }
+            return measurement.drafted(index, at: clock.now) < tickets
+        }
+        watchdog.cancel()
+        publisher.cancel()
+        let report = measurement.report(settings: [
+            "tickets": "\(tickets)", "window": "\(window)", "rate": rate == 0 ? "unlimited" : "\(rate)", "partitions": "\(partitions)",
+            "max_concurrency": "\(tuning.maxConcurrency)", "brokers": brokers ?? "embedded (3)",
+            "customers": "\(sampleStore.customers)", "ticket_deadline_ms": "\(tuning.ticketDeadlineMs)",
+        ])
+        workerTask.cancel()
+        _ = try? await workerTask.value
+        await producer.shutdown()
+        await reader.consumer.close()
+        await cluster?.shutdown()
+        print(report)
+        guard measurement.completed == tickets else {
+            throw ValidationError("only \(measurement.completed) of \(tickets) drafts arrived before the time limit")
+        }
+    }
+}
+
+/// Send and draft times per ticket, and the publishing window.
+final class BenchMeasurement: Sendable {
+    private struct State {
+        var sentAt: [ContinuousClock.Instant?]
+        var histogram = Histogram<UInt64>(highestTrackableValue: 600_000_000, numberOfSignificantValueDigits: .three)
+        var completed = 0
+        var outstanding = 0
+        var firstSend: ContinuousClock.Instant?
+        var lastDraft: ContinuousClock.Instant?
+    }
+
+    private let state: Mutex<State>
+
+    init(tickets: Int) {
+        state = Mutex(State(sentAt: Array(repeating: nil, count: tickets)))
+    }
+
+    var completed: Int { state.withLock { $0.completed } }
+
+    func waitForRoom(window: Int) async {
+        while state.withLock({ $0.outstanding >= window }) {
+            try? await Task.sleep(for: .milliseconds(1))
+        }
+    }
+
+    func sent(_ index: Int, at instant: ContinuousClock.Instant) {
+        state.withLock {
+            $0.sentAt[index] = instant
+            $0.outstanding += 1
+            if $0.firstSend == nil { $0.firstSend = instant }
+        }
+    }
+
+    /// Records a draft (the first per ticket counts); returns how many tickets are complete.
+    func drafted(_ index: Int, at instant: ContinuousClock.Instant) -> Int {
+        state.withLock { state in
+            guard index < state.sentAt.count, let sent = state.sentAt[index] else { return state.completed }
+            state.sentAt[index] = nil
+            let micros = (instant - sent).components
+            _ = state.histogram.record(UInt64(micros.seconds * 1_000_000 + micros.attoseconds / 1_000_000_000_000))
+            state.completed += 1
+            state.outstanding -= 1
+            state.lastDraft = instant
+            return state.completed
+        }
+    }
+
+    /// One JSON object: throughput, latency percentiles in milliseconds, peak RSS, settings.
+    func report(settings: [String: String]) -> String {
+        state.withLock { state in
+            let seconds = zip(state.firstSend.map { [$0] } ?? [], state.lastDraft.map { [$0] } ?? [])
+                .map { ($1 - $0) }.first.map { Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18 } ?? 0
+            func ms(_ micros: UInt64) -> Double { (Double(micros) / 10).rounded() / 100 }
+            let object: [String: Any] = [
+                "tickets_completed": state.completed,
+                "seconds": (seconds * 1_000).rounded() / 1_000,
+                "tickets_per_second": seconds > 0 ? (Double(state.completed) / seconds).rounded() : 0,
+                "latency_ms": [
+                    "p50": ms(state.histogram.valueAtPercentile(50)), "p90": ms(state.histogram.valueAtPercentile(90)),
+                    "p99": ms(state.histogram.valueAtPercentile(99)), "max": ms(state.histogram.max),
+                ],
+                "peak_rss_mb": PeakMemory.megabytes(),
+                "settings": settings,
+            ]
+            let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
+            return String(decoding: data, as: UTF8.self)
+        }
+    }
+}
+
+/// Peak resident set size of this process.
+enum PeakMemory {
+    static func megabytes() -> Double {
+        var usage = rusage()
+        getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
+        return (Double(usage.ru_maxrss) / 1_024 * 10).rounded() / 10
+    }
+}
+

@@ -1,0 +1,27 @@
+import Foundation
+
+/// Every command-line flag that has an environment variable reads it through here, so that each
+/// flag `--name` is also `QUIMBI_NAME`. An unparseable value is an error, not a silent default.
+enum EnvironmentDefaults {
+    static let environment = ProcessInfo.processInfo.environment
+
+    static func string(_ name: String) -> String? {
+        environment[name].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    static func string(_ name: String, default value: String) -> String {
+        string(name) ?? value
+    }
+
+    static func int(_ name: String, default value: Int) -> Int {
+        guard let text = string(name) else { return value }
+        guard let parsed = Int(text) else { fail("\(name)=\(text) is not a whole number") }
+        return parsed
+    }
+
+    /// Ends the program with one clear line on stderr, as for any bad input.
+    static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("Error: \(message)\n".utf8))
+        exit(64)
+    }
+}

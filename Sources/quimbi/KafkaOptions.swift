@@ -1,0 +1,72 @@
+import ArgumentParser
+import QuimbiKafka
+import QuimbiWorker
+
+/// Kafka connection and topic flags shared by the commands that talk to Kafka.
+struct KafkaOptions: ParsableArguments {
+    @Option(help: "Kafka bootstrap servers, host:port[,host:port…] (QUIMBI_BROKERS). Extra librdkafka settings: QUIMBI_KAFKA_<key with dots as underscores>.")
+    var brokers: String = EnvironmentDefaults.string("QUIMBI_BROKERS", default: "localhost:9092")
+
+    @Option(help: "Topic of ticket-created events (QUIMBI_TICKETS_TOPIC).")
+    var ticketsTopic: String = EnvironmentDefaults.string("QUIMBI_TICKETS_TOPIC", default: WorkerTopics().ticketsCreated)
+
+    @Option(help: "Topic of draft-response events (QUIMBI_DRAFTS_TOPIC).")
+    var draftsTopic: String = EnvironmentDefaults.string("QUIMBI_DRAFTS_TOPIC", default: WorkerTopics().drafts)
+
+    @Option(help: "Topic of escalation events (QUIMBI_ESCALATIONS_TOPIC).")
+    var escalationsTopic: String = EnvironmentDefaults.string("QUIMBI_ESCALATIONS_TOPIC", default: WorkerTopics().escalations)
+
+    @Option(help: "Dead-letter topic (QUIMBI_DLQ_TOPIC).")
+    var dlqTopic: String = EnvironmentDefaults.string("QUIMBI_DLQ_TOPIC", default: WorkerTopics().deadLetters)
+
+    var topics: WorkerTopics {
+        WorkerTopics(ticketsCreated: ticketsTopic, drafts: draftsTopic, escalations: escalationsTopic, deadLetters: dlqTopic)
+    }
+
+    /// Connection settings with the QUIMBI_KAFKA_* pass-through properties.
+    func kafka(brokers override: String? = nil) -> KafkaConfiguration {
+        KafkaConfiguration(
+            bootstrapServers: override ?? brokers, clientID: "quimbi",
+            properties: KafkaConfiguration.properties(fromEnvironment: EnvironmentDefaults.environment))
+    }
+
+    func validate() throws {
+        for topic in topics.all where topic.isEmpty || topic.count > 249 {
+            throw ValidationError("topic names must have 1 to 249 characters")
+        }
+        guard !brokers.isEmpty else { throw ValidationError("--brokers must not be empty") }
+    }
+}
+
+/// Flags that size the worker.
+struct WorkerTuningOptions: ParsableArguments {
+    @Option(help: "Consumer group of the worker replicas (QUIMBI_GROUP).")
+    var group: String = EnvironmentDefaults.string("QUIMBI_GROUP", default: "quimbi-worker")
+
+    @Option(help: "Tickets processed at the same time (QUIMBI_MAX_CONCURRENCY).")
+    var maxConcurrency: Int = EnvironmentDefaults.int("QUIMBI_MAX_CONCURRENCY", default: 512)
+
+    @Option(help: "Per-ticket deadline in milliseconds (QUIMBI_TICKET_DEADLINE_MS).")
+    var ticketDeadlineMs: Int = EnvironmentDefaults.int("QUIMBI_TICKET_DEADLINE_MS", default: 2_500)
+
+    @Option(help: "Upper bound of a graceful shutdown in seconds (QUIMBI_SHUTDOWN_TIMEOUT_S).")
+    var shutdownTimeoutS: Int = EnvironmentDefaults.int("QUIMBI_SHUTDOWN_TIMEOUT_S", default: 20)
+
+    func validate() throws {
+        guard (1...100_000).contains(maxConcurrency) else { throw ValidationError("--max-concurrency must be 1…100000") }
+        guard (50...120_000).contains(ticketDeadlineMs) else { throw ValidationError("--ticket-deadline-ms must be 50…120000") }
+        guard (1...600).contains(shutdownTimeoutS) else { throw ValidationError("--shutdown-timeout-s must be 1…600") }
+        guard !group.isEmpty else { throw ValidationError("--group must not be empty") }
+    }
+
+    var processing: ProcessingSettings {
+        ProcessingSettings(ticketDeadline: .milliseconds(ticketDeadlineMs), lookupBudget: .milliseconds(ticketDeadlineMs / 2))
+    }
+
+    func workerConfiguration(kafka: KafkaConfiguration, topics: WorkerTopics) -> WorkerConfiguration {
+        WorkerConfiguration(
+            consumer: ConsumerConfiguration(kafka: kafka, groupID: group, topics: [topics.ticketsCreated], maxInFlight: maxConcurrency * 4),
+            producer: ProducerConfiguration(kafka: kafka),
+            topics: topics, maxConcurrentTickets: maxConcurrency, shutdownTimeout: .seconds(shutdownTimeoutS))
+    }
+}
