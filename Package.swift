@@ -13,7 +13,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
-        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.25.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.1.0"),
@@ -61,6 +60,7 @@ let package = Package(
             ],
             swiftSettings: strictConcurrency
         ),
+        .testTarget(name: "QuimbiCoreTests", dependencies: ["QuimbiCore"]),
         .testTarget(name: "QuimbiKafkaTests", dependencies: ["QuimbiKafka"]),
         .testTarget(
             name: "QuimbiWorkerTests",

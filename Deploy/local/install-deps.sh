@@ -4,20 +4,24 @@
 # Python JSON Schema validator the tests use as the reference for the event schemas.
 set -euo pipefail
 
+SUDO_CMD=""
+[ "$(id -u)" -ne 0 ] && SUDO_CMD="sudo"
+
 need_apt=()
 for package in librdkafka-dev libhiredis-dev libpq-dev pkg-config postgresql redis-server; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || need_apt+=("$package")
 done
-if ! python3 -c 'import jsonschema, referencing, rfc3339_validator' 2>/dev/null; then
-  need_apt+=(python3-jsonschema python3-rfc3339-validator)
-fi
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "Installing: ${need_apt[*]}"
-  SUDO=""
-  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+  $SUDO_CMD apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO_CMD apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+fi
+
+if ! python3 -c 'import jsonschema, referencing, rfc3339_validator' 2>/dev/null; then
+  echo "Installing the Python JSON Schema validator (tests only)"
+  command -v pip3 >/dev/null 2>&1 || { $SUDO_CMD apt-get install -y -qq python3-pip >/dev/null; }
+  python3 -m pip install --quiet "jsonschema>=4.18" rfc3339-validator
 fi
 
 if ! command -v swift >/dev/null 2>&1; then

@@ -1,0 +1,146 @@
+import Foundation
+import QuimbiCore
+import QuimbiSupport
+import QuimbiWorker
+import Testing
+
+/// Sources that misbehave on purpose.
+struct FailingSource: ProfileSource, OrderSource {
+    enum Behaviour: Sendable {
+        case transientFailures(Int)
+        case permanentFailure
+        case hangs
+    }
+
+    let behaviour: Behaviour
+    let calls = Locked(0)
+    let data: InMemoryCustomerData
+
+    private func misbehave() async throws {
+        let call = calls.withLock { count -> Int in
+            count += 1
+            return count
+        }
+        switch behaviour {
+        case .transientFailures(let failures) where call <= failures:
+            throw LookupError(code: "profile_store_unavailable", message: "connection refused", isTransient: true)
+        case .transientFailures:
+            return
+        case .permanentFailure:
+            throw LookupError(code: "shopify_unauthorized", message: "401", isTransient: false)
+        case .hangs:
+            try await Task.sleep(for: .seconds(60))
+        }
+    }
+
+    func profile(for customer: CustomerReference) async throws -> CustomerProfile? {
+        try await misbehave()
+        return try await data.profile(for: customer)
+    }
+
+    func recentOrders(for customer: CustomerReference, limit: Int) async throws -> [Order] {
+        try await misbehave()
+        return try await data.recentOrders(for: customer, limit: limit)
+    }
+}
+
+@Suite struct TicketProcessorTests {
+    static let now = Date()
+    static let seedProfile = CustomerProfile(
+        customerID: SampleTickets.seedCustomerID, archetypeID: "arch_776335", lifetimeValue: 179.42, totalOrders: 3,
+        avgOrderValue: 59.81, firstPurchaseAt: now - 250 * 86_400, lastPurchaseAt: now - 230 * 86_400, churnRiskScore: 0.6)
+    static let seedOrders = [
+        Order(id: "1", name: "#1001", customerID: SampleTickets.seedCustomerID, createdAt: now - 250 * 86_400, total: 59.81,
+              lineItems: [LineItem(title: "Cotton thread — cream", quantity: 4, unitPrice: 14.95)]),
+        Order(id: "3", name: "#1003", customerID: SampleTickets.seedCustomerID, createdAt: now - 230 * 86_400, total: 59.81,
+              lineItems: [LineItem(title: "Metallic thread — silver", quantity: 4, unitPrice: 14.95)]),
+    ]
+    static let data = InMemoryCustomerData(
+        customers: [Customer(id: SampleTickets.seedCustomerID, email: "jo@example.com", firstName: "Jo", lastName: nil, createdAt: now - 300 * 86_400)],
+        orders: seedOrders, profiles: [seedProfile], archetypes: [])
+
+    private func payload(_ ticket: TicketCreated) throws -> [UInt8] {
+        Array(try QuimbiJSON.makeEncoder().encode(ticket))
+    }
+
+    private func draft(_ result: TicketResult) throws -> DraftResponse {
+        guard case .drafted(let draft, _) = result else { throw TestFailure(description: "expected a draft, got \(result)") }
+        return draft
+    }
+
+    private func processor(profiles: any ProfileSource, orders: any OrderSource, deadline: Duration = .milliseconds(800)) -> TicketProcessor {
+        TicketProcessor(profiles: profiles, orders: orders, archetypes: nil, desk: SupportDesk(),
+                        settings: ProcessingSettings(ticketDeadline: deadline, lookupBudget: deadline / 2))
+    }
+
+    @Test func findsTheCustomerByEmailWhenTheIdIsMissing() async throws {
+        var ticket = SampleTickets.seedScenarios(createdAt: Self.now)[0]
+        ticket.customerID = nil
+        ticket.customerEmail = "JO@example.com"
+        let result = try draft(await processor(profiles: Self.data, orders: Self.data).process(try payload(ticket), receivedAt: Self.now))
+        #expect(result.customer?.customerID == SampleTickets.seedCustomerID)
+        #expect(result.customerID == SampleTickets.seedCustomerID)
+        #expect(result.orders.count == 2)
+    }
+
+    @Test func anUnknownCustomerGetsADraftWithoutProfileAndWithoutDiscount() async throws {
+        var ticket = SampleTickets.seedScenarios(createdAt: Self.now)[0]
+        ticket.customerID = "'; DROP TABLE customers; --"
+        let result = try draft(await processor(profiles: Self.data, orders: Self.data).process(try payload(ticket)))
+        #expect(result.customer == nil && result.orders.isEmpty && result.context.degraded.isEmpty)
+        #expect(!result.recommendation.offerDiscount)
+    }
+
+    @Test func transientFailuresAreRetriedWithinTheDeadline() async throws {
+        let flaky = FailingSource(behaviour: .transientFailures(2), data: Self.data)
+        let result = try draft(await processor(profiles: flaky, orders: Self.data).process(try payload(SampleTickets.seedScenarios()[0])))
+        #expect(result.customer?.totalOrders == 3)
+        #expect(result.context.degraded.isEmpty)
+        #expect(flaky.calls.withLock { $0 } == 3)
+    }
+
+    @Test func aSourceThatStaysDownIsNamedInDegradedAndTheTicketIsStillDrafted() async throws {
+        let down = FailingSource(behaviour: .transientFailures(Int.max), data: Self.data)
+        let started = ContinuousClock.now
+        let result = try draft(await processor(profiles: down, orders: Self.data).process(try payload(SampleTickets.seedScenarios()[0])))
+        #expect(ContinuousClock.now - started < .seconds(2), "bounded by the deadline")
+        #expect(result.context.degraded == ["profile"])
+        #expect(result.customer == nil && result.orders.count == 2)
+        #expect(down.calls.withLock { $0 } >= 2, "retried before giving up")
+    }
+
+    @Test func aHangingSourceIsCutOffAtTheLookupBudget() async throws {
+        let hanging = FailingSource(behaviour: .hangs, data: Self.data)
+        let started = ContinuousClock.now
+        let result = try draft(await processor(profiles: Self.data, orders: hanging).process(try payload(SampleTickets.seedScenarios()[1])))
+        #expect(ContinuousClock.now - started < .seconds(2))
+        #expect(result.context.degraded == ["orders"])
+        #expect(result.customer?.totalOrders == 3)
+    }
+
+    @Test func aPermanentFailureIsNotRetried() async throws {
+        let broken = FailingSource(behaviour: .permanentFailure, data: Self.data)
+        let result = try draft(await processor(profiles: Self.data, orders: broken).process(try payload(SampleTickets.seedScenarios()[1])))
+        #expect(result.context.degraded == ["orders"])
+        #expect(broken.calls.withLock { $0 } == 1)
+    }
+
+    @Test func escalatesTheServiceComplaintWithADraftReference() async throws {
+        let result = await processor(profiles: Self.data, orders: Self.data).process(try payload(SampleTickets.seedScenarios()[2]))
+        guard case .drafted(let draft, let escalation?) = result else {
+            Issue.record("expected a draft and an escalation")
+            return
+        }
+        #expect(escalation.draftEventID == draft.eventID && escalation.ticketID == "T-SEED-3")
+        #expect(escalation.summary.contains("7415378247935") && escalation.churnLevel == "high")
+    }
+
+    @Test func malformedInputIsRejectedWithACode() async {
+        let result = await processor(profiles: Self.data, orders: Self.data).process(Array("{oops".utf8))
+        guard case .rejected(let rejection) = result else {
+            Issue.record("expected a rejection")
+            return
+        }
+        #expect(rejection.code == "invalid_json")
+    }
+}
