@@ -17,11 +17,15 @@ public struct ConsumerConfiguration: Sendable {
     /// How long the group waits for a silent member before reassigning its partitions
     /// (`session.timeout.ms`); `nil` keeps librdkafka's default (45 s).
     public var sessionTimeout: Duration?
+    /// How long a fetch may wait at the broker for new records (`fetch.wait.max.ms`). Real brokers
+    /// answer as soon as records arrive; the embedded mock cluster always waits this long when a
+    /// partition is momentarily empty, so it bounds latency there.
+    public var fetchWaitMax: Duration
 
     public init(
         kafka: KafkaConfiguration, groupID: String, topics: [String], maxInFlight: Int = 2_048, maxBatch: Int = 256,
         commitInterval: Duration = .milliseconds(200), revokeGracePeriod: Duration = .seconds(10),
-        autoOffsetReset: String = "earliest", sessionTimeout: Duration? = nil
+        autoOffsetReset: String = "earliest", sessionTimeout: Duration? = nil, fetchWaitMax: Duration = .milliseconds(100)
     ) {
         self.kafka = kafka
         self.groupID = groupID
@@ -32,6 +36,7 @@ public struct ConsumerConfiguration: Sendable {
         self.revokeGracePeriod = revokeGracePeriod
         self.autoOffsetReset = autoOffsetReset
         self.sessionTimeout = sessionTimeout
+        self.fetchWaitMax = fetchWaitMax
     }
 }
 

@@ -28,6 +28,7 @@ public final class KafkaConsumer: Sendable {
             ("enable.auto.offset.store", "false"),
             ("auto.offset.reset", configuration.autoOffsetReset),
             ("enable.partition.eof", "false"),
+            ("fetch.wait.max.ms", String(configuration.fetchWaitMax.milliseconds)),
         ]
         if let timeout = configuration.sessionTimeout {
             defaults.append(("session.timeout.ms", String(timeout.milliseconds)))

@@ -69,8 +69,10 @@ struct BenchCommand: AsyncParsableCommand {
             ProducerRecord(topic: topics.ticketsCreated, key: Array($0.ticketID.utf8), value: Array(try encoder.encode($0)))
         }
 
+        var workerConfiguration = tuning.workerConfiguration(kafka: kafka, topics: topics)
+        if cluster != nil { workerConfiguration.consumer.fetchWaitMax = .milliseconds(5) }
         let worker = TicketWorker(
-            configuration: tuning.workerConfiguration(kafka: kafka, topics: topics),
+            configuration: workerConfiguration,
             processor: TicketProcessor(profiles: data, orders: data, archetypes: data, desk: SupportDesk(), settings: tuning.processing),
             logger: logger)
         let workerTask = Task { try await worker.run() }

@@ -39,7 +39,7 @@ struct DemoCommand: AsyncParsableCommand {
 
         let worker = TicketWorker(
             configuration: WorkerConfiguration(
-                consumer: ConsumerConfiguration(kafka: kafka, groupID: "quimbi-worker", topics: [topics.ticketsCreated], sessionTimeout: .seconds(6)),
+                consumer: ConsumerConfiguration(kafka: kafka, groupID: "quimbi-worker", topics: [topics.ticketsCreated], sessionTimeout: .seconds(6), fetchWaitMax: .milliseconds(5)),
                 producer: ProducerConfiguration(kafka: kafka), topics: topics),
             processor: TicketProcessor(profiles: data, orders: data, archetypes: data, desk: SupportDesk()),
             logger: logger)

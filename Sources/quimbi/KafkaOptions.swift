@@ -49,6 +49,9 @@ struct WorkerTuningOptions: ParsableArguments {
     @Option(help: "Per-ticket deadline in milliseconds (QUIMBI_TICKET_DEADLINE_MS).")
     var ticketDeadlineMs: Int = EnvironmentDefaults.int("QUIMBI_TICKET_DEADLINE_MS", default: 2_500)
 
+    @Option(help: "Longest wait of a fetch at the broker in milliseconds (QUIMBI_FETCH_WAIT_MAX_MS); use 5 with the embedded broker.")
+    var fetchWaitMaxMs: Int = EnvironmentDefaults.int("QUIMBI_FETCH_WAIT_MAX_MS", default: 100)
+
     @Option(help: "Upper bound of a graceful shutdown in seconds (QUIMBI_SHUTDOWN_TIMEOUT_S).")
     var shutdownTimeoutS: Int = EnvironmentDefaults.int("QUIMBI_SHUTDOWN_TIMEOUT_S", default: 20)
 
@@ -56,6 +59,7 @@ struct WorkerTuningOptions: ParsableArguments {
         guard (1...100_000).contains(maxConcurrency) else { throw ValidationError("--max-concurrency must be 1…100000") }
         guard (50...120_000).contains(ticketDeadlineMs) else { throw ValidationError("--ticket-deadline-ms must be 50…120000") }
         guard (1...600).contains(shutdownTimeoutS) else { throw ValidationError("--shutdown-timeout-s must be 1…600") }
+        guard (0...10_000).contains(fetchWaitMaxMs) else { throw ValidationError("--fetch-wait-max-ms must be 0…10000") }
         guard !group.isEmpty else { throw ValidationError("--group must not be empty") }
     }
 
@@ -65,7 +69,9 @@ struct WorkerTuningOptions: ParsableArguments {
 
     func workerConfiguration(kafka: KafkaConfiguration, topics: WorkerTopics) -> WorkerConfiguration {
         WorkerConfiguration(
-            consumer: ConsumerConfiguration(kafka: kafka, groupID: group, topics: [topics.ticketsCreated], maxInFlight: maxConcurrency * 4),
+            consumer: ConsumerConfiguration(
+                kafka: kafka, groupID: group, topics: [topics.ticketsCreated], maxInFlight: maxConcurrency * 4,
+                fetchWaitMax: .milliseconds(fetchWaitMaxMs)),
             producer: ProducerConfiguration(kafka: kafka),
             topics: topics, maxConcurrentTickets: maxConcurrency, shutdownTimeout: .seconds(shutdownTimeoutS))
     }

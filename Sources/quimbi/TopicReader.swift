@@ -11,7 +11,7 @@ struct TopicReader {
         consumer = try KafkaConsumer(
             configuration: ConsumerConfiguration(
                 kafka: kafka, groupID: "quimbi-reader-\(UUID().uuidString)", topics: topics, maxInFlight: 100_000,
-                commitInterval: .seconds(1), sessionTimeout: .seconds(6)),
+                commitInterval: .seconds(1), sessionTimeout: .seconds(6), fetchWaitMax: .milliseconds(5)),
             logger: logger)
     }
 

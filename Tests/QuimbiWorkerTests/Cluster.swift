@@ -19,7 +19,7 @@ final class Cluster: Sendable {
     /// Starts `quimbi worker` against this cluster with a small sample store and a short session timeout.
     func startWorker(extra: [String] = []) throws -> QuimbiProcess {
         try QuimbiProcess(
-            ["worker", "--brokers", brokers, "--customers", "3000", "--shutdown-timeout-s", "10"] + extra,
+            ["worker", "--brokers", brokers, "--customers", "3000", "--shutdown-timeout-s", "10", "--fetch-wait-max-ms", "5"] + extra,
             environment: ["QUIMBI_KAFKA_SESSION_TIMEOUT_MS": "6000", "QUIMBI_KAFKA_HEARTBEAT_INTERVAL_MS": "500"])
     }
 

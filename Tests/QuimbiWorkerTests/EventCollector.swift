@@ -25,7 +25,7 @@ final class EventCollector: Sendable {
             configuration: ConsumerConfiguration(
                 kafka: KafkaConfiguration(bootstrapServers: brokers), groupID: "collector-\(UUID().uuidString)",
                 topics: [topics.drafts, topics.escalations, topics.deadLetters], maxInFlight: 1_000_000,
-                sessionTimeout: .seconds(6)),
+                sessionTimeout: .seconds(6), fetchWaitMax: .milliseconds(5)),
             logger: Logger(label: "collector"))
         self.consumer = consumer
         let received = received

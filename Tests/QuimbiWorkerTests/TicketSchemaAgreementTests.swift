@@ -4,13 +4,11 @@ import Testing
 
 /// The worker's ticket validation and the published JSON Schema must agree on every event.
 @Suite struct TicketSchemaAgreementTests {
-    static let base: [String: Any] = [
-        "event_id": "e1", "ticket_id": "T-1", "customer_id": "7415378247935", "channel": "email",
-        "message": "Where is my order?", "created_at": "2026-11-25T06:57:10Z",
-    ]
-
     static func variant(_ change: (inout [String: Any]) -> Void) -> Data {
-        var object = base
+        var object: [String: Any] = [
+            "event_id": "e1", "ticket_id": "T-1", "customer_id": "7415378247935", "channel": "email",
+            "message": "Where is my order?", "created_at": "2026-11-25T06:57:10Z",
+        ]
         change(&object)
         return try! JSONSerialization.data(withJSONObject: object)
     }
