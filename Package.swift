@@ -62,6 +62,7 @@ let package = Package(
         ),
         .testTarget(name: "QuimbiCoreTests", dependencies: ["QuimbiCore"]),
         .testTarget(name: "QuimbiKafkaTests", dependencies: ["QuimbiKafka"]),
+        .testTarget(name: "QuimbiSegmentationTests", dependencies: ["QuimbiSegmentation", "QuimbiCore"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "QuimbiWorkerTests",
             dependencies: [
