@@ -44,12 +44,15 @@ public enum SampleStoreGenerator {
             let rate = random.gamma(shape: parameters.purchasing.r, rate: parameters.purchasing.alpha)
             let dropout = random.beta(parameters.purchasing.a, parameters.purchasing.b)
             let spendRate = random.gamma(shape: parameters.spend.q, rate: parameters.spend.gamma)
+            // BG/NBD: the first purchase starts the relationship; dropout can follow each repeat purchase.
             var time = firstPurchase
-            while time <= asOf, orders.count < customerCount * 60 {
+            var isRepeat = false
+            while time <= asOf {
                 orderNumber += 1
                 let value = max(1, random.gamma(shape: parameters.spend.p, rate: spendRate))
                 orders.append(OrderFactory.order(number: orderNumber, customerID: id, at: time, value: value, asOf: asOf, random: &random))
-                if random.uniform() < dropout { break }
+                if isRepeat, random.uniform() < dropout { break }
+                isRepeat = true
                 time = time.addingTimeInterval(86_400 * random.exponential(rate: rate))
             }
         }

@@ -12,6 +12,8 @@ struct Quimbi: AsyncParsableCommand {
             WorkerCommand.self,
             DraftCommand.self,
             BenchCommand.self,
+            SegmentCommand.self,
+            GenerateCommand.self,
         ]
     )
 }

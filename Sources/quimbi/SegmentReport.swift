@@ -1,0 +1,99 @@
+import Foundation
+import QuimbiCore
+import QuimbiSegmentation
+
+/// Human-readable output of `quimbi segment`, and its JSON Lines file.
+enum SegmentReport {
+    static func render(_ summary: SegmentationSummary, asOf: Date) -> String {
+        let model = summary.bgnbd
+        var lines = [
+            "as of \(RFC3339.string(from: asOf)): \(summary.customers) customers, \(summary.archetypes) archetypes, average LTV $\(format(summary.averageLifetimeValue, 2))",
+            "churn bands: low \(percent(summary.churnDistribution["low"])), medium \(percent(summary.churnDistribution["medium"])), high \(percent(summary.churnDistribution["high"]))",
+            "BG/NBD: r=\(format(model.r, 4)) alpha=\(format(model.alpha, 4)) a=\(format(model.a, 4)) b=\(format(model.b, 4)) log-likelihood=\(format(summary.bgnbdFit.logLikelihood, 2)) iterations=\(summary.bgnbdFit.iterations) converged=\(summary.bgnbdFit.converged)",
+        ]
+        if let spend = summary.gammaGamma, let fit = summary.gammaGammaFit {
+            lines.append("Gamma-Gamma: p=\(format(spend.p, 4)) q=\(format(spend.q, 4)) gamma=\(format(spend.gamma, 4)) log-likelihood=\(format(fit.logLikelihood, 2)) iterations=\(fit.iterations) converged=\(fit.converged)")
+        } else {
+            lines.append("Gamma-Gamma: not fitted (no repeat purchases with value); expected spend = own average order value")
+        }
+        let skipped = summary.features
+        if skipped.ordersAfterAsOf + skipped.duplicateOrderIDs + skipped.negativeTotals > 0 {
+            lines.append("ignored orders: \(skipped.ordersAfterAsOf) after as-of, \(skipped.duplicateOrderIDs) duplicate ids, \(skipped.negativeTotals) negative totals")
+        }
+        lines.append("fit \(format(summary.fitSeconds, 3)) s, scoring and archetypes \(format(summary.scoringSeconds, 3)) s")
+        return lines.joined(separator: "\n")
+    }
+
+    static func render(_ report: HoldoutReport) -> String {
+        let model = report.bgnbd
+        var lines = [
+            "calibration: \(report.customers) customers, \(report.repeatCustomers) with repeat purchases",
+            "BG/NBD: r=\(format(model.r, 4)) alpha=\(format(model.alpha, 4)) a=\(format(model.a, 4)) b=\(format(model.b, 4)) log-likelihood=\(format(report.bgnbdFit.logLikelihood, 2)) iterations=\(report.bgnbdFit.iterations) converged=\(report.bgnbdFit.converged)",
+        ]
+        if let spend = report.gammaGamma {
+            lines.append("Gamma-Gamma: p=\(format(spend.p, 4)) q=\(format(spend.q, 4)) gamma=\(format(spend.gamma, 4))")
+        }
+        lines.append("holdout repeat purchases: predicted \(format(report.predictedPurchases, 1)), actual \(report.actualPurchases); per-customer correlation \(format(report.correlation, 4))")
+        lines.append("churn AUC (no purchase in holdout): churn score \(format(report.churnAUC, 4)), 1 - P(alive) \(format(report.oneMinusPAliveAUC, 4))")
+        return lines.joined(separator: "\n")
+    }
+
+    static func write(_ result: SegmentationResult, asOf: Date, to path: String) throws {
+        let encoder = QuimbiJSON.makeEncoder()
+        encoder.outputFormatting.insert(.sortedKeys)
+        var data = Data()
+        for profile in result.profiles {
+            data.append(try encoder.encode(ProfileLine(profile: profile, asOf: asOf)))
+            data.append(10)
+        }
+        for archetype in result.archetypes {
+            data.append(try encoder.encode(ArchetypeLine(archetype: archetype)))
+            data.append(10)
+        }
+        guard FileManager.default.createFile(atPath: path, contents: data) else {
+            throw CommandFailure("cannot write \(path)")
+        }
+    }
+
+    /// A profile line of the output file: the seed's eight fields as of the run, the model outputs,
+    /// the stored purchase dates and `"type": "profile"`.
+    struct ProfileLine: Encodable {
+        let profile: CustomerProfile
+        let asOf: Date
+        func encode(to encoder: any Encoder) throws {
+            try profile.snapshot(asOf: asOf).encode(to: encoder)
+            var container = encoder.container(keyedBy: TypeKey.self)
+            try container.encode("profile", forKey: .type)
+            try container.encode(profile.firstPurchaseAt, forKey: .firstPurchaseAt)
+            try container.encode(profile.lastPurchaseAt, forKey: .lastPurchaseAt)
+        }
+    }
+
+    /// An archetype line of the output file: `{"type": "archetype", …}`.
+    struct ArchetypeLine: Encodable {
+        let archetype: Archetype
+        func encode(to encoder: any Encoder) throws {
+            try archetype.encode(to: encoder)
+            var container = encoder.container(keyedBy: TypeKey.self)
+            try container.encode("archetype", forKey: .type)
+        }
+    }
+
+    enum TypeKey: String, CodingKey {
+        case type
+        case firstPurchaseAt = "first_purchase_at"
+        case lastPurchaseAt = "last_purchase_at"
+    }
+
+    static func format(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", value) }
+    static func percent(_ value: Double?) -> String { String(format: "%.1f%%", (value ?? 0) * 100) }
+    static func seconds(_ duration: Duration) -> String {
+        format(Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18, 3)
+    }
+}
+
+/// A command failure with a clear message.
+struct CommandFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
