@@ -111,7 +111,7 @@ public final class KafkaProducer: Sendable {
         }
         await pollerStopped.wait()
         let handle = handle
-        let milliseconds = Int32(clamping: timeout.components.seconds * 1_000 + timeout.components.attoseconds / 1_000_000_000_000_000)
+        let milliseconds = Int32(clamping: timeout.milliseconds)
         let logger = logger
         await DedicatedThread.run(name: "quimbi-producer-close") {
             let error = rd_kafka_flush(handle.pointer, milliseconds)

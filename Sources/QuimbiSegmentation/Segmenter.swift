@@ -106,8 +106,8 @@ public struct Segmenter: Sendable {
             churnDistribution: ["low": bands[0] ?? 0, "medium": bands[1] ?? 0, "high": bands[2] ?? 0],
             bgnbd: bgnbd, bgnbdFit: bgnbdFit, gammaGamma: spend?.0, gammaGammaFit: spend?.1,
             features: report.counts,
-            fitSeconds: Self.seconds(fitted - started),
-            scoringSeconds: Self.seconds(clock.now - fitted)
+            fitSeconds: (fitted - started).inSeconds,
+            scoringSeconds: (clock.now - fitted).inSeconds
         )
         return SegmentationResult(profiles: profiles, archetypes: archetypes, summary: summary)
     }
@@ -115,7 +115,4 @@ public struct Segmenter: Sendable {
     static func unit(_ value: Double) -> Double { value.isFinite ? min(1, max(0, value)) : 1 }
     static func finite(_ value: Double) -> Double { value.isFinite ? max(0, value) : 0 }
     static func cents(_ value: Double) -> Double { (finite(value) * 100).rounded() / 100 }
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    }
 }

@@ -91,7 +91,7 @@ public struct TicketProcessor: Sendable {
     }
 
     static func milliseconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) * 1_000 + Double(duration.components.attoseconds) / 1e15
+        duration.inSeconds * 1_000
     }
 }
 

@@ -167,8 +167,7 @@ final class BenchMeasurement: Sendable {
         state.withLock { state in
             guard index < state.sentAt.count, let sent = state.sentAt[index] else { return state.completed }
             state.sentAt[index] = nil
-            let micros = (instant - sent).components
-            _ = state.histogram.record(UInt64(micros.seconds * 1_000_000 + micros.attoseconds / 1_000_000_000_000))
+            _ = state.histogram.record(UInt64(((instant - sent).inSeconds * 1_000_000).rounded()))
             state.completed += 1
             state.outstanding -= 1
             state.lastDraft = instant
@@ -180,7 +179,7 @@ final class BenchMeasurement: Sendable {
     func report(settings: [String: String]) -> String {
         state.withLock { state in
             let seconds = zip(state.firstSend.map { [$0] } ?? [], state.lastDraft.map { [$0] } ?? [])
-                .map { ($1 - $0) }.first.map { Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18 } ?? 0
+                .map { ($1 - $0) }.first.map(\.inSeconds) ?? 0
             func ms(_ micros: UInt64) -> Double { (Double(micros) / 10).rounded() / 100 }
             let object: [String: Any] = [
                 "tickets_completed": state.completed,

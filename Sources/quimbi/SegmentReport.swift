@@ -88,7 +88,7 @@ enum SegmentReport {
     static func format(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", value) }
     static func percent(_ value: Double?) -> String { String(format: "%.1f%%", (value ?? 0) * 100) }
     static func seconds(_ duration: Duration) -> String {
-        format(Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18, 3)
+        format(duration.inSeconds, 3)
     }
 }
 
