@@ -35,6 +35,26 @@ let package = Package(
 
         .target(name: "QuimbiCore", swiftSettings: strictConcurrency),
         .target(
+            name: "QuimbiStore",
+            dependencies: [
+                "QuimbiCore", "CLibPQ", "CHiredis",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictConcurrency
+        ),
+        .target(
+            name: "QuimbiTestSupport",
+            dependencies: ["QuimbiStore"],
+            path: "Tests/QuimbiTestSupport",
+            swiftSettings: strictConcurrency
+        ),
+        .testTarget(
+            name: "QuimbiStoreTests",
+            dependencies: ["QuimbiStore", "QuimbiTestSupport", "QuimbiCore"],
+            swiftSettings: strictConcurrency
+        ),
+        .target(
             name: "QuimbiSupport",
             dependencies: [
                 "QuimbiCore",

@@ -1,0 +1,89 @@
+import CLibPQ
+import Foundation
+
+/// Rows of a query result in libpq's text format (`nil` is SQL NULL).
+public struct PostgresRows: Sendable {
+    /// Column names in result order.
+    public var columns: [String]
+    /// Each row's values as text, `nil` for NULL.
+    public var rows: [[String?]]
+}
+
+/// One libpq connection. Not thread-safe: its owner calls it from a single serial queue.
+final class PostgresConnection {
+    private let conninfo: String
+    private var handle: OpaquePointer?
+
+    init(conninfo: String) {
+        self.conninfo = conninfo
+    }
+
+    deinit {
+        if let handle { PQfinish(handle) }
+    }
+
+    /// Whether the connection is open and its last known state is healthy.
+    var isHealthy: Bool {
+        guard let handle else { return false }
+        return PQstatus(handle) == CONNECTION_OK
+    }
+
+    /// Opens the connection when it is closed or broken (after a server restart, for example).
+    func ensureConnected() throws(StoreError) {
+        if isHealthy { return }
+        if let handle { PQfinish(handle) }
+        handle = nil
+        guard let fresh = PQconnectdb(conninfo) else {
+            throw .postgresUnavailable("libpq could not allocate a connection")
+        }
+        guard PQstatus(fresh) == CONNECTION_OK else {
+            let detail = String(cString: PQerrorMessage(fresh)).trimmingCharacters(in: .whitespacesAndNewlines)
+            PQfinish(fresh)
+            throw .postgresUnavailable(detail)
+        }
+        handle = fresh
+    }
+
+    /// Runs one statement with bound text parameters.
+    func execute(_ sql: String, _ parameters: [String?]) throws(StoreError) -> PostgresRows {
+        try ensureConnected()
+        guard let handle else { throw .postgresUnavailable("no connection") }
+        let result = Self.withCStrings(parameters) { pointers in
+            PQexecParams(handle, sql, Int32(pointers.count), nil, pointers, nil, nil, 0)
+        }
+        defer { PQclear(result) }
+        let status = PQresultStatus(result)
+        switch status {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK:
+            return Self.rows(of: result)
+        default:
+            let detail = String(cString: PQerrorMessage(handle)).trimmingCharacters(in: .whitespacesAndNewlines)
+            if PQstatus(handle) != CONNECTION_OK || result == nil {
+                throw .postgresUnavailable(detail)
+            }
+            throw .postgresQuery(detail)
+        }
+    }
+
+    private static func rows(of result: OpaquePointer?) -> PostgresRows {
+        let rowCount = PQntuples(result)
+        let columnCount = PQnfields(result)
+        let columns = (0..<columnCount).map { String(cString: PQfname(result, $0)) }
+        var rows: [[String?]] = []
+        rows.reserveCapacity(Int(rowCount))
+        for row in 0..<rowCount {
+            rows.append((0..<columnCount).map { column in
+                PQgetisnull(result, row, column) == 1 ? nil : String(cString: PQgetvalue(result, row, column))
+            })
+        }
+        return PostgresRows(columns: columns, rows: rows)
+    }
+
+    private static func withCStrings<R>(
+        _ values: [String?], _ body: ([UnsafePointer<CChar>?]) -> R
+    ) -> R {
+        let duplicates = values.map { $0.map { strdup($0) } ?? nil }
+        defer { duplicates.forEach { free($0) } }
+        return body(duplicates.map { $0.map { UnsafePointer($0) } })
+    }
+}
