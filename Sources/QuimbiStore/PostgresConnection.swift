@@ -65,6 +65,19 @@ final class PostgresConnection {
         }
     }
 
+    /// Runs a script of several statements without parameters (migrations only).
+    func executeScript(_ sql: String) throws(StoreError) {
+        try ensureConnected()
+        guard let handle else { throw .postgresUnavailable("no connection") }
+        let result = PQexec(handle, sql)
+        defer { PQclear(result) }
+        let status = PQresultStatus(result)
+        guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else {
+            let detail = String(cString: PQerrorMessage(handle)).trimmingCharacters(in: .whitespacesAndNewlines)
+            throw PQstatus(handle) == CONNECTION_OK ? .postgresQuery(detail) : .postgresUnavailable(detail)
+        }
+    }
+
     private static func rows(of result: OpaquePointer?) -> PostgresRows {
         let rowCount = PQntuples(result)
         let columnCount = PQnfields(result)

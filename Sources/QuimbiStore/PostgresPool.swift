@@ -69,6 +69,11 @@ public struct PostgresConnectionHandle {
     public func execute(_ sql: String, _ parameters: [String?]) throws(StoreError) -> PostgresRows {
         try connection.execute(sql, parameters)
     }
+
+    /// Runs a multi-statement script without parameters.
+    func executeScript(_ sql: String) throws(StoreError) {
+        try connection.executeScript(sql)
+    }
 }
 
 /// One connection and the serial queue that owns it.
