@@ -7,6 +7,8 @@ public struct PostgresRows: Sendable {
     public var columns: [String]
     /// Each row's values as text, `nil` for NULL.
     public var rows: [[String?]]
+    /// Rows inserted, updated or deleted by the statement (0 for other statements).
+    public var affectedRows: Int
 }
 
 /// One libpq connection. Not thread-safe: its owner calls it from a single serial queue.
@@ -89,7 +91,8 @@ final class PostgresConnection {
                 PQgetisnull(result, row, column) == 1 ? nil : String(cString: PQgetvalue(result, row, column))
             })
         }
-        return PostgresRows(columns: columns, rows: rows)
+        let affected = Int(String(cString: PQcmdTuples(result))) ?? 0
+        return PostgresRows(columns: columns, rows: rows, affectedRows: affected)
     }
 
     private static func withCStrings<R>(
