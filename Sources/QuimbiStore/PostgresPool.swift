@@ -56,8 +56,13 @@ public final class PostgresPool: Service, Sendable {
     /// Waits for graceful shutdown, then closes every connection.
     public func run() async throws {
         try? await gracefulShutdown()
-        for slot in allSlots { await slot.close() }
+        await close()
         logger.info("postgres pool closed")
+    }
+
+    /// Closes every connection now (a later use reconnects).
+    public func close() async {
+        for slot in allSlots { await slot.close() }
     }
 }
 

@@ -16,10 +16,10 @@ public enum ProfileKey: Hashable, Sendable {
         }
     }
 
-    func cacheKey(generation: Int64) -> String {
+    func cacheKey(prefix: String, generation: Int64) -> String {
         switch self {
-        case .id(let id): "quimbi:profile:g\(generation):id:\(id)"
-        case .email(let email): "quimbi:profile:g\(generation):email:\(email)"
+        case .id(let id): "\(prefix):profile:g\(generation):id:\(id)"
+        case .email(let email): "\(prefix):profile:g\(generation):email:\(email)"
         }
     }
 }

@@ -9,35 +9,20 @@ import QuimbiCore
 /// (``profile(for:)``) are coalesced into shared batches. Redis failures only cost speed;
 /// PostgreSQL failures throw a transient ``LookupError``.
 public final class ProfileRepository: ProfileSource {
-    static let unknownMarker = "unknown"
-    private let pool: PostgresPool
-    private let redis: RedisPool?
-    private let ttl: Duration
-    private let unknownTTL: Duration
-    private let generation: CacheGeneration
-    private let counter = StatisticsCounter()
+    private let loader: CachedProfileLoader
     private let batcher: LookupBatcher<ProfileKey, CustomerProfile>
 
     /// Creates a repository; pass `redis: nil` to read PostgreSQL directly.
-    public init(
-        pool: PostgresPool, redis: RedisPool?, ttl: Duration = .seconds(86_400), unknownTTL: Duration = .seconds(300),
-        generationRefresh: Duration = .seconds(5), maxBatch: Int = 128
-    ) {
-        self.pool = pool
-        self.redis = redis
-        self.ttl = ttl
-        self.unknownTTL = unknownTTL
-        let generation = CacheGeneration(pool: pool, refresh: generationRefresh)
-        self.generation = generation
-        let counter = self.counter
-        self.batcher = LookupBatcher(maxBatch: maxBatch) { keys in
-            try await Self.load(keys, pool: pool, redis: redis, ttl: ttl, unknownTTL: unknownTTL,
-                                generation: generation, counter: counter)
-        }
+    public init(pool: PostgresPool, redis: RedisPool?, options: ProfileCacheOptions = ProfileCacheOptions()) {
+        let loader = CachedProfileLoader(
+            pool: pool, redis: redis, options: options,
+            generation: CacheGeneration(pool: pool, refresh: options.generationRefresh))
+        self.loader = loader
+        self.batcher = LookupBatcher(maxBatch: options.maxBatch) { try await loader.load($0) }
     }
 
     /// Counters since creation.
-    public var statistics: StoreStatistics { counter.snapshot }
+    public var statistics: StoreStatistics { loader.counter.snapshot }
 
     /// The referenced customer's profile, coalesced with concurrent lookups; `nil` when unknown.
     public func profile(for customer: CustomerReference) async throws -> CustomerProfile? {
@@ -47,19 +32,25 @@ public final class ProfileRepository: ProfileSource {
 
     /// Profiles for a batch of keys in one round trip per store; absent keys are unknown customers.
     public func profiles(for keys: [ProfileKey]) async throws(LookupError) -> [ProfileKey: CustomerProfile] {
-        try await Self.load(Array(Set(keys)), pool: pool, redis: redis, ttl: ttl, unknownTTL: unknownTTL,
-                            generation: generation, counter: counter)
+        try await loader.load(Array(Set(keys)))
     }
 
     /// Makes the next lookup re-read the cache generation (call after writing a segmentation run).
     public func refreshGeneration() {
-        generation.invalidate()
+        loader.generation.invalidate()
     }
+}
 
-    private static func load(
-        _ keys: [ProfileKey], pool: PostgresPool, redis: RedisPool?, ttl: Duration, unknownTTL: Duration,
-        generation: CacheGeneration, counter: StatisticsCounter
-    ) async throws(LookupError) -> [ProfileKey: CustomerProfile] {
+/// One cache-aside batch: MGET, one query for the misses, write-back.
+private struct CachedProfileLoader: Sendable {
+    static let unknownMarker = "unknown"
+    let pool: PostgresPool
+    let redis: RedisPool?
+    let options: ProfileCacheOptions
+    let generation: CacheGeneration
+    let counter = StatisticsCounter()
+
+    func load(_ keys: [ProfileKey]) async throws(LookupError) -> [ProfileKey: CustomerProfile] {
         guard !keys.isEmpty else { return [:] }
         let currentGeneration: Int64
         do {
@@ -67,47 +58,58 @@ public final class ProfileRepository: ProfileSource {
         } catch {
             throw Self.lookupError(error)
         }
-        let cacheKeys = keys.map { $0.cacheKey(generation: currentGeneration) }
-        var found: [ProfileKey: CustomerProfile] = [:]
-        var misses: [ProfileKey] = []
-        var cached: [String?] = []
-        if let redis {
-            cached = (try? await redis.mget(cacheKeys)) ?? []
-            counter.update { $0.redisBatches += 1 }
-        }
-        let decoder = QuimbiJSON.makeDecoder()
-        for (index, key) in keys.enumerated() {
-            let value = index < cached.count ? cached[index] : nil
-            if value == unknownMarker { continue }
-            if let value, let profile = try? decoder.decode(CustomerProfile.self, from: Data(value.utf8)) {
-                found[key] = profile
-            } else {
-                misses.append(key)
-            }
-        }
-        counter.update { $0.cacheHits += keys.count - misses.count; $0.cacheMisses += misses.count }
+        let cacheKeys = keys.map { $0.cacheKey(prefix: options.keyPrefix, generation: currentGeneration) }
+        var (found, misses) = await cached(keys, cacheKeys: cacheKeys)
         guard !misses.isEmpty else { return found }
 
         let loaded: [ProfileKey: CustomerProfile]
         do {
-            loaded = try await ProfileQuery.fetch(misses, pool: pool)
+            loaded = try await ProfileQuery.fetch(misses.map(\.key), pool: pool)
         } catch {
             throw Self.lookupError(error)
         }
         counter.update { $0.postgresQueries += 1 }
         found.merge(loaded) { $1 }
-        if let redis {
-            let encoder = QuimbiJSON.makeEncoder()
-            let entries = misses.map { key -> (key: String, value: String, ttl: Duration) in
-                let cacheKey = key.cacheKey(generation: currentGeneration)
-                if let profile = loaded[key], let data = try? encoder.encode(profile) {
-                    return (cacheKey, String(decoding: data, as: UTF8.self), ttl)
-                }
-                return (cacheKey, unknownMarker, unknownTTL)
-            }
-            try? await redis.setEx(entries)
-        }
+        await writeBack(misses, loaded: loaded)
         return found
+    }
+
+    private func cached(
+        _ keys: [ProfileKey], cacheKeys: [String]
+    ) async -> (found: [ProfileKey: CustomerProfile], misses: [(key: ProfileKey, cacheKey: String)]) {
+        var values: [String?] = []
+        if let redis {
+            values = (try? await redis.mget(cacheKeys)) ?? []
+            counter.update { $0.redisBatches += 1 }
+        }
+        let decoder = QuimbiJSON.makeDecoder()
+        var found: [ProfileKey: CustomerProfile] = [:]
+        var misses: [(key: ProfileKey, cacheKey: String)] = []
+        for (index, key) in keys.enumerated() {
+            let value = index < values.count ? values[index] : nil
+            if value == Self.unknownMarker { continue }
+            if let value, let profile = try? decoder.decode(CustomerProfile.self, from: Data(value.utf8)) {
+                found[key] = profile
+            } else {
+                misses.append((key, cacheKeys[index]))
+            }
+        }
+        let missCount = misses.count
+        counter.update { $0.cacheHits += keys.count - missCount; $0.cacheMisses += missCount }
+        return (found, misses)
+    }
+
+    private func writeBack(_ misses: [(key: ProfileKey, cacheKey: String)], loaded: [ProfileKey: CustomerProfile]) async {
+        guard let redis else { return }
+        let encoder = QuimbiJSON.makeEncoder()
+        let entries = misses.map { miss -> (key: String, value: String, ttl: Duration) in
+            if let profile = loaded[miss.key], let data = try? encoder.encode(profile) {
+                return (miss.cacheKey, String(decoding: data, as: UTF8.self), options.ttl)
+            }
+            return (miss.cacheKey, Self.unknownMarker, options.unknownTTL)
+        }
+        // A failed write-back only costs a later cache miss; the breaker already logged the outage.
+        try? await redis.setEx(entries)
     }
 
     private static func lookupError(_ error: any Error) -> LookupError {
