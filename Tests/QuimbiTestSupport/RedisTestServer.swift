@@ -9,7 +9,7 @@ public final class RedisTestServer: @unchecked Sendable {
 
     private let root: URL
     private let lock = NSLock()
-    private var process: Process?
+    private var process: pid_t?
     private var socket: String { root.appendingPathComponent("redis.sock").path }
 
     /// Starts a new server.
@@ -26,7 +26,7 @@ public final class RedisTestServer: @unchecked Sendable {
     public var url: String { "unix://\(socket)" }
 
     /// Process id of the running server, if any.
-    public var pid: Int32? { lock.withLock { process?.processIdentifier } }
+    public var pid: Int32? { lock.withLock { process } }
 
     /// Starts the server and waits until its socket exists.
     public func start() throws {
@@ -46,8 +46,7 @@ public final class RedisTestServer: @unchecked Sendable {
     /// Kills the server and waits for it to exit.
     public func stop() {
         guard let running = lock.withLock({ let current = process; process = nil; return current }) else { return }
-        kill(running.processIdentifier, SIGKILL)
-        running.waitUntilExit()
+        ProcessRunner.kill(running)
         try? FileManager.default.removeItem(atPath: socket)
     }
 
