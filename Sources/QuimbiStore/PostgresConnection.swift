@@ -47,24 +47,48 @@ final class PostgresConnection {
     }
 
     /// Runs one statement with bound text parameters.
+    ///
+    /// Outside a transaction, a statement that fails because a reused connection went stale (server
+    /// restarted) is retried once on a fresh connection, so the pool recovers by itself.
     func execute(_ sql: String, _ parameters: [String?]) throws(StoreError) -> PostgresRows {
+        let reused = isHealthy
+        let idle = handle.map { PQtransactionStatus($0) == PQTRANS_IDLE } ?? true
+        do {
+            return try executeOnce(sql, parameters)
+        } catch where reused && idle && error.code == "postgres_unavailable" {
+            return try executeOnce(sql, parameters)
+        }
+    }
+
+    private func executeOnce(_ sql: String, _ parameters: [String?]) throws(StoreError) -> PostgresRows {
         try ensureConnected()
         guard let handle else { throw .postgresUnavailable("no connection") }
         let result = Self.withCStrings(parameters) { pointers in
             PQexecParams(handle, sql, Int32(pointers.count), nil, pointers, nil, nil, 0)
         }
         defer { PQclear(result) }
-        let status = PQresultStatus(result)
-        switch status {
+        switch PQresultStatus(result) {
         case PGRES_COMMAND_OK, PGRES_TUPLES_OK:
             return Self.rows(of: result)
         default:
-            let detail = String(cString: PQerrorMessage(handle)).trimmingCharacters(in: .whitespacesAndNewlines)
-            if PQstatus(handle) != CONNECTION_OK || result == nil {
-                throw .postgresUnavailable(detail)
-            }
-            throw .postgresQuery(detail)
+            throw classifyFailure(result)
         }
+    }
+
+    /// A failed statement's error: transient (and the connection dropped, to be reopened on next use)
+    /// when the server is unreachable, shutting down or out of resources; otherwise a query error.
+    private func classifyFailure(_ result: OpaquePointer?) -> StoreError {
+        let detail = handle.map { String(cString: PQerrorMessage($0)) }?
+            .trimmingCharacters(in: .whitespacesAndNewlines) ?? "no connection"
+        let sqlState = result.flatMap { PQresultErrorField($0, Int32(UInt8(ascii: "C"))) }.map { String(cString: $0) }
+        let transientStates = ["08", "53", "57P01", "57P02", "57P03"]
+        let isTransient = sqlState.map { state in transientStates.contains { state.hasPrefix($0) } } ?? true
+        guard isTransient || (handle.map { PQstatus($0) != CONNECTION_OK } ?? true) else {
+            return .postgresQuery(detail)
+        }
+        if let handle { PQfinish(handle) }
+        handle = nil
+        return .postgresUnavailable(detail)
     }
 
     /// Runs a script of several statements without parameters (migrations only).
@@ -75,8 +99,7 @@ final class PostgresConnection {
         defer { PQclear(result) }
         let status = PQresultStatus(result)
         guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else {
-            let detail = String(cString: PQerrorMessage(handle)).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw PQstatus(handle) == CONNECTION_OK ? .postgresQuery(detail) : .postgresUnavailable(detail)
+            throw classifyFailure(result)
         }
     }
 
