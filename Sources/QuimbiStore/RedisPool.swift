@@ -19,10 +19,14 @@ public final class RedisPool: Sendable {
         logger: Logger = Logger(label: "quimbi.redis")
     ) throws(StoreError) {
         let endpoint = try RedisEndpoint(url: url)
+        _ = Self.ignoreBrokenPipes
         self.slots = SlotQueue((0..<max(1, size)).map { RedisSlot(endpoint: endpoint, timeout: timeout, index: $0) })
         self.breaker = CircuitBreaker(backoff: backoff)
         self.logger = logger
     }
+
+    /// hiredis writes with plain `write(2)`: without this, a Redis that dies mid-write kills the process.
+    private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
 
     /// Sends `commands` as one pipeline. Throws `redis_unavailable` (transient) while Redis is down.
     func pipeline(_ commands: [[String]]) async throws(StoreError) -> [RedisReply] {
