@@ -22,7 +22,7 @@ let package = Package(
         .executableTarget(
             name: "quimbi",
             dependencies: [
-                "QuimbiCore", "QuimbiSupport",
+                "QuimbiCore", "QuimbiSupport", "QuimbiStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -43,6 +43,8 @@ final class PostgresConnection {
             PQfinish(fresh)
             throw .postgresUnavailable(detail)
         }
+        // Server notices ("relation already exists, skipping") are not errors; keep stderr clean.
+        PQsetNoticeProcessor(fresh, { _, _ in }, nil)
         handle = fresh
     }
 
