@@ -7,7 +7,7 @@ struct Quimbi: AsyncParsableCommand {
         commandName: "quimbi",
         abstract: "Churn-aware customer-support ticket enrichment and drafting.",
         subcommands: [
-            MigrateCommand.self, BenchStoreCommand.self,
+            MigrateCommand.self, LoadCommand.self, BenchStoreCommand.self,
         ]
     )
 }
