@@ -21,7 +21,7 @@ let package = Package(
         .executableTarget(
             name: "quimbi",
             dependencies: [
-                "QuimbiCore", "QuimbiSupport", "QuimbiKafka", "QuimbiWorker", "QuimbiSegmentation",
+                "QuimbiCore", "QuimbiSupport", "QuimbiKafka", "QuimbiWorker", "QuimbiSegmentation", "QuimbiStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -32,7 +32,8 @@ let package = Package(
         // C libraries from Debian, wrapped as system-library targets.
         .systemLibrary(name: "CRdKafka", pkgConfig: "rdkafka", providers: [.apt(["librdkafka-dev"])]),
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
-        .systemLibrary(name: "CHiredis", pkgConfig: "hiredis", providers: [.apt(["libhiredis-dev"])]),
+        // hiredis.pc carries -D_FILE_OFFSET_BITS=64, which SwiftPM refuses from pkg-config; the header is in /usr/include.
+        .systemLibrary(name: "CHiredis", providers: [.apt(["libhiredis-dev"])]),
 
         .target(name: "QuimbiCore", swiftSettings: strictConcurrency),
         .target(
@@ -48,6 +49,26 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
+            swiftSettings: strictConcurrency
+        ),
+        .target(
+            name: "QuimbiStore",
+            dependencies: [
+                "QuimbiCore", "QuimbiSegmentation", "CLibPQ", "CHiredis",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictConcurrency
+        ),
+        .target(
+            name: "QuimbiTestSupport",
+            dependencies: ["QuimbiStore"],
+            path: "Tests/QuimbiTestSupport",
+            swiftSettings: strictConcurrency
+        ),
+        .testTarget(
+            name: "QuimbiStoreTests",
+            dependencies: ["QuimbiStore", "QuimbiTestSupport", "QuimbiCore"],
             swiftSettings: strictConcurrency
         ),
         .target(

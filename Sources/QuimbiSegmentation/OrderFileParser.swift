@@ -3,14 +3,22 @@ import QuimbiCore
 
 /// A line of an orders file that could not be read.
 public struct RejectedLine: Sendable, Hashable, CustomStringConvertible {
+    /// 1-based line number in the file.
     public var line: Int
     public var reason: String
     public var description: String { "line \(line): \(reason)" }
+
+    public init(line: Int, reason: String) {
+        self.line = line
+        self.reason = reason
+    }
 }
 
-/// Reads orders from text: JSON Lines of ``Order``, CSV with a header
-/// (`order_id,customer_id,created_at,total[,currency]`), or the CDNOW format
-/// (`customer_id date(YYYYMMDD) quantity amount`, or with a leading sample id column), header optional.
+/// Reads orders from text, one order per line, each line validated on its own:
+/// - JSON Lines of ``Order``;
+/// - CSV with a header (see ``OrderCSV``);
+/// - the CDNOW format `customer_id date(YYYYMMDD) quantity amount`, or with a leading sample id column,
+///   header optional.
 public enum OrderFileParser {
     public enum Format: String, Sendable, CaseIterable { case jsonLines = "jsonl", csv, cdnow }
 
@@ -28,62 +36,69 @@ public enum OrderFileParser {
         var orders: [Order] = []
         var rejected: [RejectedLine] = []
         let decoder = QuimbiJSON.makeDecoder()
-        var csvColumns: [String: Int]?
+        var csv: OrderCSV?
         for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !line.isEmpty else { continue }
             let number = index + 1
+            let parsed: Result<Order, OrderLineProblem>
             switch chosen {
             case .jsonLines:
-                do { orders.append(try decoder.decode(Order.self, from: Data(line.utf8))) } catch {
-                    rejected.append(RejectedLine(line: number, reason: "not an order: \(error)"))
-                }
+                parsed = jsonOrder(line, decoder: decoder)
             case .csv:
-                let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-                guard let columns = csvColumns else {
-                    csvColumns = Dictionary(fields.enumerated().map { ($0.element.lowercased(), $0.offset) }, uniquingKeysWith: { a, _ in a })
-                    if let missing = ["order_id", "customer_id", "created_at", "total"].first(where: { csvColumns?[$0] == nil }) {
-                        return (orders, [RejectedLine(line: number, reason: "CSV header lacks \(missing)")])
+                guard let reader = csv else {
+                    switch OrderCSV.fromHeader(line) {
+                    case .success(let reader): csv = reader
+                    case .failure(let problem): return (orders, [RejectedLine(line: number, reason: problem.message)])
                     }
                     continue
                 }
-                switch csvOrder(fields, columns) {
-                case .success(let order): orders.append(order)
-                case .failure(let reason): rejected.append(RejectedLine(line: number, reason: reason.message))
-                }
+                parsed = reader.order(line)
             case .cdnow:
-                switch cdnowOrder(line, number: number) {
-                case .success(let order): orders.append(order)
-                case .failure(let reason):
-                    if number > 1 || line.first?.isNumber == true { rejected.append(RejectedLine(line: number, reason: reason.message)) }
-                }
+                parsed = cdnowOrder(line, number: number)
+                // A non-numeric first line is the optional header.
+                if case .failure = parsed, number == 1, line.first?.isNumber == false { continue }
+            }
+            switch parsed.flatMap(validated) {
+            case .success(let order): orders.append(order)
+            case .failure(let problem): rejected.append(RejectedLine(line: number, reason: problem.message))
             }
         }
         return (orders, rejected)
     }
 
-    struct Reason: Error { var message: String }
-
-    private static func csvOrder(_ fields: [String], _ columns: [String: Int]) -> Result<Order, Reason> {
-        func field(_ name: String) -> String? { columns[name].flatMap { $0 < fields.count ? fields[$0] : nil } }
-        guard let id = field("order_id"), !id.isEmpty else { return .failure(Reason(message: "empty order_id")) }
-        guard let customer = field("customer_id"), !customer.isEmpty else { return .failure(Reason(message: "empty customer_id")) }
-        guard let created = field("created_at").flatMap(RFC3339.date(from:)) else { return .failure(Reason(message: "created_at is not an RFC 3339 timestamp")) }
-        guard let total = field("total").flatMap(Double.init), total.isFinite, total >= 0 else { return .failure(Reason(message: "total is not a non-negative number")) }
-        return .success(Order(id: id, customerID: customer, createdAt: created, total: total, currency: field("currency") ?? "USD"))
+    /// The order if it can be stored and modelled, else why not.
+    static func validated(_ order: Order) -> Result<Order, OrderLineProblem> {
+        if order.id.isEmpty { return .failure("empty order id") }
+        if order.customerID.isEmpty { return .failure("empty customer_id") }
+        if !order.total.isFinite || order.total < 0 { return .failure("total is not a non-negative number") }
+        if order.currency.count != 3 { return .failure("currency is not a 3-letter code") }
+        return .success(order)
     }
 
-    private static func cdnowOrder(_ line: String, number: Int) -> Result<Order, Reason> {
+    private static func jsonOrder(_ line: String, decoder: JSONDecoder) -> Result<Order, OrderLineProblem> {
+        do { return .success(try decoder.decode(Order.self, from: Data(line.utf8))) } catch {
+            return .failure(OrderLineProblem("not an order JSON object"))
+        }
+    }
+
+    private static func cdnowOrder(_ line: String, number: Int) -> Result<Order, OrderLineProblem> {
         let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," })
-        guard fields.count == 4 || fields.count == 5 else { return .failure(Reason(message: "expected 4 or 5 columns")) }
+        guard fields.count == 4 || fields.count == 5 else { return .failure("expected 4 or 5 columns") }
         let offset = fields.count - 4
-        let customer = String(fields[0])
         let dateText = fields[1 + offset]
-        guard dateText.count == 8, let day = Int(dateText),
+        guard dateText.count == 8, let day = Int(dateText), (1...12).contains(day / 100 % 100),
               let date = DateComponents(calendar: Calendar(identifier: .gregorian), timeZone: .gmt,
-                                        year: day / 10_000, month: day / 100 % 100, day: day % 100).date,
-              (1...12).contains(day / 100 % 100) else { return .failure(Reason(message: "date is not YYYYMMDD")) }
-        guard let amount = Double(fields[3 + offset]), amount.isFinite, amount >= 0 else { return .failure(Reason(message: "amount is not a non-negative number")) }
-        return .success(Order(id: "cdnow-\(number)", customerID: customer, createdAt: date, total: amount))
+                                        year: day / 10_000, month: day / 100 % 100, day: day % 100).date
+        else { return .failure("date is not YYYYMMDD") }
+        guard let amount = Double(fields[3 + offset]) else { return .failure("amount is not a number") }
+        return .success(Order(id: "cdnow-\(number)", customerID: String(fields[0]), createdAt: date, total: amount))
     }
+}
+
+/// Why one line of an orders file was rejected.
+struct OrderLineProblem: Error, ExpressibleByStringLiteral {
+    var message: String
+    init(_ message: String) { self.message = message }
+    init(stringLiteral value: String) { self.message = value }
 }

@@ -14,6 +14,9 @@ struct Quimbi: AsyncParsableCommand {
             BenchCommand.self,
             SegmentCommand.self,
             GenerateCommand.self,
+            MigrateCommand.self,
+            LoadCommand.self,
+            BenchStoreCommand.self,
         ]
     )
 }

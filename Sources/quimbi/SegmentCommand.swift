@@ -20,7 +20,7 @@ struct SegmentCommand: ParsableCommand {
     var orders: String
 
     @Option(help: "Input format: jsonl, csv or cdnow (default: detected).")
-    var format: String?
+    var format: OrderFileParser.Format?
 
     @Option(help: "Write profiles, then archetypes, as JSON Lines to this file.")
     var out: String?
@@ -43,7 +43,6 @@ struct SegmentCommand: ParsableCommand {
     func validate() throws {
         guard ["days", "weeks"].contains(timeUnit) else { throw ValidationError("--time-unit must be days or weeks") }
         guard churnHorizonDays > 0, churnHorizonDays <= 3_650 else { throw ValidationError("--churn-horizon-days must be in (0, 3650]") }
-        if let format, OrderFileParser.Format(rawValue: format) == nil { throw ValidationError("--format must be jsonl, csv or cdnow") }
         guard (calibrationEnd == nil) == (holdoutEnd == nil) else { throw ValidationError("--calibration-end and --holdout-end go together") }
         if let calibrationEnd, let holdoutEnd, holdoutEnd.date <= calibrationEnd.date {
             throw ValidationError("--holdout-end must be after --calibration-end")
@@ -56,7 +55,7 @@ struct SegmentCommand: ParsableCommand {
         guard let text = try? String(contentsOfFile: orders, encoding: .utf8) else {
             throw ValidationError("cannot read \(orders) as UTF-8 text")
         }
-        let parsed = OrderFileParser.parse(text, format: format.flatMap(OrderFileParser.Format.init(rawValue:)))
+        let parsed = OrderFileParser.parse(text, format: format)
         for rejected in parsed.rejected.prefix(20) { printError("skipped \(rejected)") }
         if parsed.rejected.count > 20 { printError("… \(parsed.rejected.count - 20) more lines skipped") }
         guard !parsed.orders.isEmpty else { throw ValidationError("no valid orders in \(orders)") }

@@ -1,0 +1,130 @@
+import CLibPQ
+import Foundation
+
+/// Rows of a query result in libpq's text format (`nil` is SQL NULL).
+public struct PostgresRows: Sendable {
+    /// Column names in result order.
+    public var columns: [String]
+    /// Each row's values as text, `nil` for NULL.
+    public var rows: [[String?]]
+    /// Rows inserted, updated or deleted by the statement (0 for other statements).
+    public var affectedRows: Int
+}
+
+/// One libpq connection. Not thread-safe: its owner calls it from a single serial queue.
+final class PostgresConnection {
+    private let conninfo: String
+    private var handle: OpaquePointer?
+
+    init(conninfo: String) {
+        self.conninfo = conninfo
+    }
+
+    deinit {
+        if let handle { PQfinish(handle) }
+    }
+
+    /// Whether the connection is open and its last known state is healthy.
+    var isHealthy: Bool {
+        guard let handle else { return false }
+        return PQstatus(handle) == CONNECTION_OK
+    }
+
+    /// Opens the connection when it is closed or broken (after a server restart, for example).
+    func ensureConnected() throws(StoreError) {
+        if isHealthy { return }
+        if let handle { PQfinish(handle) }
+        handle = nil
+        guard let fresh = PQconnectdb(conninfo) else {
+            throw .postgresUnavailable("libpq could not allocate a connection")
+        }
+        guard PQstatus(fresh) == CONNECTION_OK else {
+            let detail = String(cString: PQerrorMessage(fresh)).trimmingCharacters(in: .whitespacesAndNewlines)
+            PQfinish(fresh)
+            throw .postgresUnavailable(detail)
+        }
+        // Server notices ("relation already exists, skipping") are not errors; keep stderr clean.
+        PQsetNoticeProcessor(fresh, { _, _ in }, nil)
+        handle = fresh
+    }
+
+    /// Runs one statement with bound text parameters.
+    ///
+    /// Outside a transaction, a statement that fails because a reused connection went stale (server
+    /// restarted) is retried once on a fresh connection, so the pool recovers by itself.
+    func execute(_ sql: String, _ parameters: [String?]) throws(StoreError) -> PostgresRows {
+        let reused = isHealthy
+        let idle = handle.map { PQtransactionStatus($0) == PQTRANS_IDLE } ?? true
+        do {
+            return try executeOnce(sql, parameters)
+        } catch where reused && idle && error.code == "postgres_unavailable" {
+            return try executeOnce(sql, parameters)
+        }
+    }
+
+    private func executeOnce(_ sql: String, _ parameters: [String?]) throws(StoreError) -> PostgresRows {
+        try ensureConnected()
+        guard let handle else { throw .postgresUnavailable("no connection") }
+        let result = Self.withCStrings(parameters) { pointers in
+            PQexecParams(handle, sql, Int32(pointers.count), nil, pointers, nil, nil, 0)
+        }
+        defer { PQclear(result) }
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK:
+            return Self.rows(of: result)
+        default:
+            throw classifyFailure(result)
+        }
+    }
+
+    /// A failed statement's error: transient (and the connection dropped, to be reopened on next use)
+    /// when the server is unreachable, shutting down or out of resources; otherwise a query error.
+    private func classifyFailure(_ result: OpaquePointer?) -> StoreError {
+        let detail = handle.map { String(cString: PQerrorMessage($0)) }?
+            .trimmingCharacters(in: .whitespacesAndNewlines) ?? "no connection"
+        let sqlState = result.flatMap { PQresultErrorField($0, Int32(UInt8(ascii: "C"))) }.map { String(cString: $0) }
+        let transientStates = ["08", "53", "57P01", "57P02", "57P03"]
+        let isTransient = sqlState.map { state in transientStates.contains { state.hasPrefix($0) } } ?? true
+        guard isTransient || (handle.map { PQstatus($0) != CONNECTION_OK } ?? true) else {
+            return .postgresQuery(detail)
+        }
+        if let handle { PQfinish(handle) }
+        handle = nil
+        return .postgresUnavailable(detail)
+    }
+
+    /// Runs a script of several statements without parameters (migrations only).
+    func executeScript(_ sql: String) throws(StoreError) {
+        try ensureConnected()
+        guard let handle else { throw .postgresUnavailable("no connection") }
+        let result = PQexec(handle, sql)
+        defer { PQclear(result) }
+        let status = PQresultStatus(result)
+        guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else {
+            throw classifyFailure(result)
+        }
+    }
+
+    private static func rows(of result: OpaquePointer?) -> PostgresRows {
+        let rowCount = PQntuples(result)
+        let columnCount = PQnfields(result)
+        let columns = (0..<columnCount).map { String(cString: PQfname(result, $0)) }
+        var rows: [[String?]] = []
+        rows.reserveCapacity(Int(rowCount))
+        for row in 0..<rowCount {
+            rows.append((0..<columnCount).map { column in
+                PQgetisnull(result, row, column) == 1 ? nil : String(cString: PQgetvalue(result, row, column))
+            })
+        }
+        let affected = Int(String(cString: PQcmdTuples(result))) ?? 0
+        return PostgresRows(columns: columns, rows: rows, affectedRows: affected)
+    }
+
+    private static func withCStrings<R>(
+        _ values: [String?], _ body: ([UnsafePointer<CChar>?]) -> R
+    ) -> R {
+        let duplicates = values.map { $0.map { strdup($0) } ?? nil }
+        defer { duplicates.forEach { free($0) } }
+        return body(duplicates.map { $0.map { UnsafePointer($0) } })
+    }
+}

@@ -1,0 +1,114 @@
+import Dispatch
+import Logging
+import ServiceLifecycle
+
+/// A bounded pool of libpq connections.
+///
+/// Each connection lives on its own serial `DispatchQueue`, so blocking libpq calls never run on
+/// Swift's cooperative pool. A broken connection (server restart) is reopened before its next use.
+/// Run the pool as a `Service` to close every connection on graceful shutdown.
+public final class PostgresPool: Service, Sendable {
+    private let slots: SlotQueue<PostgresSlot>
+    private let allSlots: [PostgresSlot]
+    private let logger: Logger
+
+    /// Creates a pool of `size` connections to `url` (a libpq conninfo URI such as
+    /// `postgres://user@host:5432/db` or `postgresql:///db?host=/socket/dir`). Connects lazily.
+    public init(url: String, size: Int = 4, logger: Logger = Logger(label: "quimbi.postgres")) {
+        let slots = (0..<max(1, size)).map { PostgresSlot(conninfo: url, index: $0) }
+        self.allSlots = slots
+        self.slots = SlotQueue(slots)
+        self.logger = logger
+    }
+
+    /// Runs `body` with exclusive use of one connection, on that connection's own thread.
+    /// Failures to reach the server throw a transient ``StoreError``.
+    public func withConnection<T: Sendable>(
+        _ body: @escaping @Sendable (PostgresConnectionHandle) throws -> T
+    ) async throws -> T {
+        let slot = await slots.take()
+        defer { Task { await slots.give(slot) } }
+        return try await slot.run(body)
+    }
+
+    /// Runs one statement with bound parameters.
+    public func query(_ sql: String, _ parameters: [String?] = []) async throws -> PostgresRows {
+        try await withConnection { try $0.execute(sql, parameters) }
+    }
+
+    /// Runs `body` inside BEGIN … COMMIT, rolling back when it throws.
+    public func transaction<T: Sendable>(
+        _ body: @escaping @Sendable (PostgresConnectionHandle) throws -> T
+    ) async throws -> T {
+        try await withConnection { connection in
+            _ = try connection.execute("BEGIN", [])
+            do {
+                let value = try body(connection)
+                _ = try connection.execute("COMMIT", [])
+                return value
+            } catch {
+                _ = try? connection.execute("ROLLBACK", [])
+                throw error
+            }
+        }
+    }
+
+    /// Waits for graceful shutdown, then closes every connection.
+    public func run() async throws {
+        try? await gracefulShutdown()
+        await close()
+        logger.info("postgres pool closed")
+    }
+
+    /// Closes every connection now (a later use reconnects).
+    public func close() async {
+        for slot in allSlots { await slot.close() }
+    }
+}
+
+/// Exclusive access to one pooled connection inside ``PostgresPool/withConnection(_:)``.
+public struct PostgresConnectionHandle {
+    fileprivate let connection: PostgresConnection
+
+    /// Runs one statement with bound text parameters (`nil` is NULL).
+    public func execute(_ sql: String, _ parameters: [String?]) throws(StoreError) -> PostgresRows {
+        try connection.execute(sql, parameters)
+    }
+
+    /// Runs a multi-statement script without parameters.
+    func executeScript(_ sql: String) throws(StoreError) {
+        try connection.executeScript(sql)
+    }
+}
+
+/// One connection and the serial queue that owns it.
+private final class PostgresSlot: @unchecked Sendable {
+    // Only touched on `queue`.
+    private var connection: PostgresConnection?
+    private let conninfo: String
+    private let queue: DispatchQueue
+
+    init(conninfo: String, index: Int) {
+        self.conninfo = conninfo
+        self.queue = DispatchQueue(label: "quimbi.postgres.connection.\(index)")
+    }
+
+    func run<T: Sendable>(_ body: @escaping @Sendable (PostgresConnectionHandle) throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            queue.async {
+                let connection = self.connection ?? PostgresConnection(conninfo: self.conninfo)
+                self.connection = connection
+                continuation.resume(with: Result { try body(PostgresConnectionHandle(connection: connection)) })
+            }
+        }
+    }
+
+    func close() async {
+        await withCheckedContinuation { continuation in
+            queue.async {
+                self.connection = nil
+                continuation.resume()
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// Text encodings of bound parameters and decodings of result columns.
+enum PostgresValues {
+    /// A `text[]` literal for `= ANY($1::text[])`; every element quoted, so any content is a plain value.
+    static func textArray(_ values: [String]) -> String {
+        let quoted = values.map { value -> String in
+            let escaped = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            return "\"\(escaped)\""
+        }
+        return "{" + quoted.joined(separator: ",") + "}"
+    }
+
+    /// Seconds since 1970 as text, for `to_timestamp($n::float8)`.
+    static func epoch(_ date: Date) -> String {
+        String(date.timeIntervalSince1970)
+    }
+
+    static func date(_ text: String?, column: String) throws(StoreError) -> Date {
+        Date(timeIntervalSince1970: try double(text, column: column))
+    }
+
+    static func double(_ text: String?, column: String) throws(StoreError) -> Double {
+        guard let text, let value = Double(text) else { throw .corruptRow("\(column) is not a number") }
+        return value
+    }
+
+    static func int(_ text: String?, column: String) throws(StoreError) -> Int {
+        guard let text, let value = Int(text) else { throw .corruptRow("\(column) is not an integer") }
+        return value
+    }
+
+    static func string(_ text: String?, column: String) throws(StoreError) -> String {
+        guard let text else { throw .corruptRow("\(column) is NULL") }
+        return text
+    }
+
+    static func json<T: Decodable>(_ type: T.Type, _ text: String?, column: String) throws(StoreError) -> T {
+        guard let data = text?.data(using: .utf8) else { throw .corruptRow("\(column) is NULL") }
+        do {
+            return try JSONDecoder().decode(type, from: data)
+        } catch {
+            throw .corruptRow("\(column) is not valid JSON: \(error)")
+        }
+    }
+
+    static func jsonText<T: Encodable>(_ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        // Encoding plain Codable values with string keys cannot fail.
+        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
+    }
+}

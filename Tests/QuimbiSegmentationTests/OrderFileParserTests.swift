@@ -1,0 +1,42 @@
+import QuimbiCore
+import QuimbiSegmentation
+import Testing
+
+/// The CSV and JSON Lines order files of `quimbi load` and `quimbi segment`.
+struct OrderFileParserTests {
+    @Test func csvBadRowsAreReportedWithLineNumbersAndGoodRowsKept() {
+        let csv = """
+            id,customer_id,created_at,total,line_items
+            o1,c1,2026-01-02T03:04:05Z,12.5,"[{""title"":""Thread, red"",""quantity"":2,""unit_price"":6.25}]"
+            o2,c1,yesterday,3,
+            o3,,2026-01-02T03:04:05Z,3,
+            o4,c2,2026-01-02T03:04:05Z,abc,
+            o5,c2,2026-01-02T03:04:05Z,1
+            o6,c2,2026-01-03T00:00:00Z,-4,
+            o7,c2,2026-01-03T00:00:00Z,4,not json
+            """
+        let parsed = OrderFileParser.parse(csv)
+        #expect(parsed.orders.map(\.id) == ["o1"])
+        #expect(parsed.orders.first?.lineItems.first?.title == "Thread, red")
+        #expect(parsed.rejected.map(\.line) == [3, 4, 5, 6, 7, 8])
+        #expect(parsed.rejected.first?.reason == "created_at is not an RFC 3339 timestamp")
+    }
+
+    @Test func csvWithoutRequiredColumnsIsRejectedWhole() {
+        let parsed = OrderFileParser.parse("id,total\no1,3\n")
+        #expect(parsed.orders.isEmpty)
+        #expect(parsed.rejected == [RejectedLine(line: 1, reason: "CSV header lacks customer_id, created_at")])
+    }
+
+    @Test func jsonLinesBadRowsAreReported() {
+        let jsonl = """
+            {"id":"o1","customer_id":"c1","created_at":"2026-01-02T03:04:05Z","total":5,"currency":"USD","financial_status":"paid","fulfillment_status":"fulfilled","line_items":[],"tracking":[]}
+            {"id":"o2"}
+
+            {"id":"","customer_id":"c1","created_at":"2026-01-02T03:04:05Z","total":5,"currency":"USD","financial_status":"paid","fulfillment_status":"fulfilled","line_items":[],"tracking":[]}
+            """
+        let parsed = OrderFileParser.parse(jsonl)
+        #expect(parsed.orders.map(\.id) == ["o1"])
+        #expect(parsed.rejected.map(\.line) == [2, 4])
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import QuimbiTestSupport
+import Testing
+@testable import QuimbiStore
+
+@Suite(.enabled(if: TestServers.available))
+struct MigrationTests {
+    @Test func embeddedMigrationsMatchTheSQLFiles() throws {
+        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Schemas/postgres").standardized
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+            .filter { $0.hasSuffix(".sql") }.sorted()
+        #expect(files.map { String($0.dropLast(4)) } == Migrator.known.map(\.version),
+                "run Schemas/postgres/embed.sh")
+        for (file, migration) in zip(files, Migrator.known) {
+            let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
+            #expect(text.trimmingCharacters(in: .newlines) == migration.sql, "run Schemas/postgres/embed.sh")
+        }
+    }
+
+    @Test func migratingTwiceAppliesNothingTheSecondTime() async throws {
+        let pool = PostgresPool(url: try await TestServers.freshPostgresDatabase(), size: 1)
+        let first = try await Migrator(pool: pool).migrate()
+        let second = try await Migrator(pool: pool).migrate()
+        #expect(first == Migrator.known.map(\.version))
+        #expect(second.isEmpty)
+    }
+
+    @Test func concurrentMigrationsApplyEachVersionOnce() async throws {
+        let url = try await TestServers.freshPostgresDatabase()
+        let results = try await withThrowingTaskGroup(of: [String].self) { group in
+            for _ in 0..<4 {
+                group.addTask { try await Migrator(pool: PostgresPool(url: url, size: 1)).migrate() }
+            }
+            return try await group.reduce(into: [String]()) { $0 += $1 }
+        }
+        #expect(results.sorted() == Migrator.known.map(\.version).sorted())
+        let count = try await PostgresPool(url: url, size: 1).query("SELECT count(*) FROM schema_migrations")
+        #expect(count.rows.first?.first == String(Migrator.known.count))
+    }
+
+    @Test func unreachableServerIsATransientError() async throws {
+        let pool = PostgresPool(url: "postgresql:///nowhere?host=/nonexistent-quimbi-dir", size: 1)
+        let error = await #expect(throws: StoreError.self) { try await Migrator(pool: pool).migrate() }
+        #expect(error?.code == "postgres_unavailable")
+        #expect(error?.isTransient == true)
+    }
+}
