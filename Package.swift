@@ -22,7 +22,7 @@ let package = Package(
         .executableTarget(
             name: "quimbi",
             dependencies: [
-                "QuimbiCore", "QuimbiSupport",
+                "QuimbiCore", "QuimbiSupport", "QuimbiShopify", "ShopifyFake",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -42,6 +42,34 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: strictConcurrency
+        ),
+        .target(
+            name: "QuimbiShopify",
+            dependencies: [
+                "QuimbiCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strictConcurrency
+        ),
+        // A local HTTP server that answers like Shopify's GraphQL Admin API: used by the tests and
+        // started in-process by `quimbi bench-orders --fake-latency-ms N`.
+        .target(
+            name: "ShopifyFake",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Tests/ShopifyFake",
+            swiftSettings: strictConcurrency
+        ),
+        .testTarget(
+            name: "QuimbiShopifyTests",
+            dependencies: ["QuimbiShopify", "QuimbiCore", "ShopifyFake"],
             swiftSettings: strictConcurrency
         ),
     ]
