@@ -7,6 +7,7 @@ struct Quimbi: AsyncParsableCommand {
         commandName: "quimbi",
         abstract: "Churn-aware customer-support ticket enrichment and drafting.",
         subcommands: [
+            BenchOrdersCommand.self,
         ]
     )
 }
