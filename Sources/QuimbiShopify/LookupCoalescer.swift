@@ -5,6 +5,7 @@
 /// when no waiter is left.
 actor LookupCoalescer<Value: Sendable> {
     private struct Flight {
+        var id: Int
         var task: Task<Void, Never>
         var waiters: [Int: CheckedContinuation<Value, any Error>]
     }
@@ -39,16 +40,17 @@ actor LookupCoalescer<Value: Sendable> {
         }
         let task = Task {
             do {
-                self.finish(key: key, result: .success(try await lookup()))
+                self.finish(key: key, flightID: waiterID, result: .success(try await lookup()))
             } catch {
-                self.finish(key: key, result: .failure(error))
+                self.finish(key: key, flightID: waiterID, result: .failure(error))
             }
         }
-        flights[key] = Flight(task: task, waiters: [waiterID: continuation])
+        flights[key] = Flight(id: waiterID, task: task, waiters: [waiterID: continuation])
     }
 
-    private func finish(key: String, result: Result<Value, any Error>) {
-        guard let flight = flights.removeValue(forKey: key) else { return }
+    /// Hands the result to the waiters of flight `flightID`, unless that flight was abandoned.
+    private func finish(key: String, flightID: Int, result: Result<Value, any Error>) {
+        guard flights[key]?.id == flightID, let flight = flights.removeValue(forKey: key) else { return }
         for continuation in flight.waiters.values { continuation.resume(with: result) }
     }
 
