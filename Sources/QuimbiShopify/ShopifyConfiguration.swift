@@ -62,7 +62,7 @@ public struct ShopifyConfiguration: Sendable {
     public init(
         store: String?, url: String? = nil, token: String?, apiVersion: String = defaultAPIVersion,
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        connectTimeout: Duration = .seconds(2), requestTimeout: Duration = .seconds(5),
+        connectTimeout: Duration = .seconds(1), requestTimeout: Duration = .seconds(5),
         maxAttempts: Int = 4, baseBackoff: Duration = .milliseconds(100), retryBudget: Duration = .seconds(3),
         breakerFailureThreshold: Int = 5, breakerCooldown: Duration = .seconds(10),
         cacheTTL: Duration = .seconds(30), pageSize: Int = 5, lineItemsPerOrder: Int = 10

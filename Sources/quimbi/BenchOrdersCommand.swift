@@ -11,14 +11,8 @@ struct BenchOrdersCommand: AsyncParsableCommand {
         commandName: "bench-orders",
         abstract: "Measure Shopify order lookups per second; prints one JSON object per concurrency.")
 
-    @Option(name: .customLong("shopify-url"), help: "Shop base URL; without it an in-process fake Shopify is started.")
-    var shopifyURL: String?
-
-    @Option(name: .customLong("shopify-token"), help: "Access token (or QUIMBI_SHOPIFY_TOKEN); the fake's token by default.")
-    var shopifyToken: String?
-
-    @Option(name: .customLong("shopify-api-version"), help: "Admin API version, YYYY-MM.")
-    var apiVersion = ShopifyConfiguration.defaultAPIVersion
+    @OptionGroup(title: "Shopify (without a store or URL, an in-process fake Shopify is started)")
+    var shopify: ShopifyOptions
 
     @Option(name: .customLong("fake-latency-ms"), help: "Latency the fake adds to every answer.")
     var fakeLatencyMilliseconds: Int64 = 0
@@ -49,14 +43,18 @@ struct BenchOrdersCommand: AsyncParsableCommand {
 
     func run() async throws {
         var fake: FakeShopifyServer?
-        if shopifyURL == nil {
+        if !shopify.isConfigured() {
             fake = try await FakeShopifyServer.start(
-                customers: FakeShopifyCustomer.generated(count: customers, ordersEach: 6), apiVersion: apiVersion,
+                customers: FakeShopifyCustomer.generated(count: customers, ordersEach: 6),
+                apiVersion: shopify.apiVersion ?? ShopifyConfiguration.defaultAPIVersion,
                 latencyMilliseconds: fakeLatencyMilliseconds, maximumAvailable: 1_000_000, restoreRate: 1_000_000)
         }
-        let configuration = try ShopifyConfiguration(
-            store: nil, url: shopifyURL ?? fake?.baseURL, token: shopifyToken ?? (fake == nil ? nil : "shpat_test"),
-            apiVersion: apiVersion, cacheTTL: .milliseconds(cacheTTLMilliseconds))
+        var environment = ProcessInfo.processInfo.environment
+        if fake != nil, shopify.token == nil { environment[ShopifyConfiguration.tokenEnvironmentVariable] = "shpat_test" }
+        guard let configuration = try shopify.configuration(
+            environment: environment, defaultURL: fake?.baseURL, cacheTTL: .milliseconds(cacheTTLMilliseconds)) else {
+            throw ValidationError("no Shopify store or URL")
+        }
         for workers in concurrency {
             let source = ShopifyOrderSource(configuration: configuration)
             // One lookup first, so the cost bucket learns the shop's real limits.
@@ -101,7 +99,7 @@ struct BenchOrdersCommand: AsyncParsableCommand {
         let elapsedSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         let perSecond = (Double(tallies.lookups) / elapsedSeconds).rounded()
         return """
-            {"concurrency":\(workers),"fake_latency_ms":\(shopifyURL == nil ? "\(fakeLatencyMilliseconds)" : "null"),\
+            {"concurrency":\(workers),"fake_latency_ms":\(shopify.isConfigured() ? "null" : "\(fakeLatencyMilliseconds)"),\
             "seconds":\(String(format: "%.2f", elapsedSeconds)),"lookups":\(tallies.lookups),"errors":\(tallies.errors),\
             "orders_read":\(tallies.orders),"lookups_per_second":\(Int(perSecond)),"cache_ttl_ms":\(cacheTTLMilliseconds)}
             """
