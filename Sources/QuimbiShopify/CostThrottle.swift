@@ -1,30 +1,36 @@
 /// A local token bucket mirroring Shopify's cost bucket for this app and shop, shared by every
 /// concurrent lookup, so that the client spends points no faster than Shopify restores them.
 ///
-/// Each request reserves its estimated cost before it is sent; the bucket may go negative, and a
-/// reservation that does so waits until the restore rate has paid the debt. Every answer's
-/// `throttleStatus` corrects the local view (never upwards past what Shopify reports) and refunds
-/// the difference between the estimate and the actual cost.
+/// Each request takes its estimated cost from the bucket before it is sent, as Shopify requires the
+/// requested cost to be available; when the bucket is short the caller waits and asks again, so
+/// refunds and a newly learnt restore rate shorten the wait. Every answer's `throttleStatus`
+/// corrects the local view (never upwards past what Shopify reports) and refunds the difference
+/// between the estimate and the actual cost.
 actor CostThrottle {
     private var capacity: Double
     private var available: Double
     private var restoreRate: Double
     private var lastRefill: ContinuousClock.Instant
 
-    /// Starts full with Shopify's smallest published bucket until the first answer tells the real one.
-    init(capacity: Double = 1000, restoreRate: Double = 50) {
+    /// Starts with a full 1000-point bucket restoring 100 points/s (Shopify's standard plan) until
+    /// the first answer tells the shop's real one.
+    init(capacity: Double = 1000, restoreRate: Double = 100) {
         self.capacity = capacity
         self.available = capacity
         self.restoreRate = restoreRate
         self.lastRefill = .now
     }
 
-    /// Reserves `cost` points and returns how long the caller must wait before sending.
-    func reserve(_ cost: Double) -> Duration {
+    /// Takes `cost` points (at most the bucket's capacity) and returns `nil`, or, when the bucket
+    /// holds fewer, takes nothing and returns how long the restore rate needs to make up the gap.
+    func take(_ cost: Double) -> Duration? {
         refill()
-        available -= cost
-        guard available < 0 else { return .zero }
-        return .seconds(-available / restoreRate)
+        let needed = min(cost, capacity)
+        guard available < needed else {
+            available -= needed
+            return nil
+        }
+        return .seconds((needed - available) / restoreRate)
     }
 
     /// Returns points reserved for a request that was never sent.

@@ -73,17 +73,7 @@ final class ShopifyGraphQLClient: Sendable {
     private func exchange<Payload: Decodable & Sendable>(
         _ body: Data, estimatedCost: Double, as payload: Payload.Type
     ) async throws -> Payload {
-        let wait = await throttle.reserve(estimatedCost)
-        if wait > .zero {
-            guard wait <= configuration.retryBudget else {
-                await throttle.release(estimatedCost)
-                throw LookupError.shopifyThrottled(retryAfter: wait)
-            }
-            do { try await Task.sleep(for: wait) } catch {
-                await throttle.release(estimatedCost)
-                throw await cancelled()
-            }
-        }
+        try await takeFromBucket(estimatedCost)
         let answer: ShopifyHTTPAnswer
         do {
             answer = try await transport.post(body)
@@ -107,6 +97,21 @@ final class ShopifyGraphQLClient: Sendable {
             throw LookupError.shopifyRejected("Shopify answered HTTP \(answer.status)")
         }
     }
+
+    /// Waits, in short slices, until the cost bucket pays `cost`; fails with `shopify_throttled`
+    /// when the wait would outlast the retry budget.
+    private func takeFromBucket(_ cost: Double) async throws {
+        var waited: Duration = .zero
+        while let wait = await throttle.take(cost) {
+            guard waited + wait <= configuration.retryBudget else { throw LookupError.shopifyThrottled(retryAfter: wait) }
+            let slice = min(wait, Self.throttlePollInterval)
+            do { try await Task.sleep(for: slice) } catch { throw await cancelled() }
+            waited += slice
+        }
+    }
+
+    /// How often a lookup waiting for the cost bucket looks again.
+    private static let throttlePollInterval: Duration = .milliseconds(20)
 
     private func decode<Payload: Decodable & Sendable>(
         _ answer: ShopifyHTTPAnswer, estimatedCost: Double, as payload: Payload.Type

@@ -17,6 +17,12 @@ struct BenchOrdersCommand: AsyncParsableCommand {
     @Option(name: .customLong("fake-latency-ms"), help: "Latency the fake adds to every answer.")
     var fakeLatencyMilliseconds: Int64 = 0
 
+    @Option(name: .customLong("fake-bucket"), help: "Make the fake enforce a cost bucket of this many points (unlimited by default).")
+    var fakeBucket: Double?
+
+    @Option(name: .customLong("fake-restore-rate"), help: "Restore rate of the fake's enforced cost bucket, points/s.")
+    var fakeRestoreRate: Double = 100
+
     @Option(name: .customLong("customers"), help: "Distinct customers looked up (the fake holds this many, ids from 1000000).")
     var customers = 1000
 
@@ -36,6 +42,9 @@ struct BenchOrdersCommand: AsyncParsableCommand {
         guard customers > 0, seconds > 0, limit > 0, fakeLatencyMilliseconds >= 0, cacheTTLMilliseconds >= 0 else {
             throw ValidationError("--customers, --seconds and --limit must be positive; latency and TTL not negative")
         }
+        guard fakeBucket.map({ $0 > 0 }) ?? true, fakeRestoreRate > 0 else {
+            throw ValidationError("--fake-bucket and --fake-restore-rate must be positive")
+        }
         guard concurrency.allSatisfy({ (1...4096).contains($0) }) else {
             throw ValidationError("--concurrency \(concurrency) must be within 1...4096")
         }
@@ -47,7 +56,8 @@ struct BenchOrdersCommand: AsyncParsableCommand {
             fake = try await FakeShopifyServer.start(
                 customers: FakeShopifyCustomer.generated(count: customers, ordersEach: 6),
                 apiVersion: shopify.apiVersion ?? ShopifyConfiguration.defaultAPIVersion,
-                latencyMilliseconds: fakeLatencyMilliseconds, maximumAvailable: 1_000_000, restoreRate: 1_000_000)
+                latencyMilliseconds: fakeLatencyMilliseconds, maximumAvailable: fakeBucket ?? 1_000_000,
+                restoreRate: fakeBucket == nil ? 1_000_000 : fakeRestoreRate, enforcesCostLimit: fakeBucket != nil)
         }
         var environment = ProcessInfo.processInfo.environment
         if fake != nil, shopify.token == nil { environment[ShopifyConfiguration.tokenEnvironmentVariable] = "shpat_test" }
@@ -59,7 +69,7 @@ struct BenchOrdersCommand: AsyncParsableCommand {
             let source = ShopifyOrderSource(configuration: configuration)
             // One lookup first, so the cost bucket learns the shop's real limits.
             _ = try await source.recentOrders(for: reference(0), limit: limit)
-            let result = try await measure(source, workers: workers)
+            let result = try await measure(source, workers: workers, fake: fake)
             try await source.shutdown()
             print(result)
         }
@@ -70,7 +80,9 @@ struct BenchOrdersCommand: AsyncParsableCommand {
         CustomerReference(customerID: "\(1_000_000 + index % customers)", email: nil)
     }
 
-    private func measure(_ source: ShopifyOrderSource, workers: Int) async throws -> String {
+    /// One run; `throttled_answers` counts the fake's `THROTTLED` answers (null for a real shop).
+    private func measure(_ source: ShopifyOrderSource, workers: Int, fake: FakeShopifyServer?) async throws -> String {
+        let throttledBefore = fake?.throttledCount ?? 0
         let clock = ContinuousClock()
         let start = clock.now
         let end = start + .milliseconds(Int64(seconds * 1000))
@@ -101,7 +113,8 @@ struct BenchOrdersCommand: AsyncParsableCommand {
         return """
             {"concurrency":\(workers),"fake_latency_ms":\(shopify.isConfigured() ? "null" : "\(fakeLatencyMilliseconds)"),\
             "seconds":\(String(format: "%.2f", elapsedSeconds)),"lookups":\(tallies.lookups),"errors":\(tallies.errors),\
-            "orders_read":\(tallies.orders),"lookups_per_second":\(Int(perSecond)),"cache_ttl_ms":\(cacheTTLMilliseconds)}
+            "orders_read":\(tallies.orders),"lookups_per_second":\(Int(perSecond)),"cache_ttl_ms":\(cacheTTLMilliseconds),\
+            "throttled_answers":\(fake.map { "\($0.throttledCount - throttledBefore)" } ?? "null")}
             """
     }
 }

@@ -29,6 +29,28 @@ struct ShopifyResilienceTests {
         #expect(requests == 1)
     }
 
+    @Test("concurrent lookups share one cost bucket and never overdraw Shopify's")
+    func sharedBucket() async throws {
+        let customers = FakeShopifyCustomer.generated(count: 24, ordersEach: 2)
+        let server = try await FakeShopifyServer.start(
+            customers: customers, maximumAvailable: 1000, restoreRate: 2000, enforcesCostLimit: true)
+        let source = ShopifyOrderSource(configuration: try ShopifyConfiguration(
+            store: nil, url: server.baseURL, token: "shpat_test", environment: [:], cacheTTL: .zero))
+        let counts = try await withThrowingTaskGroup(of: Int.self) { group in
+            for customer in customers {
+                group.addTask {
+                    try await source.recentOrders(for: CustomerReference(customerID: "\(customer.id)", email: nil), limit: 5).count
+                }
+            }
+            return try await group.reduce(into: [Int]()) { $0.append($1) }
+        }
+        let throttled = server.throttledCount
+        try await source.shutdown()
+        try await server.stop()
+        #expect(counts == Array(repeating: 2, count: 24))
+        #expect(throttled == 0)
+    }
+
     @Test("HTTP 429 is retried after Retry-After")
     func tooManyRequests() async throws {
         let fixture = try await ShopifyFixture.start()

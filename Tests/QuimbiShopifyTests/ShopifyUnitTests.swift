@@ -42,18 +42,21 @@ struct ShopifyUnitTests {
         #expect(ShopifyHTTPTransport.parseRetryAfter("soon") == nil)
     }
 
-    @Test("the cost bucket makes a reservation beyond its points wait, and adopts Shopify's status")
+    @Test("the cost bucket pays while it holds enough, then names the wait, and adopts Shopify's status")
     func costThrottle() async {
         let throttle = CostThrottle(capacity: 100, restoreRate: 10)
-        #expect(await throttle.reserve(60) == .zero)
-        let wait = await throttle.reserve(60)
-        #expect(wait > .seconds(1) && wait <= .seconds(2))
+        #expect(await throttle.take(60) == nil)
+        let wait = await throttle.take(60)
+        #expect(wait.map { $0 > .seconds(1) && $0 <= .seconds(2) } == true)
         await throttle.observe(
             QueryCost(requestedQueryCost: 60, actualQueryCost: 10,
                       throttleStatus: ThrottleStatus(maximumAvailable: 1000, currentlyAvailable: 5, restoreRate: 50)),
             estimate: 60)
         #expect(await throttle.currentlyAvailable < 10)
-        #expect(await throttle.reserve(1000) > .seconds(19))
+        let bigWait = await throttle.take(1000)
+        #expect(bigWait.map { $0 > .seconds(19) } == true)
+        await throttle.release(1000)
+        #expect(await throttle.take(2000) == nil)
     }
 
     @Test("e-mail searches are quoted and escaped; bare ids become customer GIDs")

@@ -16,8 +16,27 @@ struct FakeShopifyResponder: Sendable {
     let maximumAvailable: Double
     let restoreRate: Double
 
-    /// The answer to one request, with `fault` applied when given.
-    func answer(path: String, token: String?, body: Data, fault: FakeShopifyFault?, latency: Int64) -> FakeAnswer {
+    /// Shopify-like requested cost of a query: 3 plus 38 per order asked for.
+    static func requestedCost(first: Int) -> Double {
+        Double(3 + first * 38)
+    }
+
+    /// What a query's fields really cost when answered (Shopify refunds the rest).
+    static func actualCost(first: Int) -> Double {
+        requestedCost(first: first) / 4
+    }
+
+    /// The `first` variable of a GraphQL request body, 0 when absent.
+    static func first(in body: Data) -> Int {
+        let request = try? JSONSerialization.jsonObject(with: body) as? [String: Any]
+        return (request?["variables"] as? [String: Any])?["first"] as? Int ?? 0
+    }
+
+    /// The answer to one request, with `fault` applied when given; `available` is the bucket's
+    /// state to report after this request (a full bucket minus its cost when `nil`).
+    func answer(
+        path: String, token: String?, body: Data, fault: FakeShopifyFault?, latency: Int64, available: Double? = nil
+    ) -> FakeAnswer {
         var extraDelay: Int64 = 0
         switch fault {
         case .status(let status, let retryAfter)?:
@@ -27,7 +46,7 @@ struct FakeShopifyResponder: Sendable {
         case .throttled(let available, let rate)?:
             return FakeAnswer(status: 200, headers: [], body: json([
                 "errors": [["message": "Throttled", "extensions": ["code": "THROTTLED", "documentation": "https://shopify.dev/api/usage/rate-limits"]]],
-                "extensions": ["cost": cost(requested: 100, actual: nil, available: available, rate: rate)],
+                "extensions": ["cost": cost(requested: Self.requestedCost(first: Self.first(in: body)), actual: nil, available: available, rate: rate)],
             ]), delay: latency)
         case .malformedJSON?:
             return FakeAnswer(status: 200, headers: [], body: Data("{\"data\": {\"customer\": ".utf8), delay: latency)
@@ -44,10 +63,10 @@ struct FakeShopifyResponder: Sendable {
                 "errors": "[API] Invalid API key or access token (unrecognized login or wrong password)",
             ]), delay: latency)
         }
-        return FakeAnswer(status: 200, headers: [], body: json(graphQL(body)), delay: latency + extraDelay)
+        return FakeAnswer(status: 200, headers: [], body: json(graphQL(body, available: available)), delay: latency + extraDelay)
     }
 
-    private func graphQL(_ body: Data) -> [String: Any] {
+    private func graphQL(_ body: Data, available: Double?) -> [String: Any] {
         guard let request = try? JSONSerialization.jsonObject(with: body) as? [String: Any],
               let operation = request["operationName"] as? String else {
             return ["errors": [["message": "Parse error: the body is not a GraphQL request"]]]
@@ -67,8 +86,10 @@ struct FakeShopifyResponder: Sendable {
         default:
             return ["errors": [["message": "Unknown operation \(operation)"]]]
         }
-        let requested = Double(3 + first * 38)
-        return ["data": data, "extensions": ["cost": cost(requested: requested, actual: requested / 4, available: maximumAvailable - requested / 4, rate: restoreRate)]]
+        let actual = Self.actualCost(first: first)
+        return ["data": data, "extensions": ["cost": cost(
+            requested: Self.requestedCost(first: first), actual: actual,
+            available: available ?? maximumAvailable - actual, rate: restoreRate)]]
     }
 
     private func customer(byGID value: Any?) -> FakeShopifyCustomer? {

@@ -10,6 +10,8 @@ public final class FakeShopifyServer: Sendable {
         var faults: [FakeShopifyFault] = []
         var requests: [FakeShopifyRequest] = []
         var latencyMilliseconds: Int64
+        var bucket: FakeCostBucket?
+        var throttledCount = 0
     }
 
     private let responder: FakeShopifyResponder
@@ -25,14 +27,18 @@ public final class FakeShopifyServer: Sendable {
     ///   - accessToken: the only token accepted; others get 401.
     ///   - latencyMilliseconds: delay added to every answer.
     ///   - maximumAvailable, restoreRate: the cost bucket reported in `extensions.cost.throttleStatus`.
+    ///   - enforcesCostLimit: answer `THROTTLED`, as Shopify does, when a query's requested cost
+    ///     exceeds what the bucket holds; otherwise the bucket is only reported, always nearly full.
     public static func start(
         customers: [FakeShopifyCustomer], accessToken: String = "shpat_test", apiVersion: String = "2025-07",
-        latencyMilliseconds: Int64 = 0, maximumAvailable: Double = 2000, restoreRate: Double = 100
+        latencyMilliseconds: Int64 = 0, maximumAvailable: Double = 2000, restoreRate: Double = 100,
+        enforcesCostLimit: Bool = false
     ) async throws -> FakeShopifyServer {
         let responder = FakeShopifyResponder(
             customers: customers, accessToken: accessToken, apiVersion: apiVersion,
             maximumAvailable: maximumAvailable, restoreRate: restoreRate)
-        let state = NIOLockedValueBox(State(latencyMilliseconds: latencyMilliseconds))
+        let bucket = enforcesCostLimit ? FakeCostBucket(capacity: maximumAvailable, restoreRate: restoreRate) : nil
+        let state = NIOLockedValueBox(State(latencyMilliseconds: latencyMilliseconds, bucket: bucket))
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.backlog, value: 1024)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -66,16 +72,29 @@ public final class FakeShopifyServer: Sendable {
     /// How many requests were received so far.
     public var requestCount: Int { state.withLockedValue { $0.requests.count } }
 
+    /// How many requests were answered `THROTTLED` because the enforced cost bucket was short.
+    public var throttledCount: Int { state.withLockedValue { $0.throttledCount } }
+
     /// Closes the listening socket.
     public func stop() async throws {
         try await channel.withLockedValue { $0 }?.close()
     }
 
-    private static func take(_ state: NIOLockedValueBox<State>, request: FakeShopifyRequest) -> (FakeShopifyFault?, Int64) {
+    /// Records `request`, and picks the next scripted fault or, when the enforced bucket cannot pay
+    /// `first`'s requested cost, a `THROTTLED` answer. Returns the bucket state to report.
+    private static func take(
+        _ state: NIOLockedValueBox<State>, request: FakeShopifyRequest, first: Int
+    ) -> (fault: FakeShopifyFault?, latency: Int64, available: Double?) {
         state.withLockedValue { state in
             state.requests.append(request)
-            let fault = state.faults.isEmpty ? nil : state.faults.removeFirst()
-            return (fault, state.latencyMilliseconds)
+            if !state.faults.isEmpty { return (state.faults.removeFirst(), state.latencyMilliseconds, nil) }
+            guard var bucket = state.bucket else { return (nil, state.latencyMilliseconds, nil) }
+            defer { state.bucket = bucket }
+            guard bucket.charge(requested: FakeShopifyResponder.requestedCost(first: first), actual: FakeShopifyResponder.actualCost(first: first)) else {
+                state.throttledCount += 1
+                return (.throttled(currentlyAvailable: bucket.available, restoreRate: bucket.restoreRate), state.latencyMilliseconds, nil)
+            }
+            return (nil, state.latencyMilliseconds, bucket.available)
         }
     }
 
@@ -110,9 +129,11 @@ public final class FakeShopifyServer: Sendable {
             let token = head.headers.first(name: "X-Shopify-Access-Token")
             let bodyData = Data(body.readableBytesView)
             let operation = (try? JSONSerialization.jsonObject(with: bodyData) as? [String: Any])?["operationName"] as? String
-            let (fault, latency) = FakeShopifyServer.take(
-                state, request: FakeShopifyRequest(path: head.uri, accessToken: token, operationName: operation))
-            let answer = responder.answer(path: head.uri, token: token, body: bodyData, fault: fault, latency: latency)
+            let taken = FakeShopifyServer.take(
+                state, request: FakeShopifyRequest(path: head.uri, accessToken: token, operationName: operation),
+                first: FakeShopifyResponder.first(in: bodyData))
+            let answer = responder.answer(
+                path: head.uri, token: token, body: bodyData, fault: taken.fault, latency: taken.latency, available: taken.available)
             let keepAlive = head.isKeepAlive
             let loop = context.eventLoop.assumeIsolated()
             let write = { [self] in self.write(answer, keepAlive: keepAlive, version: head.version, context: context) }
