@@ -34,7 +34,8 @@ public struct ShopifyConfiguration: Sendable {
     public var maxAttempts: Int
     /// First back-off after a 5xx; doubled per attempt, with full jitter.
     public var baseBackoff: Duration
-    /// Longest total time a lookup waits between attempts; a longer `Retry-After` fails at once.
+    /// Longest time a lookup may keep waiting (for retries and for the cost bucket) after it starts;
+    /// a `Retry-After` or refill that would end later fails at once.
     public var retryBudget: Duration
     /// Consecutive failed lookups that open the circuit breaker.
     public var breakerFailureThreshold: Int

@@ -42,7 +42,7 @@ final class ShopifyGraphQLClient: Sendable {
         var attempt = Attempt(configuration: configuration)
         while true {
             do {
-                let payload = try await exchange(body, estimatedCost: estimatedCost, as: payload)
+                let payload = try await exchange(body, estimatedCost: estimatedCost, budgetEnd: attempt.budgetEnd, as: payload)
                 await breaker.recordSuccess()
                 return payload
             } catch let failure as RetryableFailure {
@@ -71,9 +71,9 @@ final class ShopifyGraphQLClient: Sendable {
 
     /// One throttled HTTP exchange, classified.
     private func exchange<Payload: Decodable & Sendable>(
-        _ body: Data, estimatedCost: Double, as payload: Payload.Type
+        _ body: Data, estimatedCost: Double, budgetEnd: ContinuousClock.Instant, as payload: Payload.Type
     ) async throws -> Payload {
-        try await takeFromBucket(estimatedCost)
+        try await takeFromBucket(estimatedCost, budgetEnd: budgetEnd)
         let answer: ShopifyHTTPAnswer
         do {
             answer = try await transport.post(body)
@@ -99,14 +99,11 @@ final class ShopifyGraphQLClient: Sendable {
     }
 
     /// Waits, in short slices, until the cost bucket pays `cost`; fails with `shopify_throttled`
-    /// when the wait would outlast the retry budget.
-    private func takeFromBucket(_ cost: Double) async throws {
-        var waited: Duration = .zero
+    /// when the wait would end after `budgetEnd`.
+    private func takeFromBucket(_ cost: Double, budgetEnd: ContinuousClock.Instant) async throws {
         while let wait = await throttle.take(cost) {
-            guard waited + wait <= configuration.retryBudget else { throw LookupError.shopifyThrottled(retryAfter: wait) }
-            let slice = min(wait, Self.throttlePollInterval)
-            do { try await Task.sleep(for: slice) } catch { throw await cancelled() }
-            waited += slice
+            guard ContinuousClock.now + wait <= budgetEnd else { throw LookupError.shopifyThrottled(retryAfter: wait) }
+            do { try await Task.sleep(for: min(wait, Self.throttlePollInterval)) } catch { throw await cancelled() }
         }
     }
 
@@ -174,14 +171,16 @@ private enum RetryableFailure: Error {
     }
 }
 
-/// Counts attempts and the time spent waiting between them, and picks the next wait.
+/// Counts attempts, picks the wait before the next one, and ends retrying at the budget's end.
 private struct Attempt {
     let configuration: ShopifyConfiguration
+    /// When waiting (for retries or for the cost bucket) must be over: start + retry budget.
+    let budgetEnd: ContinuousClock.Instant
     private(set) var number = 1
-    private var waited: Duration = .zero
 
     init(configuration: ShopifyConfiguration) {
         self.configuration = configuration
+        self.budgetEnd = .now + configuration.retryBudget
     }
 
     /// The wait before the next attempt, or `nil` when attempts or the retry budget are spent.
@@ -193,8 +192,7 @@ private struct Attempt {
         case .server(_, let retryAfter?): wait = retryAfter
         case .server, .transport: wait = jitteredBackoff()
         }
-        guard waited + wait <= configuration.retryBudget else { return nil }
-        waited += wait
+        guard ContinuousClock.now + wait <= budgetEnd else { return nil }
         number += 1
         return wait
     }
