@@ -23,6 +23,9 @@ struct BenchOrdersCommand: AsyncParsableCommand {
     @Option(name: .customLong("fake-restore-rate"), help: "Restore rate of the fake's enforced cost bucket, points/s.")
     var fakeRestoreRate: Double = 100
 
+    @Option(name: .customLong("fake-outage-status"), help: "Make the fake answer every request after the warm-up with this HTTP status (e.g. 503).")
+    var fakeOutageStatus: Int?
+
     @Option(name: .customLong("customers"), help: "Distinct customers looked up (the fake holds this many, ids from 1000000).")
     var customers = 1000
 
@@ -41,6 +44,9 @@ struct BenchOrdersCommand: AsyncParsableCommand {
     func validate() throws {
         guard customers > 0, seconds > 0, limit > 0, fakeLatencyMilliseconds >= 0, cacheTTLMilliseconds >= 0 else {
             throw ValidationError("--customers, --seconds and --limit must be positive; latency and TTL not negative")
+        }
+        guard fakeOutageStatus.map({ (400...599).contains($0) }) ?? true else {
+            throw ValidationError("--fake-outage-status \(fakeOutageStatus ?? 0) is not an HTTP error status")
         }
         guard fakeBucket.map({ $0 > 0 }) ?? true, fakeRestoreRate > 0 else {
             throw ValidationError("--fake-bucket and --fake-restore-rate must be positive")
@@ -69,8 +75,10 @@ struct BenchOrdersCommand: AsyncParsableCommand {
             let source = ShopifyOrderSource(configuration: configuration)
             // One lookup first, so the cost bucket learns the shop's real limits.
             _ = try await source.recentOrders(for: reference(0), limit: limit)
+            fake?.setOutage(status: fakeOutageStatus)
             let result = try await measure(source, workers: workers, fake: fake)
             try await source.shutdown()
+            fake?.setOutage(status: nil)
             print(result)
         }
         try await fake?.stop()

@@ -204,3 +204,20 @@ struct ShopifyResilienceTests {
         #expect(requests == 2)
     }
 }
+
+@Suite("Shopify outage")
+struct ShopifyOutageTests {
+    @Test("during an outage only the lookups before the breaker opens reach Shopify")
+    func outageFailsFast() async throws {
+        let fixture = try await ShopifyFixture.start(maxAttempts: 2, breakerThreshold: 3)
+        fixture.server.setOutage(status: 503)
+        var codes: [String?] = []
+        for id in 0..<20 {
+            codes.append(await fixture.lookupError(CustomerReference(customerID: "\(id)", email: nil))?.code)
+        }
+        let requests = fixture.server.requestCount
+        try await fixture.stop()
+        #expect(codes == Array(repeating: "orders_unavailable", count: 20))
+        #expect(requests == 6)
+    }
+}

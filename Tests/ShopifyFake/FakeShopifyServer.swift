@@ -12,6 +12,7 @@ public final class FakeShopifyServer: Sendable {
         var latencyMilliseconds: Int64
         var bucket: FakeCostBucket?
         var throttledCount = 0
+        var outageStatus: Int?
     }
 
     private let responder: FakeShopifyResponder
@@ -66,6 +67,11 @@ public final class FakeShopifyServer: Sendable {
         state.withLockedValue { $0.faults += faults }
     }
 
+    /// Answers every request with HTTP `status` (a 5xx outage) until called with `nil`.
+    public func setOutage(status: Int?) {
+        state.withLockedValue { $0.outageStatus = status }
+    }
+
     /// Every request received so far.
     public var requests: [FakeShopifyRequest] { state.withLockedValue { $0.requests } }
 
@@ -88,6 +94,7 @@ public final class FakeShopifyServer: Sendable {
         state.withLockedValue { state in
             state.requests.append(request)
             if !state.faults.isEmpty { return (state.faults.removeFirst(), state.latencyMilliseconds, nil) }
+            if let status = state.outageStatus { return (.status(status), state.latencyMilliseconds, nil) }
             guard var bucket = state.bucket else { return (nil, state.latencyMilliseconds, nil) }
             defer { state.bucket = bucket }
             guard bucket.charge(requested: FakeShopifyResponder.requestedCost(first: first), actual: FakeShopifyResponder.actualCost(first: first)) else {
