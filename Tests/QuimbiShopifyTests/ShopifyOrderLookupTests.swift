@@ -94,6 +94,16 @@ struct ShopifyOrderLookupTests {
         #expect(summary == ShopifyCustomerSummary(customerID: "7415378247935", amountSpent: 179.42, currency: "USD", numberOfOrders: 3))
     }
 
+    @Test("the customer summary by e-mail")
+    func summaryByEmailAndRejection() async throws {
+        let fixture = try await ShopifyFixture.start()
+        let summary = try await fixture.source.customerSummary(for: CustomerReference(customerID: nil, email: "new@example.com"))
+        let operation = fixture.server.requests.last?.operationName
+        try await fixture.stop()
+        #expect(summary == ShopifyCustomerSummary(customerID: "42", amountSpent: 0, currency: "USD", numberOfOrders: 0))
+        #expect(operation == "CustomerSummaryByEmail")
+    }
+
     @Test("concurrent lookups of one customer cost one request, and the cache answers later ones")
     func coalescing() async throws {
         let fixture = try await ShopifyFixture.start()

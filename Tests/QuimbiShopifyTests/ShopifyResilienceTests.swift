@@ -221,3 +221,21 @@ struct ShopifyOutageTests {
         #expect(requests == 6)
     }
 }
+
+@Suite("Shopify answers of the wrong shape")
+struct ShopifyBadAnswerTests {
+    @Test("an unknown API version path (HTTP 404) is a non-transient shopify_rejected, sent once")
+    func wrongVersion() async throws {
+        let server = try await FakeShopifyServer.start(customers: [seedCustomer], apiVersion: "2025-01")
+        let source = ShopifyOrderSource(configuration: try ShopifyConfiguration(
+            store: nil, url: server.baseURL, token: "shpat_test", apiVersion: "2025-07", environment: [:]))
+        var caught: LookupError?
+        do { _ = try await source.recentOrders(for: seedReference, limit: 3) } catch { caught = error as? LookupError }
+        let requests = server.requestCount
+        try await source.shutdown()
+        try await server.stop()
+        #expect(caught?.code == "shopify_rejected")
+        #expect(caught?.isTransient == false)
+        #expect(requests == 1)
+    }
+}
