@@ -17,6 +17,7 @@ struct Quimbi: AsyncParsableCommand {
             MigrateCommand.self,
             LoadCommand.self,
             BenchStoreCommand.self,
+            BenchOrdersCommand.self,
         ]
     )
 }
