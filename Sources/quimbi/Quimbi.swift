@@ -12,6 +12,7 @@ struct Quimbi: AsyncParsableCommand {
             WorkerCommand.self,
             DraftCommand.self,
             BenchCommand.self,
+            ServeCommand.self,
         ]
     )
 }
