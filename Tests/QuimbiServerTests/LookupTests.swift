@@ -6,12 +6,12 @@ import Testing
 
 @Suite("Customer, archetype and context endpoints over loopback HTTP")
 struct LookupTests {
-    static let seedFields: [String: (Any) -> Bool] = [
+    static var seedFields: [String: (Any) -> Bool] { [
         "customer_id": { $0 is String }, "archetype_id": { $0 is String },
         "lifetime_value": { $0 is NSNumber }, "total_orders": { ($0 as? NSNumber).map { Double(truncating: $0) == Double(Int(truncating: $0)) } ?? false },
         "avg_order_value": { $0 is NSNumber }, "days_since_last_purchase": { $0 is NSNumber },
         "customer_tenure_days": { $0 is NSNumber }, "churn_risk_score": { $0 is NSNumber },
-    ]
+    ] }
 
     @Test("the customer endpoint answers the seed's eight fields with their JSON types")
     func customerProfile() async throws {
