@@ -87,16 +87,20 @@ struct APIFixture {
     }
 }
 
-/// Records published tickets instead of sending them; can be told to fail.
+/// Records published tickets instead of sending them; fails the first `failures` publishes.
 final class RecordingPublisher: TicketPublishing, @unchecked Sendable {
     private let lock = NSLock()
     private var tickets: [TicketCreated] = []
-    private let failing: Bool
+    private var failures: Int
 
-    init(failing: Bool = false) { self.failing = failing }
+    init(failures: Int = 0) { self.failures = failures }
 
     func publish(_ ticket: TicketCreated, payload: [UInt8]) async throws {
-        if failing { throw LookupError(code: "broker_down", message: "test broker down", isTransient: true) }
+        let fails = lock.withLock {
+            defer { failures -= 1 }
+            return failures > 0
+        }
+        if fails { throw LookupError(code: "broker_down", message: "test broker down", isTransient: true) }
         lock.withLock { tickets.append(ticket) }
     }
 

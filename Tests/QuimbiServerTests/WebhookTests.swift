@@ -71,11 +71,17 @@ struct WebhookTests {
 
     @Test("a failed publish gets 503 with Retry-After and the same event id is accepted later")
     func publishFailure() async throws {
-        try await APIFixture(publisher: RecordingPublisher(failing: true)).live { client in
+        let publisher = RecordingPublisher(failures: 1)
+        try await APIFixture(publisher: publisher).live { client in
             let body = try APIFixture.ticket(eventID: "evt-fail")
-            let response = try await client.execute(uri: "/webhooks/tickets", method: .post, headers: APIFixture.signed(body), body: ByteBuffer(bytes: body))
-            #expect(response.status == .serviceUnavailable)
-            #expect(response.headers[.retryAfter] == "5")
+            let failed = try await client.execute(uri: "/webhooks/tickets", method: .post, headers: APIFixture.signed(body), body: ByteBuffer(bytes: body))
+            #expect(failed.status == .serviceUnavailable)
+            #expect(failed.headers[.retryAfter] == "5")
+            #expect((try failed.json()["error"] as? [String: Any])?["code"] as? String == "broker_down")
+            let retried = try await client.execute(uri: "/webhooks/tickets", method: .post, headers: APIFixture.signed(body), body: ByteBuffer(bytes: body))
+            #expect(retried.status == .accepted)
+            #expect(try retried.json()["duplicate"] as? Bool == false)
         }
+        #expect(publisher.published.map(\.eventID) == ["evt-fail"])
     }
 }
