@@ -58,7 +58,12 @@ struct ServeCommand: AsyncParsableCommand {
             services: [.init(service: api.application(host: host, port: port, logger: logger), successTerminationBehavior: .gracefullyShutdownGroup)],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger))
-        try await group.run()
+        do {
+            try await group.run()
+        } catch {
+            await producer.shutdown()
+            throw error
+        }
         await producer.shutdown()
     }
 }
