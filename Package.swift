@@ -17,13 +17,18 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.25.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.1.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.4.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
     ],
     targets: [
         .executableTarget(
             name: "quimbi",
             dependencies: [
                 "QuimbiCore", "QuimbiSupport", "QuimbiKafka", "QuimbiWorker", "QuimbiSegmentation", "QuimbiStore",
-                "QuimbiShopify", "ShopifyFake",
+                "QuimbiShopify", "ShopifyFake", "QuimbiServer", "QuimbiMetrics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -82,6 +87,40 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictConcurrency
+        ),
+        .target(
+            name: "QuimbiMetrics",
+            dependencies: [
+                "QuimbiCore", "QuimbiWorker",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictConcurrency
+        ),
+        .target(
+            name: "QuimbiServer",
+            dependencies: [
+                "QuimbiCore", "QuimbiKafka", "QuimbiSupport", "QuimbiWorker", "QuimbiMetrics",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strictConcurrency
+        ),
+        .testTarget(
+            name: "QuimbiServerTests",
+            dependencies: [
+                "QuimbiCore", "QuimbiKafka", "QuimbiWorker", "QuimbiSupport", "QuimbiServer", "QuimbiMetrics",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
         .testTarget(name: "QuimbiCoreTests", dependencies: ["QuimbiCore"]),
         .testTarget(name: "QuimbiKafkaTests", dependencies: ["QuimbiKafka"]),

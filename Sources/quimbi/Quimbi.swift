@@ -18,6 +18,7 @@ struct Quimbi: AsyncParsableCommand {
             LoadCommand.self,
             BenchStoreCommand.self,
             BenchOrdersCommand.self,
+            ServeCommand.self,
         ]
     )
 }

@@ -1,0 +1,51 @@
+import CoreMetrics
+import Foundation
+import QuimbiCore
+import QuimbiWorker
+
+/// The worker's metrics. Attach it as the `TicketWorker`'s observer; call ``recordLookup(source:duration:)``
+/// around each profile/orders/archetype lookup and ``recordEndToEnd(ticketCreatedAt:completedAt:)`` when a
+/// ticket's created-at time is known.
+///
+/// Series: `quimbi_tickets_processed_total{outcome,intent}`, `quimbi_ticket_processing_seconds`,
+/// `quimbi_ticket_end_to_end_seconds`, `quimbi_lookup_seconds{source}`, `quimbi_dead_letters_total{code}`,
+/// `quimbi_discounts_offered_total{percent}`, `quimbi_escalations_total{intent}`.
+public struct WorkerMetrics: TicketObserver {
+    private let factory: any MetricsFactory
+
+    /// Metrics recorded into `registry`.
+    public init(registry: MetricsRegistry) {
+        factory = registry.factory
+    }
+
+    public func ticketFinished(_ result: TicketResult) {
+        switch result {
+        case .drafted(let draft, let escalation):
+            let intent = draft.intent.label.rawValue
+            let outcome = escalation == nil ? "drafted" : "escalated"
+            Counter(label: "quimbi_tickets_processed_total", dimensions: [("outcome", outcome), ("intent", intent)], factory: factory).increment()
+            Timer(label: "quimbi_ticket_processing_seconds", dimensions: [], factory: factory)
+                .recordNanoseconds(Int64(draft.timing.totalMs * 1_000_000))
+            if draft.recommendation.offerDiscount {
+                Counter(label: "quimbi_discounts_offered_total", dimensions: [("percent", String(draft.recommendation.discountPercent))], factory: factory).increment()
+            }
+            if escalation != nil {
+                Counter(label: "quimbi_escalations_total", dimensions: [("intent", intent)], factory: factory).increment()
+            }
+        case .rejected(let rejection):
+            Counter(label: "quimbi_tickets_processed_total", dimensions: [("outcome", "rejected"), ("intent", "none")], factory: factory).increment()
+            Counter(label: "quimbi_dead_letters_total", dimensions: [("code", rejection.code)], factory: factory).increment()
+        }
+    }
+
+    /// Records one lookup against `source` (for example `profile`, `orders`, `archetype`).
+    public func recordLookup(source: String, duration: Duration) {
+        Timer(label: "quimbi_lookup_seconds", dimensions: [("source", source)], factory: factory).record(duration: duration)
+    }
+
+    /// Records the time from the ticket's creation at the helpdesk to its draft.
+    public func recordEndToEnd(ticketCreatedAt: Date, completedAt: Date) {
+        let seconds = max(0, completedAt.timeIntervalSince(ticketCreatedAt))
+        Timer(label: "quimbi_ticket_end_to_end_seconds", dimensions: [], factory: factory).recordNanoseconds(Int64(seconds * 1e9))
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import QuimbiCore
+
+/// An HTTP API failure with a stable code, answered as `{"error": {"code": …, "message": …}}`.
+public struct APIError: QuimbiError, Equatable {
+    /// Stable snake_case code.
+    public var code: String
+    /// Human-readable explanation.
+    public var message: String
+    /// HTTP status of the answer.
+    public var status: HTTPResponse.Status
+    /// Seconds for a `Retry-After` header, when the client should retry later.
+    public var retryAfterSeconds: Int?
+
+    /// Creates an error answered with `status`.
+    public init(code: String, message: String, status: HTTPResponse.Status, retryAfterSeconds: Int? = nil) {
+        self.code = code
+        self.message = message
+        self.status = status
+        self.retryAfterSeconds = retryAfterSeconds
+    }
+
+    /// 401 without detail, for any missing, wrong or revoked credential.
+    static let unauthorized = APIError(code: "unauthorized", message: "unauthorized", status: .unauthorized)
+
+    /// The JSON response of this error.
+    func response() -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json"
+        if let retryAfterSeconds { headers[.retryAfter] = String(retryAfterSeconds) }
+        let body = ErrorBody(error: .init(code: code, message: message))
+        let bytes = (try? JSONEncoder().encode(body)) ?? Data()
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    private struct ErrorBody: Encodable {
+        struct Detail: Encodable { var code: String; var message: String }
+        var error: Detail
+    }
+}

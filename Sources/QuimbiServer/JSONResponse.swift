@@ -1,0 +1,13 @@
+import Foundation
+import Hummingbird
+import QuimbiCore
+
+/// JSON responses encoded with Quimbi's shared encoder.
+enum JSONResponse {
+    static func make(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json"
+        let bytes = try QuimbiJSON.makeEncoder().encode(value)
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+}

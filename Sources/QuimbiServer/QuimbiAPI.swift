@@ -1,0 +1,73 @@
+import Foundation
+import Hummingbird
+import Logging
+import QuimbiMetrics
+
+/// The Quimbi HTTP API: routes, authentication, rate limit, webhook ingress, health and metrics.
+public struct QuimbiAPI: Sendable {
+    private let dependencies: ServerDependencies
+    private let settings: ServerSettings
+
+    /// An API over `dependencies` with `settings`.
+    public init(dependencies: ServerDependencies, settings: ServerSettings) {
+        self.dependencies = dependencies
+        self.settings = settings
+    }
+
+    /// The router serving every endpoint of `Schemas/api/openapi.yaml`.
+    public func router() -> Router<BasicRequestContext> {
+        let router = Router()
+        router.add(middleware: HTTPMetricsMiddleware(factory: dependencies.metrics.factory))
+        let lookups = LookupRoutes(dependencies: dependencies, recentOrderLimit: settings.recentOrderLimit)
+        let webhook = WebhookRoute(
+            publisher: dependencies.publisher, signature: settings.webhook, maxBytes: settings.maxWebhookBytes,
+            recent: RecentEventIDs(capacity: settings.dedupCapacity))
+        let readiness = dependencies.readiness
+        let metrics = dependencies.metrics
+
+        router.get("/healthz") { _, _ in try JSONResponse.make(["status": "ok"]) }
+        router.get("/readyz") { _, _ in try await Self.readiness(readiness) }
+        router.get("/metrics") { _, _ in MetricsResponse.make(metrics) }
+        router.post("/webhooks/tickets") { request, _ in await Self.answer { () throws(APIError) in try await webhook.handle(request) } }
+
+        router.group("/api")
+            .add(middleware: APIKeyMiddleware(keys: settings.apiKeys, limiter: RateLimiter(perSecond: settings.rateLimitPerSecond, burst: settings.rateLimitBurst)))
+            .get("/mcp/customer/:customer_id") { _, context in
+                let id = context.parameters.get("customer_id") ?? ""
+                return await Self.answer { () throws(APIError) in try await lookups.customer(id) }
+            }
+            .get("/archetypes/:archetype_id") { _, context in
+                let id = context.parameters.get("archetype_id") ?? ""
+                return await Self.answer { () throws(APIError) in try await lookups.archetype(id) }
+            }
+            .get("/customers/:customer_id/context") { _, context in
+                let id = context.parameters.get("customer_id") ?? ""
+                return await Self.answer { () throws(APIError) in try await lookups.context(id) }
+            }
+        return router
+    }
+
+    /// An application listening on `host`:`port`.
+    public func application(host: String, port: Int, logger: Logger) -> some ApplicationProtocol {
+        Application(router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "quimbi"), logger: logger)
+    }
+
+    private static func answer(_ body: () async throws(APIError) -> Response) async -> Response {
+        do { return try await body() } catch { return error.response() }
+    }
+
+    private static func readiness(_ checks: [any ReadinessCheck]) async throws -> Response {
+        var results: [String: String] = [:]
+        await withTaskGroup(of: (String, Bool).self) { group in
+            for check in checks { group.addTask { (check.name, await check.isReady()) } }
+            for await (name, ready) in group { results[name] = ready ? "ok" : "unavailable" }
+        }
+        let ready = results.values.allSatisfy { $0 == "ok" }
+        return try JSONResponse.make(Readiness(status: ready ? "ready" : "not_ready", checks: results), status: ready ? .ok : .serviceUnavailable)
+    }
+
+    private struct Readiness: Encodable {
+        var status: String
+        var checks: [String: String]
+    }
+}

@@ -1,0 +1,57 @@
+import QuimbiCore
+import QuimbiMetrics
+import QuimbiSupport
+
+/// Everything the HTTP API reads from and writes to.
+public struct ServerDependencies: Sendable {
+    public var profiles: any ProfileSource
+    public var orders: any OrderSource
+    public var archetypes: any ArchetypeSource
+    public var publisher: any TicketPublishing
+    public var readiness: [any ReadinessCheck]
+    public var metrics: MetricsRegistry
+    public var desk: SupportDesk
+
+    /// Bundles the API's collaborators.
+    public init(
+        profiles: any ProfileSource, orders: any OrderSource, archetypes: any ArchetypeSource,
+        publisher: any TicketPublishing, readiness: [any ReadinessCheck], metrics: MetricsRegistry,
+        desk: SupportDesk = SupportDesk()
+    ) {
+        self.profiles = profiles
+        self.orders = orders
+        self.archetypes = archetypes
+        self.publisher = publisher
+        self.readiness = readiness
+        self.metrics = metrics
+        self.desk = desk
+    }
+}
+
+/// Security and limit settings of the HTTP API.
+public struct ServerSettings: Sendable {
+    public var apiKeys: APIKeyStore
+    public var webhook: WebhookSignature
+    public var rateLimitPerSecond: Double
+    public var rateLimitBurst: Int
+    /// Largest accepted webhook body.
+    public var maxWebhookBytes: Int
+    /// How many recent webhook event ids are remembered for deduplication.
+    public var dedupCapacity: Int
+    /// Orders shown in the customer context.
+    public var recentOrderLimit: Int
+
+    /// Settings with the documented defaults: 50 req/s per key (burst 100), 256 KiB bodies, 100 000 ids.
+    public init(
+        apiKeys: APIKeyStore, webhook: WebhookSignature, rateLimitPerSecond: Double = 50, rateLimitBurst: Int = 100,
+        maxWebhookBytes: Int = 256 * 1024, dedupCapacity: Int = 100_000, recentOrderLimit: Int = 5
+    ) {
+        self.apiKeys = apiKeys
+        self.webhook = webhook
+        self.rateLimitPerSecond = rateLimitPerSecond
+        self.rateLimitBurst = rateLimitBurst
+        self.maxWebhookBytes = maxWebhookBytes
+        self.dedupCapacity = dedupCapacity
+        self.recentOrderLimit = recentOrderLimit
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import QuimbiCore
+
+/// `POST /webhooks/tickets`: size limit, signature, schema validation, deduplication, publish, 202.
+struct WebhookRoute: Sendable {
+    let publisher: any TicketPublishing
+    let signature: WebhookSignature
+    let maxBytes: Int
+    let recent: RecentEventIDs
+
+    func handle(_ request: Request) async throws(APIError) -> Response {
+        let body: [UInt8]
+        do {
+            var buffer = try await request.body.collect(upTo: maxBytes)
+            body = buffer.readBytes(length: buffer.readableBytes) ?? []
+        } catch {
+            throw APIError(code: TicketRejection.Code.payloadTooLarge.rawValue, message: "the body exceeds \(maxBytes) bytes", status: .contentTooLarge)
+        }
+        guard signature.isValid(header: request.headers[Self.signatureHeader], body: body) else { throw APIError.unauthorized }
+        let ticket: TicketCreated
+        do {
+            ticket = try TicketDecoder().decode(body)
+        } catch {
+            let status: HTTPResponse.Status = error.reason == .payloadTooLarge ? .contentTooLarge : .badRequest
+            throw APIError(code: error.code, message: error.message, status: status)
+        }
+        guard recent.insert(ticket.eventID) else { return try accepted(ticket.eventID, duplicate: true) }
+        do {
+            try await publisher.publish(ticket, payload: body)
+        } catch {
+            recent.remove(ticket.eventID)
+            let code = (error as? any QuimbiError)?.code ?? "publish_failed"
+            throw APIError(code: code, message: "the ticket could not be published", status: .serviceUnavailable, retryAfterSeconds: 5)
+        }
+        return try accepted(ticket.eventID, duplicate: false)
+    }
+
+    private func accepted(_ eventID: String, duplicate: Bool) throws(APIError) -> Response {
+        do {
+            return try JSONResponse.make(Accepted(eventID: eventID, duplicate: duplicate), status: .accepted)
+        } catch {
+            throw APIError(code: "encoding_failed", message: "could not encode the response", status: .internalServerError)
+        }
+    }
+
+    static let signatureHeader = HTTPField.Name("X-Quimbi-Signature")!
+
+    private struct Accepted: Encodable {
+        var eventID: String
+        var duplicate: Bool
+        enum CodingKeys: String, CodingKey {
+            case eventID = "event_id"
+            case duplicate
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import QuimbiKafka
+import QuimbiMetrics
+import QuimbiServer
+import ServiceLifecycle
+
+/// `quimbi serve`: the HTTP API (customer lookups for agents and tools, webhook ingress, health, metrics).
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the HTTP API: customer lookups, archetypes, ticket webhooks, /healthz, /readyz, /metrics.",
+        discussion: "API keys: QUIMBI_API_KEYS (plain, development) or QUIMBI_API_KEY_SHA256 (hex SHA-256, production). Webhook secret: QUIMBI_WEBHOOK_SECRET."
+    )
+
+    @Option(help: "Address to listen on (QUIMBI_HOST).")
+    var host: String = EnvironmentDefaults.string("QUIMBI_HOST", default: "127.0.0.1")
+
+    @Option(help: "Port to listen on (QUIMBI_PORT).")
+    var port: Int = EnvironmentDefaults.int("QUIMBI_PORT", default: 8080)
+
+    @Option(help: "Requests per second allowed per API key (QUIMBI_RATE_LIMIT).")
+    var rateLimit: Int = EnvironmentDefaults.int("QUIMBI_RATE_LIMIT", default: 50)
+
+    @Option(help: "Burst of requests allowed per API key (QUIMBI_RATE_BURST).")
+    var rateBurst: Int = EnvironmentDefaults.int("QUIMBI_RATE_BURST", default: 100)
+
+    @OptionGroup var kafka: KafkaOptions
+    @OptionGroup var sampleStore: SampleStoreOptions
+
+    func validate() throws {
+        guard (1...65_535).contains(port) else { throw ValidationError("--port must be 1…65535") }
+        guard rateLimit > 0, rateBurst > 0 else { throw ValidationError("--rate-limit and --rate-burst must be positive") }
+        guard let secret = EnvironmentDefaults.string("QUIMBI_WEBHOOK_SECRET"), !secret.isEmpty else {
+            throw ValidationError("QUIMBI_WEBHOOK_SECRET must be set")
+        }
+    }
+
+    func run() async throws {
+        let logger = CommandLogging.logger("quimbi.serve")
+        let keys = try APIKeyStore(environment: EnvironmentDefaults.environment)
+        if keys.isEmpty { logger.warning("no API key configured: every /api request is refused (set QUIMBI_API_KEYS or QUIMBI_API_KEY_SHA256)") }
+        let data = try sampleStore.load(asOf: Date(), logger: logger)
+        let connection = kafka.kafka()
+        let producer = try KafkaProducer(configuration: ProducerConfiguration(kafka: connection), logger: logger)
+        let api = QuimbiAPI(
+            dependencies: ServerDependencies(
+                profiles: data, orders: data, archetypes: data,
+                publisher: KafkaTicketPublisher(producer: producer, topic: kafka.ticketsTopic),
+                readiness: [BrokerReachability(bootstrapServers: connection.bootstrapServers), ProfileSourceReadiness(profiles: data)],
+                metrics: MetricsRegistry()),
+            settings: ServerSettings(
+                apiKeys: keys, webhook: WebhookSignature(secret: EnvironmentDefaults.string("QUIMBI_WEBHOOK_SECRET") ?? ""),
+                rateLimitPerSecond: Double(rateLimit), rateLimitBurst: rateBurst))
+        let group = ServiceGroup(configuration: .init(
+            services: [.init(service: api.application(host: host, port: port, logger: logger), successTerminationBehavior: .gracefullyShutdownGroup)],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger))
+        do {
+            try await group.run()
+        } catch {
+            await producer.shutdown()
+            throw error
+        }
+        await producer.shutdown()
+    }
+}

@@ -1,0 +1,117 @@
+import Crypto
+import Testing
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import QuimbiCore
+import QuimbiMetrics
+import QuimbiServer
+import QuimbiWorker
+
+/// A small in-memory data set and an API over it, with keys `dev-key` (plain) and `prod-key` (hashed).
+struct APIFixture {
+    static let devKey = "dev-key"
+    static let prodKey = "prod-key"
+    static let revokedKey = "revoked-key"
+    static let secret = "whsec-test"
+    static let knownCustomer = "5000001"
+    static let archetypeID = "arch_loyal"
+
+    let metrics = MetricsRegistry()
+    let publisher: any TicketPublishing
+    let data: InMemoryCustomerData
+    let rateLimitPerSecond: Double
+    let rateLimitBurst: Int
+
+    init(publisher: any TicketPublishing = RecordingPublisher(), rateLimitPerSecond: Double = 1_000, rateLimitBurst: Int = 1_000) {
+        self.publisher = publisher
+        self.rateLimitPerSecond = rateLimitPerSecond
+        self.rateLimitBurst = rateLimitBurst
+        data = Self.sampleData()
+    }
+
+    static func sampleData() -> InMemoryCustomerData {
+        let now = Date()
+        let day: TimeInterval = 86_400
+        let customers = (0..<20).map { Customer(id: "\(5_000_000 + $0)", email: "c\($0)@example.com", firstName: "C", lastName: "\($0)", createdAt: now - 400 * day) }
+        let orders = customers.flatMap { customer in
+            (0..<3).map { Order(id: "\(customer.id)-\($0)", customerID: customer.id, createdAt: now - Double(20 + 40 * $0) * day, total: 60) }
+        }
+        let profiles = customers.map {
+            CustomerProfile(customerID: $0.id, archetypeID: archetypeID, lifetimeValue: 180, totalOrders: 3, avgOrderValue: 60,
+                            firstPurchaseAt: now - 100 * day, lastPurchaseAt: now - 20 * day, churnRiskScore: 0.4, pAlive: 0.7)
+        }
+        let archetype = Archetype(id: archetypeID, label: "Loyal", dimensions: ["frequency": "regular"], members: 20, avgLifetimeValue: 180,
+                                  avgOrders: 3, churnDistribution: ["low": 0.5, "medium": 0.5], behaviours: ["buys monthly"], strategy: ["thank them"])
+        return InMemoryCustomerData(customers: customers, orders: orders, profiles: profiles, archetypes: [archetype])
+    }
+
+    func api() throws -> QuimbiAPI {
+        let keys = try APIKeyStore(plainKeys: [Self.devKey], sha256Hashes: [SHA256.hash(data: Array(Self.prodKey.utf8)).map { String(format: "%02x", $0) }.joined()])
+        return QuimbiAPI(
+            dependencies: ServerDependencies(
+                profiles: data, orders: data, archetypes: data, publisher: publisher,
+                readiness: [ProfileSourceReadiness(profiles: data)], metrics: metrics),
+            settings: ServerSettings(
+                apiKeys: keys, webhook: WebhookSignature(secret: Self.secret),
+                rateLimitPerSecond: rateLimitPerSecond, rateLimitBurst: rateLimitBurst, maxWebhookBytes: 256 * 1024))
+    }
+
+    /// Runs `body` against the API served over real HTTP on loopback.
+    func live(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        let app = Application(router: try api().router(), configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: Logger(label: "test"))
+        try await app.test(.live, body)
+    }
+
+    static func ticket(eventID: String = UUID().uuidString, customerID: String = knownCustomer) throws -> [UInt8] {
+        var ticket = SampleTickets.seedScenarios()[0]
+        ticket.eventID = eventID
+        ticket.ticketID = "T-\(eventID)"
+        ticket.customerID = customerID
+        return Array(try QuimbiJSON.makeEncoder().encode(ticket))
+    }
+
+    static func signed(_ body: [UInt8], at timestamp: Int = Int(Date().timeIntervalSince1970), secret: String = secret) -> HTTPFields {
+        var headers = HTTPFields()
+        headers[HTTPField.Name("X-Quimbi-Signature")!] = WebhookSignature(secret: secret).header(body: body, timestamp: timestamp)
+        headers[.contentType] = "application/json"
+        return headers
+    }
+
+    static func key(_ key: String) -> HTTPFields {
+        var headers = HTTPFields()
+        headers[HTTPField.Name("X-API-Key")!] = key
+        return headers
+    }
+}
+
+/// Records published tickets instead of sending them; fails the first `failures` publishes.
+final class RecordingPublisher: TicketPublishing, @unchecked Sendable {
+    private let lock = NSLock()
+    private var tickets: [TicketCreated] = []
+    private var failures: Int
+
+    init(failures: Int = 0) { self.failures = failures }
+
+    func publish(_ ticket: TicketCreated, payload: [UInt8]) async throws {
+        let fails = lock.withLock {
+            defer { failures -= 1 }
+            return failures > 0
+        }
+        if fails { throw LookupError(code: "broker_down", message: "test broker down", isTransient: true) }
+        lock.withLock { tickets.append(ticket) }
+    }
+
+    var published: [TicketCreated] { lock.withLock { tickets } }
+}
+
+extension TestResponse {
+    /// The JSON object of the body.
+    func json() throws -> [String: Any] {
+        try #require(JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any])
+    }
+
+    var text: String { String(buffer: body) }
+}

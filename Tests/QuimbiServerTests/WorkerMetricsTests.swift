@@ -1,0 +1,32 @@
+import Foundation
+import QuimbiCore
+import QuimbiMetrics
+import Testing
+
+@Suite("Worker metrics exposition")
+struct WorkerMetricsTests {
+    @Test("a rejected ticket counts as a dead letter and a rejected outcome")
+    func deadLetters() {
+        let registry = MetricsRegistry()
+        let metrics = WorkerMetrics(registry: registry)
+        metrics.ticketFinished(.rejected(TicketRejection(.invalidJSON, "not json")))
+        metrics.ticketFinished(.rejected(TicketRejection(.invalidJSON, "not json")))
+        let text = String(decoding: registry.exposition(), as: UTF8.self)
+        #expect(text.contains(#"quimbi_dead_letters_total{code="invalid_json"} 2"#))
+        #expect(text.contains(#"quimbi_tickets_processed_total{outcome="rejected",intent="none"} 2"#))
+    }
+
+    @Test("lookups are timed per source and end-to-end latency never goes negative")
+    func lookupsAndLatency() {
+        let registry = MetricsRegistry()
+        let metrics = WorkerMetrics(registry: registry)
+        metrics.recordLookup(source: "profile", duration: .milliseconds(3))
+        metrics.recordLookup(source: "orders", duration: .milliseconds(7))
+        let now = Date()
+        metrics.recordEndToEnd(ticketCreatedAt: now.addingTimeInterval(5), completedAt: now)
+        let text = String(decoding: registry.exposition(), as: UTF8.self)
+        #expect(text.contains(#"quimbi_lookup_seconds_count{source="profile"} 1"#))
+        #expect(text.contains(#"quimbi_lookup_seconds_count{source="orders"} 1"#))
+        #expect(text.contains("quimbi_ticket_end_to_end_seconds_sum 0"))
+    }
+}
