@@ -75,7 +75,7 @@ let package = Package(
         ),
         .testTarget(
             name: "QuimbiStoreTests",
-            dependencies: ["QuimbiStore", "QuimbiTestSupport", "QuimbiCore"],
+            dependencies: ["QuimbiStore", "QuimbiTestSupport", "QuimbiCore", "QuimbiWorker", "QuimbiSupport"],
             swiftSettings: strictConcurrency
         ),
         .target(
@@ -135,7 +135,7 @@ let package = Package(
         .target(
             name: "QuimbiShopify",
             dependencies: [
-                "QuimbiCore",
+                "QuimbiCore", "QuimbiStore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

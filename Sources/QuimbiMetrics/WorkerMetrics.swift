@@ -43,6 +43,21 @@ public struct WorkerMetrics: TicketObserver {
         Timer(label: "quimbi_lookup_seconds", dimensions: [("source", source)], factory: factory).record(duration: duration)
     }
 
+    /// `profiles` with each lookup timed as source `profile`.
+    public func metered(profiles: some ProfileSource) -> any ProfileSource {
+        MeteredSource(profiles, name: "profile", metrics: self)
+    }
+
+    /// `orders` with each lookup timed as source `orders`.
+    public func metered(orders: some OrderSource) -> any OrderSource {
+        MeteredSource(orders, name: "orders", metrics: self)
+    }
+
+    /// `archetypes` with each lookup timed as source `archetype`.
+    public func metered(archetypes: some ArchetypeSource) -> any ArchetypeSource {
+        MeteredSource(archetypes, name: "archetype", metrics: self)
+    }
+
     /// Records the time from the ticket's creation at the helpdesk to its draft.
     public func recordEndToEnd(ticketCreatedAt: Date, completedAt: Date) {
         let seconds = max(0, completedAt.timeIntervalSince(ticketCreatedAt))

@@ -36,7 +36,7 @@ struct BenchCommand: AsyncParsableCommand {
     var brokers: String?
 
     @OptionGroup var tuning: WorkerTuningOptions
-    @OptionGroup var sampleStore: SampleStoreOptions
+    @OptionGroup var data: CustomerDataOptions
 
     static let warmUpTickets = 200
 
@@ -59,8 +59,8 @@ struct BenchCommand: AsyncParsableCommand {
         let kafka = KafkaOptions().kafka(brokers: brokers ?? cluster?.bootstrapServers)
 
         let asOf = Date()
-        let data = try sampleStore.load(asOf: asOf, logger: logger)
-        let customerIDs = data.sampleCustomerIDs(limit: 20_000)
+        let sources = try await data.open(logger: logger)
+        let customerIDs = try await sources.customerIDs(limit: 20_000)
         let warmUp = SampleTickets.generated(count: Self.warmUpTickets, customerIDs: customerIDs, seed: 98, createdAt: asOf)
         let events = SampleTickets.generated(count: tickets, customerIDs: customerIDs, seed: 99, createdAt: asOf)
         let encoder = QuimbiJSON.makeEncoder()
@@ -73,7 +73,7 @@ struct BenchCommand: AsyncParsableCommand {
         if cluster != nil { workerConfiguration.consumer.fetchWaitMax = .milliseconds(5) }
         let worker = TicketWorker(
             configuration: workerConfiguration,
-            processor: TicketProcessor(profiles: data, orders: data, archetypes: data, desk: SupportDesk(), settings: tuning.processing),
+            processor: TicketProcessor(profiles: sources.profiles, orders: sources.orders, archetypes: sources.archetypes, desk: SupportDesk(), settings: tuning.processing),
             logger: logger)
         let workerTask = Task { try await worker.run() }
         let reader = try TopicReader(kafka: kafka, topics: [topics.drafts], logger: logger)
@@ -115,7 +115,7 @@ struct BenchCommand: AsyncParsableCommand {
         let report = measurement.report(settings: [
             "tickets": "\(tickets)", "window": "\(window)", "rate": rate == 0 ? "unlimited" : "\(rate)", "partitions": "\(partitions)",
             "max_concurrency": "\(tuning.maxConcurrency)", "brokers": brokers ?? "embedded (3)",
-            "customers": "\(sampleStore.customers)", "ticket_deadline_ms": "\(tuning.ticketDeadlineMs)",
+            "customer_data": data.sourceDescription, "ticket_deadline_ms": "\(tuning.ticketDeadlineMs)",
         ])
         workerTask.cancel()
         _ = try? await workerTask.value
