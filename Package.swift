@@ -91,7 +91,7 @@ let package = Package(
         .target(
             name: "QuimbiMetrics",
             dependencies: [
-                "QuimbiCore", "QuimbiWorker",
+                "QuimbiCore", "QuimbiKafka", "QuimbiWorker",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

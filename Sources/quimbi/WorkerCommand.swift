@@ -39,8 +39,10 @@ struct WorkerCommand: AsyncParsableCommand {
         let processor = TicketProcessor(
             profiles: metrics.metered(profiles: sources.profiles), orders: metrics.metered(orders: sources.orders),
             archetypes: metrics.metered(archetypes: sources.archetypes), desk: SupportDesk(), settings: tuning.processing)
+        var configuration = tuning.workerConfiguration(kafka: kafka.kafka(), topics: kafka.topics)
+        configuration.consumer.lagReporter = { metrics.recordLag($0) }
         let worker = TicketWorker(
-            configuration: tuning.workerConfiguration(kafka: kafka.kafka(), topics: kafka.topics),
+            configuration: configuration,
             processor: processor, logger: logger, observer: metrics)
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: worker, successTerminationBehavior: .gracefullyShutdownGroup),
