@@ -128,7 +128,7 @@ let package = Package(
         .testTarget(
             name: "QuimbiWorkerTests",
             dependencies: [
-                "QuimbiCore", "QuimbiKafka", "QuimbiWorker", "QuimbiSupport",
+                "QuimbiCore", "QuimbiKafka", "QuimbiWorker", "QuimbiSupport", "QuimbiTestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
