@@ -27,7 +27,7 @@ public final class PostgresPool: Service, Sendable {
         _ body: @escaping @Sendable (PostgresConnectionHandle) throws -> T
     ) async throws -> T {
         let slot = await slots.take()
-        defer { Task { await slots.give(slot) } }
+        defer { slots.give(slot) }
         return try await slot.run(body)
     }
 

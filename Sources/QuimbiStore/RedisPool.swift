@@ -32,7 +32,7 @@ public final class RedisPool: Sendable {
     func pipeline(_ commands: [[String]]) async throws(StoreError) -> [RedisReply] {
         guard breaker.allowsAttempt() else { throw .redisUnavailable("circuit open") }
         let slot = await slots.take()
-        defer { Task { await slots.give(slot) } }
+        defer { slots.give(slot) }
         do {
             let replies = try await slot.pipeline(commands)
             if breaker.recordSuccess() { logger.info("redis reachable again") }
