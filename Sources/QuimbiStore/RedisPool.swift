@@ -31,7 +31,7 @@ public final class RedisPool: Sendable {
     /// Sends `commands` as one pipeline. Throws `redis_unavailable` (transient) while Redis is down.
     func pipeline(_ commands: [[String]]) async throws(StoreError) -> [RedisReply] {
         guard breaker.allowsAttempt() else { throw .redisUnavailable("circuit open") }
-        let slot = await slots.take()
+        guard let slot = try? await slots.take() else { throw .redisUnavailable("cancelled while waiting for a connection") }
         defer { slots.give(slot) }
         do {
             let replies = try await slot.pipeline(commands)

@@ -4,12 +4,23 @@ import Synchronization
 ///
 /// Lock-based rather than an actor: giving a slot back is synchronous and hands it straight to the
 /// next waiter, so a connection never idles while a give-back waits for a turn on a busy
-/// cooperative pool.
+/// cooperative pool. A waiter whose task is cancelled (its ticket's deadline passed) leaves the
+/// queue at once instead of holding its ticket until a connection frees.
 final class SlotQueue<Slot: Sendable>: Sendable {
+    private struct Waiter {
+        let flag: CancelFlag
+        let continuation: CheckedContinuation<Slot?, Never>
+    }
+
+    /// Set by a waiter's cancellation handler before it looks for the waiter in the queue, so a
+    /// waiter cancelled before it was queued is never queued.
+    private final class CancelFlag: Sendable {
+        let isSet = Atomic(false)
+    }
+
     private struct State {
         var free: [Slot]
-        var waiters: [CheckedContinuation<Slot, Never>] = []
-        var head = 0
+        var waiters: [Waiter] = []
     }
 
     private let state: Mutex<State>
@@ -18,32 +29,40 @@ final class SlotQueue<Slot: Sendable>: Sendable {
         state = Mutex(State(free: slots))
     }
 
-    func take() async -> Slot {
+    /// A free slot, waiting for one if needed. Throws `CancellationError` when the task is cancelled while waiting.
+    func take() async throws -> Slot {
         if let slot = state.withLock({ $0.free.popLast() }) { return slot }
-        return await withCheckedContinuation { continuation in
-            let slot: Slot? = state.withLock { state in
-                if let slot = state.free.popLast() { return slot }
-                state.waiters.append(continuation)
-                return nil
+        let flag = CancelFlag()
+        let slot: Slot? = await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let immediate: Slot?? = state.withLock { state in
+                    if flag.isSet.load(ordering: .sequentiallyConsistent) { return .some(nil) }
+                    if let slot = state.free.popLast() { return .some(slot) }
+                    state.waiters.append(Waiter(flag: flag, continuation: continuation))
+                    return .none
+                }
+                if let immediate { continuation.resume(returning: immediate) }
             }
-            if let slot { continuation.resume(returning: slot) }
+        } onCancel: {
+            flag.isSet.store(true, ordering: .sequentiallyConsistent)
+            let waiter: Waiter? = state.withLock { state in
+                state.waiters.firstIndex { $0.flag === flag }.map { state.waiters.remove(at: $0) }
+            }
+            waiter?.continuation.resume(returning: nil)
         }
+        guard let slot else { throw CancellationError() }
+        return slot
     }
 
+    /// Returns a slot: to the first waiter, or to the free list.
     func give(_ slot: Slot) {
-        let waiter: CheckedContinuation<Slot, Never>? = state.withLock { state in
-            guard state.head < state.waiters.count else {
+        let waiter: Waiter? = state.withLock { state in
+            guard !state.waiters.isEmpty else {
                 state.free.append(slot)
                 return nil
             }
-            let next = state.waiters[state.head]
-            state.head += 1
-            if state.head == state.waiters.count {
-                state.waiters.removeAll(keepingCapacity: true)
-                state.head = 0
-            }
-            return next
+            return state.waiters.removeFirst()
         }
-        waiter?.resume(returning: slot)
+        waiter?.continuation.resume(returning: slot)
     }
 }
