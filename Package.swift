@@ -158,7 +158,7 @@ let package = Package(
         ),
         .testTarget(
             name: "QuimbiShopifyTests",
-            dependencies: ["QuimbiShopify", "QuimbiCore", "ShopifyFake"],
+            dependencies: ["QuimbiShopify", "QuimbiCore", "QuimbiStore", "QuimbiTestSupport", "ShopifyFake"],
             swiftSettings: strictConcurrency
         ),
     ]
