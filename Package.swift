@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.25.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.1.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.65.0"),
     ],
     targets: [
         .executableTarget(
@@ -57,11 +58,22 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strictConcurrency
         ),
         .testTarget(name: "QuimbiCoreTests", dependencies: ["QuimbiCore"]),
         .testTarget(name: "QuimbiKafkaTests", dependencies: ["QuimbiKafka"]),
+        .testTarget(
+            name: "QuimbiSupportTests",
+            dependencies: [
+                "QuimbiCore", "QuimbiSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "QuimbiSegmentationTests", dependencies: ["QuimbiSegmentation", "QuimbiCore"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "QuimbiWorkerTests",

@@ -5,14 +5,18 @@ import QuimbiCore
 public struct TicketAnalysis: Sendable, Hashable {
     public var intent: Intent
     public var sentiment: Sentiment
-    /// ISO 639-1 code, or `und` when not detected.
+    /// ISO 639-1 code of the message's language (see ``languageSupported``).
     public var language: String
 
+    /// An analysis from its parts.
     public init(intent: Intent, sentiment: Sentiment, language: String) {
         self.intent = intent
         self.sentiment = sentiment
         self.language = language
     }
+
+    /// Whether the drafters write this language (en, es, fr, de); otherwise a human must check.
+    public var languageSupported: Bool { LanguageDetector.supported.contains(language) }
 }
 
 /// Everything the worker needs to publish for one ticket.
@@ -38,6 +42,7 @@ public struct TicketFacts: Sendable {
     /// The day the profile is read on.
     public var asOf: Date
 
+    /// Facts from their parts.
     public init(
         ticket: TicketCreated, profile: CustomerProfile?, archetype: Archetype?, orders: [Order],
         degraded: [String], asOf: Date
@@ -57,26 +62,23 @@ public struct TicketFacts: Sendable {
 public struct SupportDesk: Sendable {
     public let policy: SupportPolicy
     public let drafter: any Drafter
-    private let intentDetector = IntentDetector()
-    private let sentimentAnalyzer = SentimentAnalyzer()
+    private let reader = TicketReader()
     private let contextBuilder = ContextBuilder()
 
+    /// A desk deciding by `policy` and drafting with `drafter` (the template drafter by default).
     public init(policy: SupportPolicy = .default, drafter: any Drafter = TemplateDrafter()) {
         self.policy = policy
         self.drafter = drafter
     }
 
-    /// Reads intent, sentiment and language from the ticket text alone.
+    /// Reads intent, sentiment and language from the ticket text alone (subject and message).
     public func analyze(_ ticket: TicketCreated) -> TicketAnalysis {
-        let text = [ticket.subject ?? "", ticket.message].joined(separator: "\n")
-        return TicketAnalysis(
-            intent: intentDetector.detect(text),
-            sentiment: sentimentAnalyzer.analyze(text),
-            language: ticket.language ?? "en"
-        )
+        reader.read(ticket)
     }
 
-    /// Decides and drafts for a ticket whose facts have been gathered.
+    /// Decides and drafts for a ticket whose facts have been gathered. Never throws; with the
+    /// built-in drafters it returns by `deadline` (an LLM that cannot answer in time is replaced
+    /// by the template draft).
     public func respond(to facts: TicketFacts, analysis: TicketAnalysis, deadline: ContinuousClock.Instant) async -> SupportOutcome {
         let snapshot = facts.profile?.snapshot(asOf: facts.asOf)
         let customer = snapshot.map { policy.insight(for: $0) }
@@ -89,7 +91,7 @@ public struct SupportDesk: Sendable {
             recommendation: recommendation,
             draft: draft,
             prompt: context.prompt,
-            escalationSummary: recommendation.escalate ? context.escalationSummary() : nil
+            escalationSummary: recommendation.escalate ? EscalationSummary(context).text : nil
         )
     }
 }

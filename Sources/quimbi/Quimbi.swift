@@ -14,6 +14,7 @@ struct Quimbi: AsyncParsableCommand {
             BenchCommand.self,
             SegmentCommand.self,
             GenerateCommand.self,
+            PolicyCommand.self,
         ]
     )
 }

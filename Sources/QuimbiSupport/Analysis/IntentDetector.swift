@@ -1,0 +1,56 @@
+import Foundation
+import QuimbiCore
+
+/// Scores every intent by the distinct signals of its cues that fired, and picks a primary.
+///
+/// Multi-label: every other intent with a real signal is reported as secondary. Policy flags
+/// (`legal_threat`, `chargeback`, `repeated_contact`) are reported among the signals whatever the intent.
+struct IntentDetector: Sendable {
+    /// When two intents score the same, the one that matters more to the store wins.
+    static let precedence: [IntentLabel] = [
+        .churnThreat, .serviceComplaint, .cancelOrder, .billing, .refundReturn, .orderStatus, .discountRequest,
+        .productQuestion, .account, .praise, .general,
+    ]
+
+    /// Signals whose cue is void when negated ("not damaged", "don't want a refund").
+    static let negatableSignals: Set<String> = ["damaged", "wrong_item", "refund", "return", "praise", "discount", "cancel_order"]
+
+    /// Intents weaker than this are not reported as secondary.
+    static let secondaryThreshold = 1.5
+
+    func detect(_ matches: [PhraseTrie<CueMeaning>.Match], negated: (Range<Int>) -> Bool) -> Intent {
+        var signalsByIntent: [IntentLabel: [String: Double]] = [:]
+        var flags: [String] = []
+        for match in matches {
+            guard case .intent(let index) = match.payload else { continue }
+            let cue = IntentLexicon.cues[index]
+            if Self.negatableSignals.contains(cue.signal), negated(match.range) { continue }
+            guard let intent = cue.intent else {
+                if !flags.contains(cue.signal) { flags.append(cue.signal) }
+                continue
+            }
+            signalsByIntent[intent, default: [:]][cue.signal] = cue.weight
+        }
+        let scores = signalsByIntent.mapValues { $0.values.reduce(0, +) }
+        let ranked = scores.keys.sorted { lhs, rhs in
+            scores[lhs]! != scores[rhs]! ? scores[lhs]! > scores[rhs]! : Self.rank(lhs) < Self.rank(rhs)
+        }
+        guard let primary = ranked.first, let best = scores[primary] else {
+            return Intent(label: .general, confidence: 0.3, signals: flags)
+        }
+        let total = scores.values.reduce(0, +)
+        let strength = 1 - exp(-best / 1.5)
+        let confidence = 0.25 + 0.7 * (best / total) * strength
+        let signals = signalsByIntent[primary]!.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
+        return Intent(
+            label: primary,
+            confidence: (confidence * 100).rounded() / 100,
+            signals: signals + flags,
+            secondary: ranked.dropFirst().filter { scores[$0]! >= Self.secondaryThreshold }
+        )
+    }
+
+    private static func rank(_ label: IntentLabel) -> Int {
+        precedence.firstIndex(of: label) ?? precedence.count
+    }
+}

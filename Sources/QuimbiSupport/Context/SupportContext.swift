@@ -1,0 +1,92 @@
+import Foundation
+import QuimbiCore
+
+/// The enriched context a drafter works from: the facts, the behavioural reading (as data and as
+/// text), the policy's decision and the LLM prompt built from them.
+public struct SupportContext: Sendable {
+    public var facts: TicketFacts
+    public var analysis: TicketAnalysis
+    public var customer: CustomerInsight?
+    public var recommendation: Recommendation
+    /// The seed's behavioural analysis as readable lines (value tier, purchase pattern, engagement,
+    /// churn level, archetype and its strategy, recommended actions, recent orders).
+    public var behaviour: [String]
+    public var prompt: Prompt
+
+    /// Distinct item titles from the recent orders, most recent first.
+    public var itemsBought: [String] {
+        var seen = Set<String>()
+        return facts.orders.flatMap(\.lineItems).map(\.title).filter { seen.insert($0).inserted }
+    }
+
+    /// The most recent order that has shipped but not yet arrived, with its tracking.
+    public var shipmentInTransit: (order: Order, tracking: Tracking)? {
+        for order in facts.orders where Self.inTransitStatuses.contains(order.fulfillmentStatus.lowercased()) {
+            if let tracking = order.tracking.first(where: { $0.number != nil || $0.url != nil }) { return (order, tracking) }
+        }
+        return nil
+    }
+
+    static let inTransitStatuses: Set<String> = ["in_transit", "shipped", "partial", "partially_fulfilled", "out_for_delivery"]
+}
+
+/// Builds the ``SupportContext`` and its prompt.
+struct ContextBuilder: Sendable {
+    func build(facts: TicketFacts, analysis: TicketAnalysis, customer: CustomerInsight?, recommendation: Recommendation) -> SupportContext {
+        var context = SupportContext(
+            facts: facts, analysis: analysis, customer: customer, recommendation: recommendation,
+            behaviour: [], prompt: Prompt(system: "", user: "")
+        )
+        context.behaviour = BehaviourText.lines(context)
+        context.prompt = PromptBuilder().prompt(for: context)
+        return context
+    }
+}
+
+/// The seed's "Behavioral Analysis" for one customer, as text lines.
+enum BehaviourText {
+    static func lines(_ context: SupportContext) -> [String] {
+        var lines: [String] = []
+        guard let customer = context.customer else {
+            lines.append("Customer: unknown (no purchase history found)")
+            return lines + orderLines(context)
+        }
+        let archetype = context.facts.archetype
+        lines.append("Archetype: \(customer.archetypeID)\(archetype.map { " (\($0.label))" } ?? "")")
+        lines.append("Value tier: \(customer.valueTier.capitalized) ($\(Money.format(customer.lifetimeValue)) LTV, average order $\(Money.format(customer.avgOrderValue)))")
+        lines.append("Purchase pattern: \(customer.purchasePattern)")
+        lines.append("Engagement: \(customer.engagement)")
+        lines.append("Churn risk: \(Percent.format(customer.churnRiskScore)) - \(customer.churnLevel.uppercased())")
+        if let strategy = archetype?.strategy, !strategy.isEmpty {
+            lines.append("Archetype strategy: \(strategy.joined(separator: "; "))")
+        }
+        if !context.recommendation.actions.isEmpty {
+            lines.append("Recommended actions: \(context.recommendation.actions.joined(separator: "; "))")
+        }
+        return lines + orderLines(context)
+    }
+
+    private static func orderLines(_ context: SupportContext) -> [String] {
+        context.facts.orders.prefix(5).map { order in
+            let items = order.lineItems.map { "\($0.title) ×\($0.quantity)" }.joined(separator: ", ")
+            let tracking = order.tracking.first.map { tracking in
+                " · tracking \([tracking.company, tracking.number].compactMap { $0 }.joined(separator: " "))"
+            } ?? ""
+            return "Order \(order.name ?? order.id) on \(Day.format(order.createdAt)): \(order.currency) \(Money.format(order.total)), \(order.fulfillmentStatus) — \(items)\(tracking)"
+        }
+    }
+}
+
+/// Number formats used in drafts, prompts and summaries (locale-independent).
+enum Money {
+    static func format(_ amount: Double) -> String { String(format: "%.2f", amount) }
+}
+
+enum Percent {
+    static func format(_ fraction: Double) -> String { "\(Int((fraction * 100).rounded()))%" }
+}
+
+enum Day {
+    /// `2026-04-09` (UTC).
+    static func format(_ date: Date) -> String { String(RFC3339.string(from: date).prefix(10)) }
+}

@@ -1,0 +1,37 @@
+import QuimbiCore
+
+/// Why the LLM draft was not used; its code is the draft event's `fallback_reason`.
+public struct LLMFailure: QuimbiError, Hashable {
+    /// Stable codes of LLM failures (guardrail rejections use ``DraftGuardrail`` codes).
+    public enum Kind: String, Sendable, Hashable {
+        /// No answer before the ticket's deadline.
+        case timeout = "llm_timeout"
+        /// Too little of the deadline left to try.
+        case noTime = "llm_no_time"
+        /// Connection refused, reset or not resolvable, after the retries.
+        case unavailable = "llm_unavailable"
+        /// HTTP 429 after the retries.
+        case rateLimited = "llm_rate_limited"
+        /// HTTP 5xx after the retries.
+        case serverError = "llm_server_error"
+        /// Another HTTP error status (bad key, unknown model…); not retried.
+        case httpError = "llm_http_error"
+        /// A body that is not a chat completion, or a structured answer that is not the asked JSON.
+        case badResponse = "llm_bad_response"
+        /// A completion without text.
+        case emptyDraft = "llm_empty_draft"
+    }
+
+    public var kind: Kind
+    public var message: String
+    public var code: String { kind.rawValue }
+
+    /// A failure of `kind`, explained by `message`.
+    public init(_ kind: Kind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+
+    /// Whether another attempt may succeed.
+    var isRetryable: Bool { kind == .rateLimited || kind == .serverError || kind == .unavailable }
+}

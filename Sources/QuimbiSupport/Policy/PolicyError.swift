@@ -1,0 +1,48 @@
+import QuimbiCore
+
+/// One thing wrong in a policy file, at a line and column (1-based).
+public struct PolicyProblem: Sendable, Hashable, CustomStringConvertible {
+    public var line: Int
+    public var column: Int
+    public var reason: String
+
+    /// A problem at `line`:`column`.
+    public init(line: Int, column: Int, reason: String) {
+        self.line = line
+        self.column = column
+        self.reason = reason
+    }
+
+    public var description: String { "line \(line), column \(column): \(reason)" }
+}
+
+/// A policy file that cannot be used. The worker refuses to start with one.
+public struct PolicyError: QuimbiError, Hashable {
+    /// Stable codes of policy errors.
+    public enum Kind: String, Sendable, Hashable {
+        /// The file cannot be read.
+        case unreadable = "policy_unreadable"
+        /// The file is not valid YAML.
+        case syntax = "policy_syntax"
+        /// Valid YAML that is not a valid policy.
+        case invalid = "policy_invalid"
+    }
+
+    public var kind: Kind
+    public var path: String
+    /// Every problem found, in file order (empty for ``Kind/unreadable``).
+    public var problems: [PolicyProblem]
+    public var code: String { kind.rawValue }
+
+    /// An error about the file at `path`.
+    public init(_ kind: Kind, path: String, problems: [PolicyProblem]) {
+        self.kind = kind
+        self.path = path
+        self.problems = problems
+    }
+
+    public var message: String {
+        guard !problems.isEmpty else { return "\(path): cannot read the file" }
+        return problems.map { "\(path):\($0.line):\($0.column): \($0.reason)" }.joined(separator: "\n")
+    }
+}
