@@ -18,7 +18,8 @@ struct IntentDetector: Sendable {
     /// Intents weaker than this are not reported as secondary.
     static let secondaryThreshold = 1.5
 
-    func detect(_ matches: [PhraseTrie<CueMeaning>.Match], negated: (Range<Int>) -> Bool) -> Intent {
+    /// `sarcastic` says plain sarcasm was found: its praise words are not praise.
+    func detect(_ matches: [PhraseTrie<CueMeaning>.Match], sarcastic: Bool, negated: (Range<Int>) -> Bool) -> Intent {
         var signalsByIntent: [IntentLabel: [String: Double]] = [:]
         var flags: [String] = []
         for match in matches {
@@ -31,7 +32,10 @@ struct IntentDetector: Sendable {
             }
             signalsByIntent[intent, default: [:]][cue.signal] = cue.weight
         }
-        let scores = signalsByIntent.mapValues { $0.values.reduce(0, +) }
+        var scores = signalsByIntent.mapValues { $0.values.reduce(0, +) }
+        if sarcastic || scores.contains(where: { $0.key != .praise && $0.value >= Self.secondaryThreshold }) {
+            scores[.praise] = nil  // politeness or sarcasm around a real request
+        }
         let ranked = scores.keys.sorted { lhs, rhs in
             scores[lhs]! != scores[rhs]! ? scores[lhs]! > scores[rhs]! : Self.rank(lhs) < Self.rank(rhs)
         }

@@ -46,7 +46,7 @@ enum IntentLexicon {
             "still not arrived", "slow shipping", "slow delivery", "took weeks", "weeks to arrive", "weeks to ship",
             "hasnt shipped", "not shipped yet", "still not shipped", "never arrived", "never received", "never got",
             "havent received", "didnt receive", "did not receive", "not received", "has not arrived", "hasnt arrived",
-            "not arrived", "not delivered", "lost in the mail", "lost package", "package is lost", "marked as delivered",
+            "not arrived", "not delivered", "lost in the mail", "lost package", "package is lost", "marked as delivered", "been lost", "got lost", "was lost", "is lost",
             "retraso", "retrasado", "todavia no llega", "aun no llega", "no ha llegado", "nunca llego", "tarda mucho",
             "en retard", "retard", "toujours pas recu", "jamais recu", "pas encore arrive", "pas arrive", "na pas ete livre",
             "verspatet", "verspatung", "immer noch nicht", "nicht angekommen", "nie angekommen", "noch nicht geliefert",
@@ -61,7 +61,7 @@ enum IntentLexicon {
         IntentCue(intent: .serviceComplaint, signal: "wrong_item", weight: 2.5, phrases: [
             "wrong item", "wrong items", "wrong color", "wrong colour", "wrong size", "wrong product", "wrong order",
             "not what i ordered", "sent me the wrong", "different color than", "missing item", "missing items",
-            "item missing", "items missing", "was missing", "were missing", "only got", "only received", "incomplete order",
+            "item missing", "items missing", "missing", "was missing", "were missing", "only got", "only received", "incomplete order",
             "articulo equivocado", "color equivocado", "me enviaron otro", "falta un", "faltan", "mauvais article",
             "mauvaise couleur", "il manque", "manquant", "falscher artikel", "falsche farbe", "fehlt", "fehlen", "unvollstandig",
         ]),
@@ -76,6 +76,8 @@ enum IntentLexicon {
     private static let orders: [IntentCue] = [
         IntentCue(intent: .orderStatus, signal: "where_is_order", weight: 2.5, phrases: [
             "where is my order", "wheres my order", "where is my package", "wheres my package", "where is my parcel",
+            "where is my * order", "where is my * parcel", "where is my * package", "were is my order", "were is my package",
+            "were is my parcel", "where my order is", "where my parcel is", "where my package is",
             "where is my stuff", "where is it", "order status", "status of my order", "status of order", "has it shipped",
             "has my order shipped", "did my order ship", "when will my order", "when will it arrive", "when will it ship",
             "when does it ship", "when will i receive", "when will i get", "eta", "estimated delivery", "delivery date",
@@ -85,6 +87,7 @@ enum IntentLexicon {
             "quand sera livree", "wo ist meine bestellung", "wo bleibt meine bestellung", "sendungsverfolgung",
             "wann kommt", "wann wird", "status meiner bestellung", "trackingnummer",
         ]),
+        IntentCue(intent: .cancelOrder, signal: "cancel", weight: 1.5, phrases: ["cancel", "cancelar", "annuler", "stornieren"]),
         IntentCue(intent: .cancelOrder, signal: "cancel_order", weight: 3, phrases: [
             "cancel my order", "cancel the order", "cancel this order", "cancel order", "cancel my last order",
             "cancel my purchase", "please cancel", "want to cancel", "need to cancel", "cancel it", "cancellation",

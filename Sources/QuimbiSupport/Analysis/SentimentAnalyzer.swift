@@ -7,17 +7,26 @@ struct SentimentAnalyzer: Sendable {
     static let negativeBelow = -0.2
     static let positiveFrom = 0.2
 
-    /// `complaint` says the ticket reports a failure: praise words in it are politeness or sarcasm
-    /// ("great, another late order") and count for little.
+    /// Intent signals that are unhappy in themselves, whatever the words around them.
+    static let unhappySignals: Set<String> = [
+        "shipping_delay", "damaged", "wrong_item", "competitor", "leaving", "price", "billing", "legal_threat", "chargeback",
+        "repeated_contact",
+    ]
+    static let unhappySignalValence = -1.5
+
+    /// `intent` tells whether the ticket reports a failure: praise words in it are politeness or
+    /// sarcasm ("great, another late order") and count for little, and its unhappy signals count.
     func analyze(
-        _ text: TokenizedText, matches: [PhraseTrie<CueMeaning>.Match], complaint: Bool,
+        _ text: TokenizedText, matches: [PhraseTrie<CueMeaning>.Match], intent: Intent,
         negated: (Range<Int>) -> Bool, intensified: (Range<Int>) -> Bool
     ) -> Sentiment {
+        let unhappy = intent.signals.filter { Self.unhappySignals.contains($0) }.count
+        let complaint = unhappy > 0 || intent.secondary.contains(.serviceComplaint)
         let sarcasticSpans = matches.compactMap { match -> Range<Int>? in
             if case .sarcasm = match.payload { return match.range }
             return nil
         }
-        var total = Double(sarcasticSpans.count) * -3
+        var total = Double(sarcasticSpans.count) * -3 + Double(unhappy) * Self.unhappySignalValence
         for match in matches {
             guard case .valence(var valence) = match.payload else { continue }
             if sarcasticSpans.contains(where: { $0.overlaps(match.range) }) { continue }

@@ -19,7 +19,7 @@ enum SentimentLexicon {
     private static let negative = [
         "bad", "poor", "slow", "late", "wrong", "problem", "issue", "annoyed", "annoying", "upset", "unhappy", "sad",
         "disappointed", "disappointing", "confused", "broken", "damaged", "missing", "expensive", "overpriced",
-        "high compared", "forever", "waiting", "never", "complaint", "sorry", "worried", "concerned", "fail", "failed",
+        "high compared", "forever", "lost", "waiting", "never", "complaint", "sorry", "worried", "concerned", "fail", "failed",
         "malo", "mala", "lento", "problema", "roto", "caro", "decepcionado", "molesto", "mauvais", "mauvaise", "lent",
         "probleme", "casse", "cher", "decu", "decue", "ennuye", "schlecht", "langsam", "falsch", "kaputt", "teuer",
         "enttauscht", "argerlich",

@@ -16,10 +16,12 @@ struct TicketReader: Sendable {
         let matches = index.scan(text)
         var negatorAt = Set<Int>()
         var intensifierAt = Set<Int>()
+        var sarcastic = false
         for match in matches {
             switch match.payload {
             case .negator: negatorAt.insert(match.range.lowerBound)
             case .intensifier: intensifierAt.insert(match.range.lowerBound)
+            case .sarcasm: sarcastic = true
             default: break
             }
         }
@@ -28,9 +30,8 @@ struct TicketReader: Sendable {
             return window.contains { negatorAt.contains($0) }
         }
         let intensified: (Range<Int>) -> Bool = { range in intensifierAt.contains(range.lowerBound - 1) }
-        let intent = intentDetector.detect(matches, negated: negated)
-        let complaint = intent.label == .serviceComplaint || intent.secondary.contains(.serviceComplaint)
-        let sentiment = sentimentAnalyzer.analyze(text, matches: matches, complaint: complaint, negated: negated, intensified: intensified)
+        let intent = intentDetector.detect(matches, sarcastic: sarcastic, negated: negated)
+        let sentiment = sentimentAnalyzer.analyze(text, matches: matches, intent: intent, negated: negated, intensified: intensified)
         return TicketAnalysis(intent: intent, sentiment: sentiment, language: languageDetector.detect(text, declared: ticket.language))
     }
 }

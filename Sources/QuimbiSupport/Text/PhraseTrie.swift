@@ -21,7 +21,7 @@ struct PhraseTrie<Payload: Sendable>: Sendable {
 
     /// Adds `phrase`; a match of it reports `payload`.
     mutating func insert(_ phrase: String, payload: Payload) {
-        let words = TokenizedText(phrase).tokens
+        let words = phrase.split(separator: " ").flatMap { $0 == "*" ? ["*"] : TokenizedText(String($0)).tokens }
         precondition(!words.isEmpty, "empty phrase")
         var node = 0
         for word in words {

@@ -1,9 +1,12 @@
 /// Corrects a misspelt word to the one cue word within one edit (insertion, deletion,
 /// substitution or adjacent transposition) by the symmetric-delete method: both the word and
-/// every cue word are indexed by their one-letter deletions.
+/// every cue word are indexed by their one-letter deletions. The first letter must agree (it is
+/// rarely the mistyped one, and this keeps `chase` from becoming the French `casse`).
 struct TypoCorrector: Sendable {
     /// Shorter words are never corrected: too many real words are one edit from each other.
     static let minimumLength = 5
+    /// Only cue words this long are corrected to.
+    static let minimumTargetLength = 6
 
     private var wordsByDeletion: [String: String] = [:]
     private var ambiguous: Set<String> = []
@@ -13,7 +16,7 @@ struct TypoCorrector: Sendable {
     /// every supported language) are left as they are.
     init(vocabulary: Set<String>, known: Set<String>) {
         self.known = known.union(vocabulary)
-        for word in vocabulary where word.utf8.count >= Self.minimumLength {
+        for word in vocabulary where word.utf8.count >= Self.minimumTargetLength {
             for key in Self.deletions(of: word) + [word] { index(key, word) }
         }
     }
@@ -37,7 +40,7 @@ struct TypoCorrector: Sendable {
     private func correction(of token: String) -> String? {
         var candidate: String?
         for key in [token] + Self.deletions(of: token) {
-            guard let word = wordsByDeletion[key], !ambiguous.contains(key) else { continue }
+            guard let word = wordsByDeletion[key], !ambiguous.contains(key), word.utf8.first == token.utf8.first else { continue }
             if let other = candidate, other != word { return nil }
             candidate = word
         }
