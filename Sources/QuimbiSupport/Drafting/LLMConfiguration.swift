@@ -15,12 +15,15 @@ public struct LLMConfiguration: Sendable, Hashable {
     public var reserve: Duration
     public var temperature: Double
     public var maxTokens: Int
+    /// Failures in a row after which the endpoint is not called for `circuitCooldown`.
+    public var circuitThreshold: Int
+    public var circuitCooldown: Duration
 
     /// A configuration; only `url` and `model` are required.
     public init(
         url: String, model: String, apiKey: String? = nil, structuredOutput: Bool = true, maxAttempts: Int = 3,
         initialBackoff: Duration = .milliseconds(100), reserve: Duration = .milliseconds(25), temperature: Double = 0.3,
-        maxTokens: Int = 400
+        maxTokens: Int = 400, circuitThreshold: Int = 5, circuitCooldown: Duration = .seconds(5)
     ) {
         self.url = url
         self.model = model
@@ -31,6 +34,8 @@ public struct LLMConfiguration: Sendable, Hashable {
         self.reserve = reserve
         self.temperature = temperature
         self.maxTokens = maxTokens
+        self.circuitThreshold = circuitThreshold
+        self.circuitCooldown = circuitCooldown
     }
 
     /// The chat-completions endpoint.

@@ -16,6 +16,7 @@ public final class LLMDrafter: Drafter {
     private let client: HTTPClient
     private let template = TemplateDrafter()
     private let guardrail = DraftGuardrail()
+    private let breaker: LLMCircuitBreaker
     private let logger: Logger
 
     /// Largest response body read.
@@ -25,9 +26,12 @@ public final class LLMDrafter: Drafter {
     public init(configuration: LLMConfiguration, logger: Logger = Logger(label: "quimbi.llm")) {
         self.configuration = configuration
         self.logger = logger
+        breaker = LLMCircuitBreaker(threshold: configuration.circuitThreshold, cooldown: configuration.circuitCooldown)
         var clientConfiguration = HTTPClient.Configuration()
         clientConfiguration.timeout = .init(connect: .seconds(2))
-        clientConfiguration.connectionPool = .init(idleTimeout: .seconds(60))
+        clientConfiguration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 64)
+        // A refused connection fails at once; the drafter's own retries (bounded by the deadline) decide.
+        clientConfiguration.connectionPool.retryConnectionEstablishment = false
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: clientConfiguration)
     }
 
@@ -40,11 +44,13 @@ public final class LLMDrafter: Drafter {
         let fallback = template.compose(context)
         let llmDeadline = deadline - configuration.reserve
         guard llmDeadline > .now + .milliseconds(5) else { return Self.replace(fallback, reason: LLMFailure.Kind.noTime.rawValue, usage: nil) }
+        guard breaker.allowsCall() else { return Self.replace(fallback, reason: LLMFailure.Kind.circuitOpen.rawValue, usage: nil) }
         let answer = await Self.race(until: llmDeadline) { [self] in await self.complete(context.prompt, until: llmDeadline) }
+        breaker.record(success: answer.isSuccess)
         switch answer {
         case .failure(let failure):
             logger.debug("LLM draft replaced by template", metadata: ["ticket": "\(context.facts.ticket.ticketID)", "reason": "\(failure)"])
-            return Self.replace(fallback, reason: failure.code, usage: nil)
+            return Self.replace(fallback, reason: failure.code, usage: failure.usage)
         case .success(let completion):
             if let rejection = guardrail.check(completion.text, against: context.recommendation) {
                 logger.debug("LLM draft rejected", metadata: ["ticket": "\(context.facts.ticket.ticketID)", "reason": "\(rejection.rawValue)"])
@@ -168,19 +174,21 @@ struct CompletionParser {
         }
         let usage = response.usage.map { TokenUsage(promptTokens: $0.promptTokens, completionTokens: $0.completionTokens) }
         guard let content = response.choices.first?.message.content else {
-            return .failure(LLMFailure(.emptyDraft, "completion has no content"))
+            return .failure(LLMFailure(.emptyDraft, "completion has no content", usage: usage))
         }
         var text = Self.unfenced(content.trimmingCharacters(in: .whitespacesAndNewlines))
         var tone: String?
         if text.hasPrefix("{") {
             guard let structured = try? JSONDecoder().decode(StructuredDraft.self, from: Data(text.utf8)) else {
-                return .failure(LLMFailure(.badResponse, "structured answer is not {\"text\", \"tone\"}"))
+                return .failure(LLMFailure(.badResponse, "structured answer is not {\"text\", \"tone\"}", usage: usage))
             }
             text = structured.text.trimmingCharacters(in: .whitespacesAndNewlines)
             tone = structured.tone.map { $0.lowercased() }.flatMap { $0.isEmpty || $0.count > 20 ? nil : $0 }
         }
-        guard !text.isEmpty else { return .failure(LLMFailure(.emptyDraft, "completion text is empty")) }
-        guard text.count <= Self.maxDraftLength else { return .failure(LLMFailure(.badResponse, "draft longer than \(Self.maxDraftLength) characters")) }
+        guard !text.isEmpty else { return .failure(LLMFailure(.emptyDraft, "completion text is empty", usage: usage)) }
+        guard text.count <= Self.maxDraftLength else {
+            return .failure(LLMFailure(.badResponse, "draft longer than \(Self.maxDraftLength) characters", usage: usage))
+        }
         return .success(Completion(text: text, tone: tone, model: response.model, usage: usage))
     }
 
@@ -199,6 +207,13 @@ extension NIODeadline {
         let remaining = ContinuousClock.now.duration(to: instant)
         let (seconds, attoseconds) = remaining.components
         return .now() + .nanoseconds(max(0, seconds * 1_000_000_000 + attoseconds / 1_000_000_000))
+    }
+}
+
+extension Result {
+    var isSuccess: Bool {
+        if case .success = self { return true }
+        return false
     }
 }
 

@@ -20,16 +20,21 @@ public struct LLMFailure: QuimbiError, Hashable {
         case badResponse = "llm_bad_response"
         /// A completion without text.
         case emptyDraft = "llm_empty_draft"
+        /// Skipped: the endpoint failed repeatedly just before (see ``LLMCircuitBreaker``).
+        case circuitOpen = "llm_circuit_open"
     }
 
     public var kind: Kind
     public var message: String
+    /// Tokens the endpoint reported for an answer that could not be used.
+    public var usage: TokenUsage?
     public var code: String { kind.rawValue }
 
     /// A failure of `kind`, explained by `message`.
-    public init(_ kind: Kind, _ message: String) {
+    public init(_ kind: Kind, _ message: String, usage: TokenUsage? = nil) {
         self.kind = kind
         self.message = message
+        self.usage = usage
     }
 
     /// Whether another attempt may succeed.
