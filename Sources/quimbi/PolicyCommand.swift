@@ -6,8 +6,8 @@ import QuimbiSupport
 struct PolicyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "policy",
-        abstract: "Check support policy files.",
-        subcommands: [Check.self]
+        abstract: "Check a support policy file, explain its decisions, measure the support logic.",
+        subcommands: [Check.self, PolicyExplainCommand.self, PolicyBenchCommand.self]
     )
 
     /// `quimbi policy check FILE`: validates a policy file, listing every problem with its line.

@@ -5,7 +5,7 @@ import Testing
 /// Accuracy on the labelled set. The thresholds are the levels claimed in the issue note; the
 /// test prints every miss so that a regression is easy to read.
 struct IntentAccuracyTests {
-    static let claimedIntentAccuracy = 0.90
+    static let claimedIntentAccuracy = 0.95
     static let claimedLanguageAccuracy = 0.95
     static let claimedSentimentAccuracy = 0.85
 
@@ -49,5 +49,26 @@ struct IntentAccuracyTests {
     func unsupportedLanguagesAreSaidSo(ticket: LabelledTicket) {
         let result = analysis(ticket)
         #expect(result.language == ticket.language && !result.languageSupported)
+    }
+}
+
+/// Accuracy on tickets never used to tune the lexicon (reported in the issue note).
+struct HeldOutAccuracyTests {
+    /// Measured 0.50 on first run (15 of 30); most misses fall back to `general`, which offers nothing.
+    static let claimedHeldOutAccuracy = 0.45
+    /// Intents for which the default policy can grant an offer.
+    static let offerIntents: Set<IntentLabel> = [.churnThreat, .serviceComplaint, .productQuestion, .discountRequest]
+
+    @Test func heldOutIntentAccuracy() {
+        let desk = SupportDesk()
+        let misses = HeldOutTickets.all.filter { desk.analyze(Fixtures.ticket($0.message)).intent.label != $0.intent }
+        for miss in misses {
+            print("held-out miss: expected \(miss.intent.rawValue), got \(desk.analyze(Fixtures.ticket(miss.message)).intent.label.rawValue): \(miss.message)")
+        }
+        let accuracy = 1 - Double(misses.count) / Double(HeldOutTickets.all.count)
+        print("held-out intent accuracy \(accuracy) on \(HeldOutTickets.all.count) tickets")
+        #expect(accuracy >= Self.claimedHeldOutAccuracy, "held-out intent accuracy \(accuracy)")
+        let wronglyOffering = misses.filter { Self.offerIntents.contains(desk.analyze(Fixtures.ticket($0.message)).intent.label) }
+        #expect(wronglyOffering.count * 10 <= HeldOutTickets.all.count, "misreadings that could earn an offer: \(wronglyOffering.count)")
     }
 }

@@ -17,7 +17,7 @@ enum IntentLexicon {
     private static let churn: [IntentCue] = [
         IntentCue(intent: .churnThreat, signal: "competitor", weight: 2.5, phrases: [
             "different supplier", "another supplier", "other supplier", "new supplier", "competitor", "competitors",
-            "other store", "another store", "other shop", "another shop", "shop elsewhere", "buy elsewhere", "order elsewhere",
+            "other store", "another store", "half the price", "cheaper elsewhere", "better prices", "better price", "other sellers", "another seller", "found another", "find another", "amazon", "etsy", "why should i stay", "why would i stay", "give me a reason", "other shop", "another shop", "shop elsewhere", "buy elsewhere", "order elsewhere",
             "go elsewhere", "going elsewhere", "somewhere else", "switch to", "switching to", "take my business",
             "otro proveedor", "la competencia", "competencia", "otra tienda", "autre fournisseur", "concurrent", "concurrents",
             "la concurrence", "ailleurs", "anderen anbieter", "anderer anbieter", "konkurrenz", "woanders", "wettbewerber",
@@ -26,7 +26,7 @@ enum IntentLexicon {
             "never order again", "never ordering again", "never buy again", "never buying again", "never shop here again",
             "done with you", "done with your", "last time i order", "last order from you", "lost a customer", "lose a customer",
             "lost me as a customer", "thinking about leaving", "thinking of leaving", "stop buying", "stop ordering",
-            "not coming back", "wont be back", "wont be ordering", "close my account", "cancel my membership",
+            "not coming back", "wont be back", "last order with you", "my last order with", "unless something changes", "taking my business", "shop somewhere else", "buy somewhere else", "wont be ordering", "close my account", "cancel my membership",
             "cancel my subscription", "unsubscribe me from everything",
             "no vuelvo a comprar", "nunca mas compro", "dejare de comprar", "ultima vez que compro",
             "je ne commanderai plus", "plus jamais", "derniere fois que je commande", "je vais partir",
@@ -42,7 +42,7 @@ enum IntentLexicon {
 
     private static let complaints: [IntentCue] = [
         IntentCue(intent: .serviceComplaint, signal: "shipping_delay", weight: 2.5, phrases: [
-            "took forever", "taking forever", "takes forever", "late", "delayed", "delay", "still waiting", "still hasnt arrived",
+            "took forever", "taking forever", "hasnt turned up", "not turned up", "still hasnt", "hasnt shown up", "not shown up", "didnt turn up", "still nothing", "days late", "weeks late", "overdue", "stuck in transit", "no movement", "seit drei wochen", "seit wochen", "unterwegs seit", "toujours rien", "takes forever", "late", "delayed", "delay", "still waiting", "still hasnt arrived",
             "still not arrived", "slow shipping", "slow delivery", "took weeks", "weeks to arrive", "weeks to ship",
             "hasnt shipped", "not shipped yet", "still not shipped", "never arrived", "never received", "never got",
             "havent received", "didnt receive", "did not receive", "not received", "has not arrived", "hasnt arrived",
@@ -53,20 +53,20 @@ enum IntentLexicon {
             "warte seit", "dauert ewig",
         ]),
         IntentCue(intent: .serviceComplaint, signal: "damaged", weight: 2.5, phrases: [
-            "damaged", "broken", "arrived torn", "torn", "crushed", "smashed", "cracked", "defective", "faulty",
+            "damaged", "broken", "came open", "fell out", "spilled", "ripped", "soaked", "wet", "water damaged", "stained", "snapping", "keeps breaking", "knotted", "unusable", "arrived torn", "torn", "crushed", "smashed", "cracked", "defective", "faulty",
             "doesnt work", "does not work", "stopped working", "poor quality", "bad quality", "falling apart", "frayed", "tangled mess",
             "danado", "roto", "defectuoso", "mala calidad", "endommage", "abime", "casse", "defectueux", "mauvaise qualite",
             "beschadigt", "kaputt", "defekt", "schlechte qualitat", "zerbrochen",
         ]),
         IntentCue(intent: .serviceComplaint, signal: "wrong_item", weight: 2.5, phrases: [
-            "wrong item", "wrong items", "wrong color", "wrong colour", "wrong size", "wrong product", "wrong order",
+            "wrong item", "wrong items", "different shade", "different colour", "different color", "not as pictured", "not as described", "doesnt match the photo", "looks nothing like", "somebody elses order", "someone elses order", "instead of mine", "wrong parcel", "wrong package", "wrong color", "wrong colour", "wrong size", "wrong product", "wrong order",
             "not what i ordered", "sent me the wrong", "different color than", "missing item", "missing items",
             "item missing", "items missing", "missing", "was missing", "were missing", "only got", "only received", "incomplete order",
             "articulo equivocado", "color equivocado", "me enviaron otro", "falta un", "faltan", "mauvais article",
             "mauvaise couleur", "il manque", "manquant", "falscher artikel", "falsche farbe", "fehlt", "fehlen", "unvollstandig",
         ]),
         IntentCue(intent: .serviceComplaint, signal: "frustration", weight: 1, phrases: [
-            "frustrating", "frustrated", "frustration", "unacceptable", "disappointed", "disappointing", "ridiculous",
+            "frustrating", "frustrated", "whats going on", "fed up", "sick of", "frechheit", "ras le bol", "harto", "harta", "frustration", "unacceptable", "disappointed", "disappointing", "ridiculous",
             "terrible service", "worst service", "awful service", "poor service", "customer service is", "getting frustrating",
             "frustrante", "inaceptable", "decepcionado", "decepcionada", "inadmissible", "decu", "decue", "inacceptable",
             "enttauscht", "inakzeptabel", "unverschamt", "argerlich",
@@ -75,7 +75,7 @@ enum IntentLexicon {
 
     private static let orders: [IntentCue] = [
         IntentCue(intent: .orderStatus, signal: "where_is_order", weight: 2.5, phrases: [
-            "where is my order", "wheres my order", "where is my package", "wheres my package", "where is my parcel",
+            "where is my order", "wheres my order", "been dispatched", "dispatched yet", "shipped yet", "ship yet", "dispatched", "dispatch date", "has my order", "update on my order", "any news on my order", "cuando sale mi pedido", "enviado ya", "quand * expediee", "expediee", "expedie", "quand ma commande", "wann wird * versendet", "versendet", "verschickt", "where is my package", "wheres my package", "where is my parcel",
             "where is my * order", "where is my * parcel", "where is my * package", "were is my order", "were is my package",
             "were is my parcel", "where my order is", "where my parcel is", "where my package is",
             "where is my stuff", "where is it", "order status", "status of my order", "status of order", "has it shipped",
@@ -96,12 +96,12 @@ enum IntentLexicon {
             "annulation", "bestellung stornieren", "stornieren", "stornierung", "storno",
         ]),
         IntentCue(intent: .refundReturn, signal: "refund", weight: 2.5, phrases: [
-            "refund", "refunded", "my money back", "money back", "reimburse", "reimbursement",
+            "refund", "refunded", "where is my money", "wheres my money", "get my money", "refund status", "credit back", "my money back", "money back", "reimburse", "reimbursement",
             "reembolso", "devolucion del dinero", "devuelvan mi dinero", "rembourser", "remboursement", "rembourse",
             "erstattung", "ruckerstattung", "geld zuruck", "erstatten",
         ]),
         IntentCue(intent: .refundReturn, signal: "return", weight: 2, phrases: [
-            "return", "returns", "return it", "return policy", "send it back", "send them back", "exchange", "swap it",
+            "return", "returns", "send back", "sending back", "returned the", "i returned", "bring it back", "return it", "return policy", "send it back", "send them back", "exchange", "swap it",
             "return label", "devolver", "devolucion", "cambiar", "retourner", "retour", "echanger", "renvoyer",
             "zurucksenden", "zurückgeben", "rucksendung", "umtauschen", "umtausch", "retoure",
         ]),
@@ -109,13 +109,13 @@ enum IntentLexicon {
 
     private static let money: [IntentCue] = [
         IntentCue(intent: .discountRequest, signal: "discount", weight: 2.5, phrases: [
-            "discount", "discounts", "coupon", "promo code", "promo", "discount code", "voucher", "any deals", "a deal",
+            "discount", "discounts", "loyalty discount", "any offers", "special offer", "student discount", "free shipping code", "coupon", "promo code", "promo", "discount code", "voucher", "any deals", "a deal",
             "sale coming", "any sales", "loyalty discount", "bulk pricing", "price match",
             "descuento", "cupon", "codigo promocional", "oferta", "reduction", "code promo", "remise", "bon de reduction",
             "rabatt", "gutschein", "rabattcode", "angebot",
         ]),
         IntentCue(intent: .billing, signal: "billing", weight: 2.5, phrases: [
-            "charged twice", "double charged", "charged me twice", "overcharged", "extra charge", "wrong amount",
+            "charged twice", "double charged", "got charged", "was charged", "been charged", "charged but", "paid but", "payment", "charged me", "transaction", "charged me twice", "overcharged", "extra charge", "wrong amount",
             "charge on my card", "charged my card", "unauthorized charge", "invoice", "receipt", "billing", "payment failed",
             "payment declined", "card declined", "card was declined", "payment didnt go through", "paid twice", "vat", "sales tax",
             "cobro doble", "me cobraron dos veces", "cobrado", "factura", "pago rechazado", "facture", "debite deux fois",
@@ -132,7 +132,7 @@ enum IntentLexicon {
             "quelle couleur", "conseiller", "empfehlen", "empfehlung", "welche farbe", "vorschlag",
         ]),
         IntentCue(intent: .productQuestion, signal: "product_question", weight: 1.5, phrases: [
-            "do you have", "do you sell", "do you carry", "is it compatible", "compatible with", "what size", "which size",
+            "do you have", "do you sell", "which needle", "what needle", "works best", "work best", "work with", "good for", "can i use", "will it work", "thread weight", "do you stock", "coming back in stock", "available in", "what is the difference", "do you carry", "is it compatible", "compatible with", "what size", "which size",
             "in stock", "back in stock", "restock", "out of stock", "how do i use", "how to use", "difference between",
             "what is the", "made of", "how many meters", "how long is", "what weight", "is this suitable",
             "tienen", "venden", "en stock", "disponible", "de que esta hecho", "vous avez", "avez vous", "en rupture",
@@ -142,14 +142,14 @@ enum IntentLexicon {
 
     private static let accountAndPraise: [IntentCue] = [
         IntentCue(intent: .account, signal: "account", weight: 2.5, phrases: [
-            "password", "log in", "login", "sign in", "cant log", "locked out", "account locked", "reset my password",
+            "password", "log in", "my profile", "account settings", "marketing emails", "stop sending", "opt out", "login", "sign in", "cant log", "locked out", "account locked", "reset my password",
             "change my email", "update my email", "change my address", "update my address", "shipping address",
             "delete my account", "my account", "newsletter", "unsubscribe", "stop emailing", "email preferences",
             "contrasena", "iniciar sesion", "mi cuenta", "mot de passe", "mon compte", "se connecter", "connexion",
             "passwort", "anmelden", "mein konto", "kundenkonto", "adresse andern",
         ]),
         IntentCue(intent: .praise, signal: "praise", weight: 2, phrases: [
-            "love your", "love the", "loved the", "love it", "love them", "great job", "great service", "great quality",
+            "love your", "love the", "the best", "youre the best", "fastest delivery", "best service", "so happy", "very happy", "really happy", "impressed", "well done", "top notch", "loved the", "love it", "love them", "great job", "great service", "great quality",
             "amazing", "awesome", "excellent", "fantastic", "wonderful", "beautiful", "just wanted to say thanks",
             "just wanted to say thank you", "keep up the good work", "highly recommend", "best shop", "best store",
             "me encanta", "excelente", "maravilloso", "gracias por todo", "j adore", "excellent service", "merci beaucoup",

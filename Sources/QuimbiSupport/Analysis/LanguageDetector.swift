@@ -13,13 +13,13 @@ struct LanguageDetector: Sendable {
         "es": ["el", "los", "las", "una", "mi", "mis", "es", "por", "para", "que", "con", "pero", "como", "muy", "pedido",
                "hola", "gracias", "esta", "estoy", "tengo", "quiero", "cuando", "donde", "usted", "ustedes", "del", "lo",
                "ya", "todavia", "porque", "nunca", "hace", "hay", "su", "sus", "mas", "favor", "y", "son", "voy", "otra", "otro",
-               "al", "muchas", "llego"],
+               "al", "muchas", "llego", "hacen", "tienen", "puedo", "hilo", "envio", "envios"],
         "fr": ["le", "les", "une", "mon", "ma", "mes", "est", "et", "pour", "avec", "mais", "je", "vous", "votre", "vos",
                "commande", "bonjour", "merci", "pas", "ne", "que", "qui", "des", "du", "au", "aux", "suis", "jai", "cest",
-               "tres", "toujours", "depuis", "quand", "ou", "il", "elle", "nous", "sur", "ce", "cette", "d", "l", "j", "n", "qu"],
+               "tres", "toujours", "depuis", "souhaite", "comment", "faire", "voudrais", "quand", "ou", "il", "elle", "nous", "sur", "ce", "cette", "d", "l", "j", "n", "qu"],
         "de": ["der", "die", "das", "und", "ist", "ich", "nicht", "mein", "meine", "meinen", "sie", "ihr", "ihre", "mit",
                "fur", "aber", "bestellung", "hallo", "danke", "bitte", "noch", "schon", "wann", "wo", "warum", "ein", "eine",
-               "einen", "habe", "hat", "wurde", "auf", "zu", "sehr", "immer", "seit", "kann", "keine", "auch", "dem", "den"],
+               "einen", "habe", "hat", "vielen", "dank", "wurde", "auf", "zu", "sehr", "immer", "seit", "kann", "keine", "auch", "dem", "den"],
         "pt": ["o", "os", "um", "uma", "meu", "minha", "voce", "nao", "obrigado", "obrigada", "pedido", "ainda", "ola",
                "com", "mas", "muito", "quando", "onde", "recebi", "encomenda", "porque", "esta", "isso", "foi", "ja"],
         "it": ["il", "gli", "di", "che", "non", "sono", "mio", "mia", "ordine", "grazie", "ciao", "ancora", "quando",
@@ -44,7 +44,7 @@ struct LanguageDetector: Sendable {
         if let (system, letters) = text.otherScriptLetters.max(by: { $0.value < $1.value }), letters * 2 >= text.letterCount {
             return system.likelyLanguage
         }
-        var scores: [String: Double] = [:]
+        var scores: [String: Double] = text.invertedMarkCount > 0 ? ["es": 1.5 * Double(text.invertedMarkCount)] : [:]
         for token in text.tokens {
             guard let languages = Self.wordLanguages[token] else { continue }
             let share = 1 / Double(languages.count)
@@ -52,7 +52,8 @@ struct LanguageDetector: Sendable {
         }
         let ranked = scores.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
         let declaredCode = declared.flatMap(Self.primarySubtag)
-        guard let best = ranked.first, best.value >= 1.5 else { return declaredCode ?? "en" }
+        let clear = ranked.count == 1 ? 1.0 : 1.5
+        guard let best = ranked.first, best.value >= clear else { return declaredCode ?? "en" }
         let runnerUp = ranked.dropFirst().first?.value ?? 0
         if best.value - runnerUp < 1, let declaredCode, scores[declaredCode] != nil { return declaredCode }
         return best.key

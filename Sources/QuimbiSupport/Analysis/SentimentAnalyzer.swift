@@ -39,7 +39,7 @@ struct SentimentAnalyzer: Sendable {
             let shouting = text.letterCount >= 12 && text.upperCaseShare > 0.6 ? 0.5 : 0
             total *= 1 + min(0.5, 0.15 * Double(text.exclamationCount)) + shouting
         }
-        let score = (tanh(total / 4) * 100).rounded() / 100
+        let score = (tanh(total / 4) * 100).rounded() / 100 + 0  // + 0 turns −0 into 0
         let label: Sentiment.Label = score <= Self.negativeBelow ? .negative : (score >= Self.positiveFrom ? .positive : .neutral)
         return Sentiment(label: label, score: score)
     }

@@ -12,6 +12,9 @@ public struct TemplateDrafter: Drafter {
         compose(context)
     }
 
+    /// Intents whose reply may remind a lapsed customer of the time since the last purchase.
+    static let welcomesBack: Set<IntentLabel> = [.churnThreat, .productQuestion, .discountRequest, .praise, .general]
+
     /// The template draft, synchronously.
     public func compose(_ context: SupportContext) -> Draft {
         let phrases = TemplatePhrases.forLanguage(context.analysis.language)
@@ -30,7 +33,7 @@ public struct TemplateDrafter: Drafter {
         } else if decision.freeShipping {
             sentences.append(phrases.freeShippingOnly)
         }
-        if let customer = context.customer, customer.daysSinceLastPurchase >= 60, intent != .orderStatus, intent != .serviceComplaint {
+        if let customer = context.customer, customer.daysSinceLastPurchase >= 60, Self.welcomesBack.contains(intent) {
             sentences.append(phrases.welcomeBack(customer.daysSinceLastPurchase, decision.offerDiscount))
         }
         if intent == .churnThreat, !decision.offerDiscount { sentences.append(phrases.hateToLose) }

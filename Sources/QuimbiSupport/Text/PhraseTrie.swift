@@ -49,13 +49,14 @@ struct PhraseTrie<Payload: Sendable>: Sendable {
 
     private func walk(from node: Int, tokens: [String], start: Int, position: Int, into found: inout [Match]) {
         guard position < tokens.count, position - start < maxDepth else { return }
-        let children = nodes[node].children
-        for key in [tokens[position], "*"] {
-            guard let next = children[key] else { continue }
-            for payload in nodes[next].payloads {
-                found.append(Match(payload: payload, range: start..<(position + 1)))
-            }
-            walk(from: next, tokens: tokens, start: start, position: position + 1, into: &found)
+        if let next = nodes[node].children[tokens[position]] { step(to: next, tokens: tokens, start: start, position: position, into: &found) }
+        if let next = nodes[node].children["*"] { step(to: next, tokens: tokens, start: start, position: position, into: &found) }
+    }
+
+    private func step(to next: Int, tokens: [String], start: Int, position: Int, into found: inout [Match]) {
+        for payload in nodes[next].payloads {
+            found.append(Match(payload: payload, range: start..<(position + 1)))
         }
+        walk(from: next, tokens: tokens, start: start, position: position + 1, into: &found)
     }
 }

@@ -8,6 +8,8 @@ struct TokenizedText: Sendable {
     var upperCaseCount = 0
     var exclamationCount = 0
     var questionCount = 0
+    /// `¿` and `¡`, which only Spanish writes.
+    var invertedMarkCount = 0
     /// Letters by writing system other than Latin, e.g. `cyrillic`.
     var otherScriptLetters: [WritingSystem: Int] = [:]
 
@@ -63,7 +65,7 @@ struct TokenizedText: Sendable {
                 continue
             }
             guard scalar.properties.isAlphabetic || scalar.properties.numericType != nil else {
-                if value == 0xBF || value == 0xA1 { flush(); continue }  // ¿ ¡ open a sentence, not a word
+                if value == 0xBF || value == 0xA1 { invertedMarkCount += 1 }  // ¿ ¡
                 flush()
                 continue
             }
