@@ -31,6 +31,18 @@ public enum SupportSamples {
         )
     }
 
+    /// The seed customer's three orders of cream and silver thread, newest first.
+    public static func seedOrders(asOf date: Date) -> [Order] {
+        let cream = LineItem(title: "Cotton thread — cream", variant: "500 m spool", sku: "CT-500-0", quantity: 3, unitPrice: 12.99)
+        let silver = LineItem(title: "Metallic thread — silver", variant: "500 m spool", sku: "MT-500-SIL", quantity: 2, unitPrice: 10.42)
+        return [(1_003, 230.0), (1_002, 240.0), (1_001, 250.0)].map { number, days in
+            Order(id: "5\(number)00417", name: "#\(number)", customerID: "7415378247935",
+                  createdAt: date.addingTimeInterval(-86_400 * days), total: 59.81, currency: "USD", financialStatus: "paid",
+                  fulfillmentStatus: "fulfilled", lineItems: [cream, silver],
+                  tracking: [Tracking(company: "USPS", number: "9400111899223\(number)", url: nil)])
+        }
+    }
+
     /// A ticket from the seed's customer with `message`.
     public static func ticket(_ message: String, number: Int, at date: Date) -> TicketCreated {
         TicketCreated(eventID: "sample-\(number)", ticketID: "S-\(number)", customerID: "7415378247935", message: message, createdAt: date)

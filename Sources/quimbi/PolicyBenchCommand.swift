@@ -25,6 +25,7 @@ struct PolicyBenchCommand: AsyncParsableCommand {
         let desk = SupportDesk()
         let now = Date()
         let profile = SupportSamples.seedProfile(asOf: now)
+        let orders = SupportSamples.seedOrders(asOf: now)
         let samples = SupportSamples.messages.enumerated().map { SupportSamples.ticket($1, number: $0, at: now) }
         let deadline = ContinuousClock.now + .seconds(3_600)
         var checksum = 0
@@ -36,7 +37,7 @@ struct PolicyBenchCommand: AsyncParsableCommand {
                 checksum &+= analysis.intent.signals.count
                 continue
             }
-            let facts = TicketFacts(ticket: ticket, profile: profile, archetype: nil, orders: [], degraded: [], asOf: now)
+            let facts = TicketFacts(ticket: ticket, profile: profile, archetype: nil, orders: orders, degraded: [], asOf: now)
             checksum &+= await desk.respond(to: facts, analysis: analysis, deadline: deadline).draft.text.utf8.count
         }
         let seconds = (ContinuousClock.now - started).inSeconds

@@ -21,10 +21,11 @@ struct PolicyExplainCommand: AsyncParsableCommand {
         let desk = SupportDesk(policy: try PolicyFile.load(policy))
         let now = Date()
         let profile = SupportSamples.seedProfile(asOf: now)
+        let orders = SupportSamples.seedOrders(asOf: now)
         for (number, message) in (messages.isEmpty ? SupportSamples.messages : messages).enumerated() {
             let ticket = SupportSamples.ticket(message, number: number + 1, at: now)
             let analysis = desk.analyze(ticket)
-            let facts = TicketFacts(ticket: ticket, profile: profile, archetype: nil, orders: [], degraded: [], asOf: now)
+            let facts = TicketFacts(ticket: ticket, profile: profile, archetype: nil, orders: orders, degraded: [], asOf: now)
             let outcome = await desk.respond(to: facts, analysis: analysis, deadline: .now + .seconds(1))
             let decision = outcome.recommendation
             print("""

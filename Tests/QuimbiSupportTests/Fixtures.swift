@@ -10,10 +10,7 @@ enum Fixtures {
     static func daysAgo(_ days: Double) -> Date { asOf.addingTimeInterval(-86_400 * days) }
 
     /// Churn 0.60 (high band), LTV $179.42, 3 orders, 230 days idle, tenure 250 days.
-    static let seedProfile = CustomerProfile(
-        customerID: seedCustomerID, archetypeID: "arch_776335", lifetimeValue: 179.42, totalOrders: 3, avgOrderValue: 59.81,
-        firstPurchaseAt: daysAgo(250), lastPurchaseAt: daysAgo(230), churnRiskScore: 0.6
-    )
+    static let seedProfile = SupportSamples.seedProfile(asOf: asOf)
 
     static let seedArchetype = Archetype(
         id: "arch_776335", label: "Occasional standard-value buyer, cooling down",
@@ -23,15 +20,7 @@ enum Fixtures {
     )
 
     /// The seed's three orders of cream and silver thread, newest first.
-    static let seedOrders: [Order] = {
-        let cream = LineItem(title: "Cotton thread — cream", variant: "500 m spool", quantity: 3, unitPrice: 12.99)
-        let silver = LineItem(title: "Metallic thread — silver", variant: "500 m spool", quantity: 2, unitPrice: 10.42)
-        return [(1_003, 230.0), (1_002, 240.0), (1_001, 250.0)].map { number, days in
-            Order(id: "5\(number)00417", name: "#\(number)", customerID: seedCustomerID, createdAt: daysAgo(days), total: 59.81,
-                  currency: "USD", financialStatus: "paid", fulfillmentStatus: "fulfilled", lineItems: [cream, silver],
-                  tracking: [Tracking(company: "USPS", number: "940011189922\(number)", url: nil)])
-        }
-    }()
+    static let seedOrders = SupportSamples.seedOrders(asOf: asOf)
 
     /// A profile with the given figures, bought `orders` times, last `idleDays` ago.
     static func profile(id: String = "c-1", lifetimeValue: Double, orders: Int = 4, idleDays: Double = 30, churn: Double) -> CustomerProfile {
@@ -60,9 +49,5 @@ enum Fixtures {
         return await desk.respond(to: facts(ticket, profile: profile), analysis: desk.analyze(ticket), deadline: .now + deadline)
     }
 
-    static let seedMessages = [
-        "I'm thinking about trying a different supplier. Your prices seem high compared to competitors.",
-        "What thread colors would you recommend based on my previous orders?",
-        "My last order took forever to ship. This is getting frustrating.",
-    ]
+    static let seedMessages = Array(SupportSamples.messages.prefix(3))
 }

@@ -53,7 +53,7 @@ enum BehaviourText {
         }
         let archetype = context.facts.archetype
         lines.append("Archetype: \(customer.archetypeID)\(archetype.map { " (\($0.label))" } ?? "")")
-        lines.append("Value tier: \(customer.valueTier.capitalized) ($\(Money.format(customer.lifetimeValue)) LTV, average order $\(Money.format(customer.avgOrderValue)))")
+        lines.append("Value tier: \(customer.valueTier.prefix(1).uppercased() + customer.valueTier.dropFirst()) ($\(Money.format(customer.lifetimeValue)) LTV, average order $\(Money.format(customer.avgOrderValue)))")
         lines.append("Purchase pattern: \(customer.purchasePattern)")
         lines.append("Engagement: \(customer.engagement)")
         lines.append("Churn risk: \(Percent.format(customer.churnRiskScore)) - \(customer.churnLevel.uppercased())")
@@ -77,9 +77,15 @@ enum BehaviourText {
     }
 }
 
-/// Number formats used in drafts, prompts and summaries (locale-independent).
+/// Number formats used in drafts, prompts and summaries (locale-independent, without Foundation's
+/// slow `String(format:)`, since every ticket's prompt uses them).
 enum Money {
-    static func format(_ amount: Double) -> String { String(format: "%.2f", amount) }
+    /// `179.42`, `-3.50`.
+    static func format(_ amount: Double) -> String {
+        let cents = Int((abs(amount) * 100).rounded())
+        let fraction = cents % 100
+        return "\(amount < 0 && cents > 0 ? "-" : "")\(cents / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
 }
 
 enum Percent {
@@ -87,6 +93,17 @@ enum Percent {
 }
 
 enum Day {
-    /// `2026-04-09` (UTC).
-    static func format(_ date: Date) -> String { String(RFC3339.string(from: date).prefix(10)) }
+    /// `2026-04-09` (UTC), by the civil-from-days algorithm (H. Hinnant), without a date formatter.
+    static func format(_ date: Date) -> String {
+        let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down)) + 719_468
+        let era = (days >= 0 ? days : days - 146_096) / 146_097
+        let dayOfEra = days - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+    }
 }

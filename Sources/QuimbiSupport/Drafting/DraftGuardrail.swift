@@ -29,7 +29,8 @@ struct DraftGuardrail: Sendable {
         "compensate", "on the house", "reembolso", "reembolsar", "reembolsaremos", "rembourser", "remboursement",
         "rembourse", "erstattung", "erstatten", "ruckerstattung", "gutschrift",
     ]
-    static let leakMarkers = ["customer_message", "DECISION:", "You write replies for the customer-support team"]
+    /// Text that only the prompt contains.
+    static let leakMarkers = [PromptBuilder.fenceTag, "DECISION:", String(PromptBuilder.system.prefix(48))]
 
     private static let trie: PhraseTrie<Rejection> = {
         var trie = PhraseTrie<Rejection>()
