@@ -3,7 +3,9 @@ import QuimbiCore
 
 /// What the support logic read from a ticket before any lookup.
 public struct TicketAnalysis: Sendable, Hashable {
+    /// Primary intent, secondary intents and the signals that fired (policy flags included).
     public var intent: Intent
+    /// Negative, neutral or positive, with a score in [−1, 1].
     public var sentiment: Sentiment
     /// ISO 639-1 code of the message's language (see ``languageSupported``).
     public var language: String
@@ -21,10 +23,15 @@ public struct TicketAnalysis: Sendable, Hashable {
 
 /// Everything the worker needs to publish for one ticket.
 public struct SupportOutcome: Sendable, Hashable {
+    /// What was read from the ticket.
     public var analysis: TicketAnalysis
+    /// The behavioural reading; nil for unknown customers.
     public var customer: CustomerInsight?
+    /// The policy's decision with its reason codes.
     public var recommendation: Recommendation
+    /// The reply; `generator` and `fallbackReason` say who wrote it and why the LLM did not.
     public var draft: Draft
+    /// The LLM prompt built for the ticket.
     public var prompt: Prompt
     /// The manager-facing summary, present when the recommendation escalates.
     public var escalationSummary: String?
@@ -32,8 +39,11 @@ public struct SupportOutcome: Sendable, Hashable {
 
 /// The facts gathered for one ticket.
 public struct TicketFacts: Sendable {
+    /// The ticket.
     public var ticket: TicketCreated
+    /// The customer's profile; nil when unknown or unavailable.
     public var profile: CustomerProfile?
+    /// The profile's archetype, when found.
     public var archetype: Archetype?
     /// Recent orders, newest first.
     public var orders: [Order]
@@ -60,7 +70,9 @@ public struct TicketFacts: Sendable {
 ///
 /// The policy alone decides discounts and escalation; the drafter only words the decision.
 public struct SupportDesk: Sendable {
+    /// The decision rules.
     public let policy: SupportPolicy
+    /// Who words the decision.
     public let drafter: any Drafter
     private let reader = TicketReader()
     private let contextBuilder = ContextBuilder()

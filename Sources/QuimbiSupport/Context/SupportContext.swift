@@ -4,13 +4,18 @@ import QuimbiCore
 /// The enriched context a drafter works from: the facts, the behavioural reading (as data and as
 /// text), the policy's decision and the LLM prompt built from them.
 public struct SupportContext: Sendable {
+    /// The ticket and what the lookups found.
     public var facts: TicketFacts
+    /// Intent, sentiment and language of the ticket.
     public var analysis: TicketAnalysis
+    /// The behavioural reading of the profile; nil for unknown customers.
     public var customer: CustomerInsight?
+    /// The policy's decision, which every drafter must word exactly.
     public var recommendation: Recommendation
     /// The seed's behavioural analysis as readable lines (value tier, purchase pattern, engagement,
     /// churn level, archetype and its strategy, recommended actions, recent orders).
     public var behaviour: [String]
+    /// The LLM prompt (system and user), recorded in the draft event.
     public var prompt: Prompt
 
     /// Distinct item titles from the recent orders, most recent first.

@@ -2,6 +2,7 @@
 public struct LLMConfiguration: Sendable, Hashable {
     /// The API base (`http://localhost:8000/v1`) or the full `…/chat/completions` URL.
     public var url: String
+    /// The model name sent in each request.
     public var model: String
     /// Sent as `Authorization: Bearer …` when present (from `QUIMBI_LLM_API_KEY`).
     public var apiKey: String?
@@ -13,7 +14,9 @@ public struct LLMConfiguration: Sendable, Hashable {
     public var initialBackoff: Duration
     /// Time kept back from the ticket's deadline for the template fallback.
     public var reserve: Duration
+    /// Sampling temperature.
     public var temperature: Double
+    /// Largest completion, in tokens.
     public var maxTokens: Int
     /// Failures in a row after which the endpoint is not called for `circuitCooldown`.
     public var circuitThreshold: Int

@@ -12,6 +12,7 @@ import QuimbiCore
 ///
 /// Owns an `HTTPClient`: call ``shutdown()`` once when done.
 public final class LLMDrafter: Drafter {
+    /// The endpoint and its limits.
     public let configuration: LLMConfiguration
     private let client: HTTPClient
     private let template = TemplateDrafter()

@@ -24,10 +24,13 @@ public struct LLMFailure: QuimbiError, Hashable {
         case circuitOpen = "llm_circuit_open"
     }
 
+    /// What went wrong.
     public var kind: Kind
+    /// Details of this occurrence.
     public var message: String
     /// Tokens the endpoint reported for an answer that could not be used.
     public var usage: TokenUsage?
+    /// The stable code, e.g. `llm_timeout`.
     public var code: String { kind.rawValue }
 
     /// A failure of `kind`, explained by `message`.

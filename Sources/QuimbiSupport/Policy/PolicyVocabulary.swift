@@ -28,6 +28,7 @@ public enum EscalationTrigger: String, Sendable, Hashable, CaseIterable, Codable
 /// the optional conditions, offer `percent` (then capped by the value tier) and maybe free shipping.
 /// Rules are tried in order; the first that matches decides.
 public struct DiscountRule: Sendable, Hashable {
+    /// Primary intents the rule applies to.
     public var intents: Set<IntentLabel>
     /// Nil: any band.
     public var churnBands: Set<ChurnBand>?
@@ -35,7 +36,9 @@ public struct DiscountRule: Sendable, Hashable {
     public var valueTiers: Set<ValueTier>?
     /// Nil: either; true: only customers idle for at least `lapsed_after_days`.
     public var lapsed: Bool?
+    /// Discount in percent, before the tier cap.
     public var percent: Int
+    /// Whether free expedited shipping is offered too.
     public var freeShipping: Bool
     /// Stable reason code recorded when this rule decides, e.g. `retention_offer`.
     public var reason: String
@@ -58,12 +61,15 @@ public struct DiscountRule: Sendable, Hashable {
 /// An escalation rule: when `trigger` fires for a customer matching the optional conditions, the
 /// ticket goes to a manager with at least `priority`, recording `reason`. Every matching rule applies.
 public struct EscalationRule: Sendable, Hashable {
+    /// What sets the rule off.
     public var trigger: EscalationTrigger
     /// Nil: any band (and unknown customers).
     public var churnBands: Set<ChurnBand>?
     /// Nil: any tier (and unknown customers).
     public var valueTiers: Set<ValueTier>?
+    /// Lowest priority of an escalated ticket.
     public var priority: Priority
+    /// Stable reason code recorded when the rule applies.
     public var reason: String
 
     /// A rule; see the type's documentation.

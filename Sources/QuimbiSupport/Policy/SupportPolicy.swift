@@ -11,7 +11,9 @@ public struct SupportPolicy: Sendable, Hashable {
     public var highChurnFrom: Double
     /// Lifetime values from which a customer is `standard`, `high` and `vip` (below: `low`).
     public var standardValueFrom: Double
+    /// Lifetime value from which a customer is `high`.
     public var highValueFrom: Double
+    /// Lifetime value from which a customer is `vip`.
     public var vipValueFrom: Double
     /// Days without a purchase from which a customer counts as lapsed.
     public var lapsedAfterDays: Int
