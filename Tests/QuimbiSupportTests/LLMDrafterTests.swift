@@ -60,6 +60,22 @@ import Testing
         #expect(!body.contains("response_format"))
     }
 
+    @Test func aServerWithoutStructuredOutputIsAskedForPlainTextFromThenOn() async throws {
+        let server = try await FakeLLMServer.start([
+            .status(400, body: #"{"error": "response_format is not supported"}"#),
+            .completion("We value your 3 orders; here is 15% off your next order."),
+        ])
+        let configuration = LLMConfiguration(url: server.url, model: "test-model")
+        let drafter = LLMDrafter(configuration: configuration)
+        let desk = SupportDesk(drafter: drafter)
+        let first = await Fixtures.outcome(Fixtures.seedMessages[0], desk: desk)
+        let second = await Fixtures.outcome(Fixtures.seedMessages[0], desk: desk)
+        try await drafter.shutdown()
+        try await server.stop()
+        #expect(first.draft.generator == .llm && second.draft.generator == .llm)
+        #expect(server.requestBodies.map { $0.contains("response_format") } == [true, false, false])
+    }
+
     @Test func endpointDownFallsBackToTheTemplate() async throws {
         let server = try await FakeLLMServer.start([.completion("unused")])
         let url = server.url

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
 import QuimbiCore
@@ -18,6 +19,8 @@ public final class LLMDrafter: Drafter {
     private let template = TemplateDrafter()
     private let guardrail = DraftGuardrail()
     private let breaker: LLMCircuitBreaker
+    /// Cleared when the endpoint refuses `response_format` (HTTP 400): from then on, plain text is asked for.
+    private let structuredOutput: NIOLockedValueBox<Bool>
     private let logger: Logger
 
     /// Largest response body read.
@@ -28,6 +31,7 @@ public final class LLMDrafter: Drafter {
         self.configuration = configuration
         self.logger = logger
         breaker = LLMCircuitBreaker(threshold: configuration.circuitThreshold, cooldown: configuration.circuitCooldown)
+        structuredOutput = NIOLockedValueBox(configuration.structuredOutput)
         var clientConfiguration = HTTPClient.Configuration()
         clientConfiguration.timeout = .init(connect: .seconds(2))
         clientConfiguration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 64)
@@ -99,7 +103,8 @@ public final class LLMDrafter: Drafter {
             }
             lastFailure = failure.failure
             guard failure.failure.isRetryable, attempt < configuration.maxAttempts, !Task.isCancelled else { break }
-            let wait = failure.retryAfter.map { max($0, backoff) } ?? backoff.jittered()
+            let wait = failure.failure.kind == .structuredOutputRefused
+                ? .zero : failure.retryAfter.map { max($0, backoff) } ?? backoff.jittered()
             guard ContinuousClock.now + wait < deadline else { break }
             try? await Task.sleep(for: wait)
             backoff *= 2
@@ -113,6 +118,7 @@ public final class LLMDrafter: Drafter {
     }
 
     private func attemptOnce(_ prompt: Prompt, until deadline: ContinuousClock.Instant) async -> Result<Completion, AttemptFailure> {
+        let structured = structuredOutput.withLockedValue { $0 }
         var request = HTTPClientRequest(url: configuration.endpoint)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")
@@ -121,7 +127,7 @@ public final class LLMDrafter: Drafter {
             model: configuration.model,
             messages: [.init(role: "system", content: prompt.system), .init(role: "user", content: prompt.user)],
             temperature: configuration.temperature, maxTokens: configuration.maxTokens,
-            responseFormat: configuration.structuredOutput ? .init() : nil
+            responseFormat: structured ? .init() : nil
         )
         do {
             request.body = .bytes(ByteBuffer(bytes: try JSONEncoder().encode(body)))
@@ -145,6 +151,11 @@ public final class LLMDrafter: Drafter {
             return .failure(AttemptFailure(failure: LLMFailure(.rateLimited, "HTTP 429"), retryAfter: Self.retryAfter(response.headers)))
         case 500..<600:
             return .failure(AttemptFailure(failure: LLMFailure(.serverError, "HTTP \(response.status.code)"), retryAfter: Self.retryAfter(response.headers)))
+        case 400 where structured:
+            // Servers without JSON-schema support refuse `response_format`; ask them for plain text.
+            structuredOutput.withLockedValue { $0 = false }
+            logger.info("LLM endpoint refused structured output; using plain text", metadata: ["url": "\(configuration.endpoint)"])
+            return .failure(AttemptFailure(failure: LLMFailure(.structuredOutputRefused, "HTTP 400 to response_format")))
         default:
             return .failure(AttemptFailure(failure: LLMFailure(.httpError, "HTTP \(response.status.code)")))
         }

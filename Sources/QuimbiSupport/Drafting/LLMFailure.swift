@@ -16,6 +16,8 @@ public struct LLMFailure: QuimbiError, Hashable {
         case serverError = "llm_server_error"
         /// Another HTTP error status (bad key, unknown model…); not retried.
         case httpError = "llm_http_error"
+        /// HTTP 400 to a request with `response_format`: retried at once as plain text.
+        case structuredOutputRefused = "llm_structured_output_refused"
         /// A body that is not a chat completion, or a structured answer that is not the asked JSON.
         case badResponse = "llm_bad_response"
         /// A completion without text.
@@ -41,5 +43,5 @@ public struct LLMFailure: QuimbiError, Hashable {
     }
 
     /// Whether another attempt may succeed.
-    var isRetryable: Bool { kind == .rateLimited || kind == .serverError || kind == .unavailable }
+    var isRetryable: Bool { [.rateLimited, .serverError, .unavailable, .structuredOutputRefused].contains(kind) }
 }
