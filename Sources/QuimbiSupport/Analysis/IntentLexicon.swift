@@ -17,7 +17,7 @@ enum IntentLexicon {
     private static let churn: [IntentCue] = [
         IntentCue(intent: .churnThreat, signal: "competitor", weight: 2.5, phrases: [
             "different supplier", "another supplier", "other supplier", "new supplier", "competitor", "competitors",
-            "other store", "another store", "half the price", "cheaper elsewhere", "better prices", "better price", "other sellers", "another seller", "found another", "find another", "amazon", "etsy", "why should i stay", "why would i stay", "give me a reason", "other shop", "another shop", "shop elsewhere", "buy elsewhere", "order elsewhere",
+            "other store", "another store", "another shop", "ordering from another", "buy from someone else", "not worth it", "no longer worth", "keep buying", "keep ordering", "half the price", "cheaper elsewhere", "better prices", "better price", "other sellers", "another seller", "found another", "find another", "amazon", "etsy", "why should i stay", "why would i stay", "give me a reason", "other shop", "another shop", "shop elsewhere", "buy elsewhere", "order elsewhere",
             "go elsewhere", "going elsewhere", "somewhere else", "switch to", "switching to", "take my business",
             "otro proveedor", "la competencia", "competencia", "otra tienda", "autre fournisseur", "concurrent", "concurrents",
             "la concurrence", "ailleurs", "anderen anbieter", "anderer anbieter", "konkurrenz", "woanders", "wettbewerber",
@@ -42,7 +42,7 @@ enum IntentLexicon {
 
     private static let complaints: [IntentCue] = [
         IntentCue(intent: .serviceComplaint, signal: "shipping_delay", weight: 2.5, phrases: [
-            "took forever", "taking forever", "hasnt turned up", "not turned up", "still hasnt", "hasnt shown up", "not shown up", "didnt turn up", "still nothing", "days late", "weeks late", "overdue", "stuck in transit", "no movement", "seit drei wochen", "seit wochen", "unterwegs seit", "toujours rien", "takes forever", "late", "delayed", "delay", "still waiting", "still hasnt arrived",
+            "took forever", "taking forever", "says delivered", "shows delivered", "shows as delivered", "marked delivered", "nothing in my mailbox", "not in my mailbox", "never showed up", "sitting at the depot", "sitting at", "stuck at", "held at customs", "no update", "no tracking update", "hasnt turned up", "not turned up", "still hasnt", "hasnt shown up", "not shown up", "didnt turn up", "still nothing", "days late", "weeks late", "overdue", "stuck in transit", "no movement", "seit drei wochen", "seit wochen", "unterwegs seit", "toujours rien", "takes forever", "late", "delayed", "delay", "still waiting", "still hasnt arrived",
             "still not arrived", "slow shipping", "slow delivery", "took weeks", "weeks to arrive", "weeks to ship",
             "hasnt shipped", "not shipped yet", "still not shipped", "never arrived", "never received", "never got",
             "havent received", "didnt receive", "did not receive", "not received", "has not arrived", "hasnt arrived",
@@ -53,13 +53,13 @@ enum IntentLexicon {
             "warte seit", "dauert ewig",
         ]),
         IntentCue(intent: .serviceComplaint, signal: "damaged", weight: 2.5, phrases: [
-            "damaged", "broken", "came open", "fell out", "spilled", "ripped", "soaked", "wet", "water damaged", "stained", "snapping", "keeps breaking", "knotted", "unusable", "arrived torn", "torn", "crushed", "smashed", "cracked", "defective", "faulty",
+            "damaged", "broken", "unwound", "tangled", "knots", "frayed", "faded", "quality has dropped", "quality dropped", "cheap quality", "came open", "fell out", "spilled", "ripped", "soaked", "wet", "water damaged", "stained", "snapping", "keeps breaking", "knotted", "unusable", "arrived torn", "torn", "crushed", "smashed", "cracked", "defective", "faulty",
             "doesnt work", "does not work", "stopped working", "poor quality", "bad quality", "falling apart", "frayed", "tangled mess",
             "danado", "roto", "defectuoso", "mala calidad", "endommage", "abime", "casse", "defectueux", "mauvaise qualite",
             "beschadigt", "kaputt", "defekt", "schlechte qualitat", "zerbrochen",
         ]),
         IntentCue(intent: .serviceComplaint, signal: "wrong_item", weight: 2.5, phrases: [
-            "wrong item", "wrong items", "different shade", "different colour", "different color", "not as pictured", "not as described", "doesnt match the photo", "looks nothing like", "somebody elses order", "someone elses order", "instead of mine", "wrong parcel", "wrong package", "wrong color", "wrong colour", "wrong size", "wrong product", "wrong order",
+            "wrong item", "wrong items", "you forgot", "forgot the", "forgot my", "left out", "not included", "wasnt included", "wasnt in the box", "ganz anders", "anders als", "nicht wie abgebildet", "pas comme sur la photo", "distinto", "diferente", "different shade", "different colour", "different color", "not as pictured", "not as described", "doesnt match the photo", "looks nothing like", "somebody elses order", "someone elses order", "instead of mine", "wrong parcel", "wrong package", "wrong color", "wrong colour", "wrong size", "wrong product", "wrong order",
             "not what i ordered", "sent me the wrong", "different color than", "missing item", "missing items",
             "item missing", "items missing", "missing", "was missing", "were missing", "only got", "only received", "incomplete order",
             "articulo equivocado", "color equivocado", "me enviaron otro", "falta un", "faltan", "mauvais article",
@@ -75,7 +75,7 @@ enum IntentLexicon {
 
     private static let orders: [IntentCue] = [
         IntentCue(intent: .orderStatus, signal: "where_is_order", weight: 2.5, phrases: [
-            "where is my order", "wheres my order", "been dispatched", "dispatched yet", "shipped yet", "ship yet", "dispatched", "dispatch date", "has my order", "update on my order", "any news on my order", "cuando sale mi pedido", "enviado ya", "quand * expediee", "expediee", "expedie", "quand ma commande", "wann wird * versendet", "versendet", "verschickt", "where is my package", "wheres my package", "where is my parcel",
+            "where is my order", "wheres my order", "left your warehouse", "left the warehouse", "has it left", "been sent", "sent out", "shipped out", "on its way", "when * arrive", "cuando enviaran", "enviaran", "enviado", "versandt", "wann kommt meine", "any news", "been dispatched", "dispatched yet", "shipped yet", "ship yet", "dispatched", "dispatch date", "has my order", "update on my order", "any news on my order", "cuando sale mi pedido", "enviado ya", "quand * expediee", "expediee", "expedie", "quand ma commande", "wann wird * versendet", "versendet", "verschickt", "where is my package", "wheres my package", "where is my parcel",
             "where is my * order", "where is my * parcel", "where is my * package", "were is my order", "were is my package",
             "were is my parcel", "where my order is", "where my parcel is", "where my package is",
             "where is my stuff", "where is it", "order status", "status of my order", "status of order", "has it shipped",
@@ -88,10 +88,11 @@ enum IntentLexicon {
             "wann kommt", "wann wird", "status meiner bestellung", "trackingnummer",
         ]),
         IntentCue(intent: .cancelOrder, signal: "cancel", weight: 1.5, phrases: ["cancel", "cancelar", "annuler", "stornieren"]),
+        IntentCue(intent: .cancelOrder, signal: "ordered_by_mistake", weight: 1, phrases: ["ordered by mistake", "ordered the wrong", "by mistake"]),
         IntentCue(intent: .cancelOrder, signal: "cancel_order", weight: 3, phrases: [
             "cancel my order", "cancel the order", "cancel this order", "cancel order", "cancel my last order",
             "cancel my purchase", "please cancel", "want to cancel", "need to cancel", "cancel it", "cancellation",
-            "ordered by mistake", "ordered the wrong", "change my order before it ships", "stop my order",
+            "change my order before it ships", "stop my order",
             "cancelar mi pedido", "cancelar el pedido", "anular mi pedido", "annuler ma commande", "annuler la commande",
             "annulation", "bestellung stornieren", "stornieren", "stornierung", "storno",
         ]),
@@ -100,8 +101,12 @@ enum IntentLexicon {
             "reembolso", "devolucion del dinero", "devuelvan mi dinero", "rembourser", "remboursement", "rembourse",
             "erstattung", "ruckerstattung", "geld zuruck", "erstatten",
         ]),
+        IntentCue(intent: .refundReturn, signal: "refund_pending", weight: 1.5, phrases: [
+            "my refund", "refund status", "waiting for my refund", "waiting on my refund", "mi reembolso", "mon remboursement",
+            "meine erstattung",
+        ]),
         IntentCue(intent: .refundReturn, signal: "return", weight: 2, phrases: [
-            "return", "returns", "send back", "sending back", "returned the", "i returned", "bring it back", "return it", "return policy", "send it back", "send them back", "exchange", "swap it",
+            "return", "returns", "swap", "can i swap", "swap for", "exchange it", "send back", "sending back", "returned the", "i returned", "bring it back", "return it", "return policy", "send it back", "send them back", "exchange", "swap it",
             "return label", "devolver", "devolucion", "cambiar", "retourner", "retour", "echanger", "renvoyer",
             "zurucksenden", "zurückgeben", "rucksendung", "umtauschen", "umtausch", "retoure",
         ]),
@@ -109,13 +114,13 @@ enum IntentLexicon {
 
     private static let money: [IntentCue] = [
         IntentCue(intent: .discountRequest, signal: "discount", weight: 2.5, phrases: [
-            "discount", "discounts", "loyalty discount", "any offers", "special offer", "student discount", "free shipping code", "coupon", "promo code", "promo", "discount code", "voucher", "any deals", "a deal",
+            "discount", "discounts", "loyalty discount", "any offers", "wholesale", "bulk discount", "guild discount", "trade pricing", "pricing for", "descuento para", "special offer", "student discount", "free shipping code", "coupon", "promo code", "promo", "discount code", "voucher", "any deals", "a deal",
             "sale coming", "any sales", "loyalty discount", "bulk pricing", "price match",
             "descuento", "cupon", "codigo promocional", "oferta", "reduction", "code promo", "remise", "bon de reduction",
             "rabatt", "gutschein", "rabattcode", "angebot",
         ]),
         IntentCue(intent: .billing, signal: "billing", weight: 2.5, phrases: [
-            "charged twice", "double charged", "got charged", "was charged", "been charged", "charged but", "paid but", "payment", "charged me", "transaction", "charged me twice", "overcharged", "extra charge", "wrong amount",
+            "charged twice", "double charged", "got charged", "was charged", "on my statement", "statement", "dont recognise", "dont recognize", "unknown charge", "cobraron", "me cobraron", "cobro", "prelevement", "abgebucht", "belastet", "been charged", "charged but", "paid but", "payment", "charged me", "transaction", "charged me twice", "overcharged", "extra charge", "wrong amount",
             "charge on my card", "charged my card", "unauthorized charge", "invoice", "receipt", "billing", "payment failed",
             "payment declined", "card declined", "card was declined", "payment didnt go through", "paid twice", "vat", "sales tax",
             "cobro doble", "me cobraron dos veces", "cobrado", "factura", "pago rechazado", "facture", "debite deux fois",
@@ -132,7 +137,7 @@ enum IntentLexicon {
             "quelle couleur", "conseiller", "empfehlen", "empfehlung", "welche farbe", "vorschlag",
         ]),
         IntentCue(intent: .productQuestion, signal: "product_question", weight: 1.5, phrases: [
-            "do you have", "do you sell", "which needle", "what needle", "works best", "work best", "work with", "good for", "can i use", "will it work", "thread weight", "do you stock", "coming back in stock", "available in", "what is the difference", "do you carry", "is it compatible", "compatible with", "what size", "which size",
+            "do you have", "do you sell", "which needle", "what needle", "come in", "does it come", "darker", "lighter", "what would you use", "what do you use", "would you use", "best way to", "which thread", "what thread", "conseiller", "conseillez", "que me recomienda", "welches garn", "welchen faden", "works best", "work best", "work with", "good for", "can i use", "will it work", "thread weight", "do you stock", "coming back in stock", "available in", "what is the difference", "do you carry", "is it compatible", "compatible with", "what size", "which size",
             "in stock", "back in stock", "restock", "out of stock", "how do i use", "how to use", "difference between",
             "what is the", "made of", "how many meters", "how long is", "what weight", "is this suitable",
             "tienen", "venden", "en stock", "disponible", "de que esta hecho", "vous avez", "avez vous", "en rupture",
