@@ -36,21 +36,21 @@ struct IntentDetector: Sendable {
         if sarcastic || scores.contains(where: { $0.key != .praise && $0.value >= Self.secondaryThreshold }) {
             scores[.praise] = nil  // politeness or sarcasm around a real request
         }
-        let ranked = scores.keys.sorted { lhs, rhs in
-            scores[lhs]! != scores[rhs]! ? scores[lhs]! > scores[rhs]! : Self.rank(lhs) < Self.rank(rhs)
+        let ranked = scores.sorted { lhs, rhs in
+            lhs.value != rhs.value ? lhs.value > rhs.value : Self.rank(lhs.key) < Self.rank(rhs.key)
         }
-        guard let primary = ranked.first, let best = scores[primary] else {
+        guard let (primary, best) = ranked.first else {
             return Intent(label: .general, confidence: 0.3, signals: flags)
         }
         let total = scores.values.reduce(0, +)
         let strength = 1 - exp(-best / 1.5)
         let confidence = 0.25 + 0.7 * (best / total) * strength
-        let signals = signalsByIntent[primary]!.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
+        let signals = signalsByIntent[primary, default: [:]].sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
         return Intent(
             label: primary,
             confidence: (confidence * 100).rounded() / 100,
             signals: signals + flags,
-            secondary: ranked.dropFirst().filter { scores[$0]! >= Self.secondaryThreshold }
+            secondary: ranked.dropFirst().filter { $0.value >= Self.secondaryThreshold }.map(\.key)
         )
     }
 

@@ -7,7 +7,6 @@ struct TokenizedText: Sendable {
     var letterCount = 0
     var upperCaseCount = 0
     var exclamationCount = 0
-    var questionCount = 0
     /// `¿` and `¡`, which only Spanish writes.
     var invertedMarkCount = 0
     /// Letters by writing system other than Latin, e.g. `cyrillic`.
@@ -52,9 +51,6 @@ struct TokenizedText: Sendable {
                 case UInt8(ascii: "!"):
                     flush()
                     exclamationCount += 1
-                case UInt8(ascii: "?"):
-                    flush()
-                    questionCount += 1
                 default:
                     flush()
                 }
@@ -97,7 +93,7 @@ private let frenchElisions: Set<[UInt8]> = Set(
 )
 
 /// Writing systems other than Latin, recognised from a letter's code point.
-enum WritingSystem: String, Sendable, Hashable, CaseIterable {
+enum WritingSystem: String, Sendable, Hashable {
     case cyrillic, greek, arabic, hebrew, devanagari, thai, hangul, kana, han
 
     init?(_ scalar: Unicode.Scalar) {
