@@ -37,6 +37,14 @@ struct TicketReadingTests {
         #expect(read("It never arrived.").intent.label == .serviceComplaint)
     }
 
+    @Test func negationStopsAtTheEndOfItsClause() {
+        let german = read("Meine Lieferung ist nicht vollständig, es fehlen zwei Rollen.")
+        #expect(german.intent.label == .serviceComplaint && german.intent.signals.contains("wrong_item"))
+        let english = read("Not sure what happened. Two spools are missing")
+        #expect(english.intent.label == .serviceComplaint && english.intent.signals.contains("wrong_item"))
+        #expect(!read("Nothing was missing").intent.signals.contains("wrong_item"))
+    }
+
     @Test func plainSarcasmIsNegative() {
         for message in ["Oh great, the order is late again.", "Thanks for nothing.", "Yeah right, 'fast shipping'.",
                         "Wonderful service, my parcel has been lost for a month."] {

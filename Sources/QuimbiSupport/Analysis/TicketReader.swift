@@ -8,7 +8,7 @@ struct TicketReader: Sendable {
     private let sentimentAnalyzer = SentimentAnalyzer()
     private let languageDetector = LanguageDetector()
 
-    /// How many tokens before a cue a negator still negates it.
+    /// How many tokens before a cue, within its clause, a negator still negates it.
     static let negationWindow = 3
 
     func read(_ ticket: TicketCreated) -> TicketAnalysis {
@@ -27,7 +27,7 @@ struct TicketReader: Sendable {
         }
         let negated: (Range<Int>) -> Bool = { range in
             let window = max(0, range.lowerBound - Self.negationWindow)..<range.lowerBound
-            return window.contains { negatorAt.contains($0) }
+            return window.contains { negatorAt.contains($0) && text.clauses[$0] == text.clauses[range.lowerBound] }
         }
         let intensified: (Range<Int>) -> Bool = { range in intensifierAt.contains(range.lowerBound - 1) }
         let intent = intentDetector.detect(matches, sarcastic: sarcastic, negated: negated)

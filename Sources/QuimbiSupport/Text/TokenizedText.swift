@@ -3,6 +3,9 @@
 struct TokenizedText: Sendable {
     /// Word tokens, lowercased and folded (`é` → `e`, `ß` → `ss`); `%` is a token of its own.
     var tokens: [String]
+    /// For each token, the number of the clause it stands in: clauses are separated by
+    /// `, . ; : ! ?`, `¿ ¡` and line breaks, so that negation does not reach across them.
+    var clauses: [Int] = []
     /// Letters seen, and how many of them were upper case (shouting).
     var letterCount = 0
     var upperCaseCount = 0
@@ -21,9 +24,20 @@ struct TokenizedText: Sendable {
         tokens.reserveCapacity(text.utf8.count / 5)
         var current: [UInt8] = []
         var pendingApostrophe = false
+        var clause = 0
+        var clauseEnded = false
+
+        func append(_ token: String) {
+            if clauseEnded {
+                clause += 1
+                clauseEnded = false
+            }
+            tokens.append(token)
+            clauses.append(clause)
+        }
 
         func flush() {
-            if !current.isEmpty { tokens.append(String(decoding: current, as: UTF8.self)) }
+            if !current.isEmpty { append(String(decoding: current, as: UTF8.self)) }
             current.removeAll(keepingCapacity: true)
             pendingApostrophe = false
         }
@@ -35,22 +49,26 @@ struct TokenizedText: Sendable {
                 switch byte {
                 case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                     if byte >= UInt8(ascii: "a") { letterCount += 1 }
-                    resolveApostrophe(&current, &pendingApostrophe, flushInto: &tokens)
+                    resolveApostrophe(&current, &pendingApostrophe, emit: append)
                     current.append(byte)
                 case UInt8(ascii: "A")...UInt8(ascii: "Z"):
                     letterCount += 1
                     upperCaseCount += 1
-                    resolveApostrophe(&current, &pendingApostrophe, flushInto: &tokens)
+                    resolveApostrophe(&current, &pendingApostrophe, emit: append)
                     current.append(byte | 0x20)
                 case UInt8(ascii: "'"):
                     if current.isEmpty { continue }
                     pendingApostrophe = true
                 case UInt8(ascii: "%"):
                     flush()
-                    tokens.append("%")
+                    append("%")
                 case UInt8(ascii: "!"):
                     flush()
                     exclamationCount += 1
+                    clauseEnded = true
+                case UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "?"), 0x0A:
+                    flush()
+                    clauseEnded = true
                 default:
                     flush()
                 }
@@ -61,8 +79,11 @@ struct TokenizedText: Sendable {
                 continue
             }
             guard scalar.properties.isAlphabetic || scalar.properties.numericType != nil else {
-                if value == 0xBF || value == 0xA1 { invertedMarkCount += 1 }  // ¿ ¡
                 flush()
+                if value == 0xBF || value == 0xA1 {  // ¿ ¡
+                    invertedMarkCount += 1
+                    clauseEnded = true
+                }
                 continue
             }
             letterCount += 1
@@ -70,7 +91,7 @@ struct TokenizedText: Sendable {
             let lower = scalar.properties.lowercaseMapping
             let folded = lower.unicodeScalars.first.flatMap { DiacriticFolding.ascii[$0] } ?? lower
             if let system = WritingSystem(scalar) { otherScriptLetters[system, default: 0] += 1 }
-            resolveApostrophe(&current, &pendingApostrophe, flushInto: &tokens)
+            resolveApostrophe(&current, &pendingApostrophe, emit: append)
             current.append(contentsOf: folded.utf8)
         }
         flush()
@@ -79,11 +100,11 @@ struct TokenizedText: Sendable {
 
 /// An apostrophe inside a word joins English contractions (`don't` → `dont`, `where's` → `wheres`)
 /// and splits French elisions (`l'article` → `l`, `article`).
-private func resolveApostrophe(_ current: inout [UInt8], _ pending: inout Bool, flushInto tokens: inout [String]) {
+private func resolveApostrophe(_ current: inout [UInt8], _ pending: inout Bool, emit: (String) -> Void) {
     guard pending else { return }
     pending = false
     if frenchElisions.contains(current) {
-        tokens.append(String(decoding: current, as: UTF8.self))
+        emit(String(decoding: current, as: UTF8.self))
         current.removeAll(keepingCapacity: true)
     }
 }
