@@ -11,11 +11,16 @@ enum QuimbiProgram {
     }
 
     /// The help of `quimbi <command…> --help`, run with no `QUIMBI_*` variables so that nothing set
-    /// around the test changes it. Throws when the command does not exist (non-zero exit).
+    /// around the test changes it. Throws when the command does not exist: a non-zero exit, or the help
+    /// of another command (ArgumentParser answers `quimbi unknown --help` with the root's help).
     static func help(_ command: [String]) async throws -> ProgramHelp {
+        let name = (["quimbi"] + command).joined(separator: " ")
         let result = try await run(executable: binary, arguments: command + ["--help"])
         guard result.status == 0 else {
-            throw DeployFileError("quimbi \(command.joined(separator: " ")) --help exited \(result.status): \(result.output)")
+            throw DeployFileError("\(name) --help exited \(result.status): \(result.output)")
+        }
+        guard result.output.contains("USAGE: \(name) ") || result.output.contains("USAGE: \(name)\n") else {
+            throw DeployFileError("\(name) is no command: --help printed another command's usage")
         }
         return ProgramHelp(command: command, text: result.output)
     }
