@@ -75,7 +75,7 @@ let package = Package(
         ),
         .testTarget(
             name: "QuimbiStoreTests",
-            dependencies: ["QuimbiStore", "QuimbiTestSupport", "QuimbiCore"],
+            dependencies: ["QuimbiStore", "QuimbiTestSupport", "QuimbiCore", "QuimbiWorker", "QuimbiSupport"],
             swiftSettings: strictConcurrency
         ),
         .target(
@@ -91,7 +91,7 @@ let package = Package(
         .target(
             name: "QuimbiMetrics",
             dependencies: [
-                "QuimbiCore", "QuimbiWorker",
+                "QuimbiCore", "QuimbiKafka", "QuimbiWorker",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -134,14 +134,14 @@ let package = Package(
         .testTarget(
             name: "QuimbiWorkerTests",
             dependencies: [
-                "QuimbiCore", "QuimbiKafka", "QuimbiWorker", "QuimbiSupport",
+                "QuimbiCore", "QuimbiKafka", "QuimbiWorker", "QuimbiSupport", "QuimbiTestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
             name: "QuimbiShopify",
             dependencies: [
-                "QuimbiCore",
+                "QuimbiCore", "QuimbiStore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

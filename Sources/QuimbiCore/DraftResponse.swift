@@ -75,12 +75,15 @@ public struct DraftContext: Codable, Sendable, Hashable {
 
 /// When the ticket was handled and how long each part took.
 public struct DraftTiming: Codable, Sendable, Hashable {
+    /// When the helpdesk created the ticket (the ticket event's `created_at`).
+    public var ticketCreatedAt: Date
     public var receivedAt: Date
     public var completedAt: Date
     public var lookupMs: Double
     public var totalMs: Double
 
-    public init(receivedAt: Date, completedAt: Date, lookupMs: Double, totalMs: Double) {
+    public init(ticketCreatedAt: Date, receivedAt: Date, completedAt: Date, lookupMs: Double, totalMs: Double) {
+        self.ticketCreatedAt = ticketCreatedAt
         self.receivedAt = receivedAt
         self.completedAt = completedAt
         self.lookupMs = lookupMs
@@ -88,6 +91,7 @@ public struct DraftTiming: Codable, Sendable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
+        case ticketCreatedAt = "ticket_created_at"
         case receivedAt = "received_at"
         case completedAt = "completed_at"
         case lookupMs = "lookup_ms"

@@ -21,6 +21,9 @@ public struct ConsumerConfiguration: Sendable {
     /// answer as soon as records arrive; the embedded mock cluster always waits this long when a
     /// partition is momentarily empty, so it bounds latency there.
     public var fetchWaitMax: Duration
+    /// Called on the poll thread about once a second with the lag of every assigned partition:
+    /// records between the first one not yet finished and the partition's end. Must return quickly.
+    public var lagReporter: (@Sendable ([TopicPartition: Int64]) -> Void)?
 
     public init(
         kafka: KafkaConfiguration, groupID: String, topics: [String], maxInFlight: Int = 2_048, maxBatch: Int = 256,

@@ -32,6 +32,7 @@ final class ConsumerPoller: Sendable {
     func run() {
         let clock = ContinuousClock()
         var lastCommit = clock.now
+        var lastLagReport = clock.now
         var pausedPartitions: Set<TopicPartition> = []
         var streamFinished = false
         let pollTimeout = Int32(max(1, min(100, configuration.commitInterval.milliseconds)))
@@ -51,6 +52,10 @@ final class ConsumerPoller: Sendable {
             if clock.now - lastCommit >= configuration.commitInterval {
                 commit(async: true)
                 lastCommit = clock.now
+            }
+            if let reporter = configuration.lagReporter, clock.now - lastLagReport >= .seconds(1) {
+                reporter(lag())
+                lastLagReport = clock.now
             }
         }
         commit(async: false)
@@ -109,6 +114,31 @@ final class ConsumerPoller: Sendable {
             offset: record.offset, key: key, value: value, headers: NativeHeaders.read(message),
             timestampMilliseconds: timestampType == RD_KAFKA_TIMESTAMP_NOT_AVAILABLE ? nil : timestamp
         )
+    }
+
+    /// Lag per assigned partition from librdkafka's cached high watermarks (no broker round trip):
+    /// the end offset minus the first unfinished offset, or minus the fetch position when nothing
+    /// was handed out yet. Partitions whose end is not known yet are left out.
+    private func lag() -> [TopicPartition: Int64] {
+        var result: [TopicPartition: Int64] = [:]
+        for (partition, firstUnfinished) in ledger.firstUnfinished() {
+            var low: Int64 = 0
+            var high: Int64 = 0
+            let known = rd_kafka_get_watermark_offsets(handle.pointer, partition.topic, partition.partition, &low, &high)
+            guard known == RD_KAFKA_RESP_ERR_NO_ERROR, high >= 0 else { continue }
+            guard let start = firstUnfinished ?? position(partition) else { continue }
+            result[partition] = max(0, high - start)
+        }
+        return result
+    }
+
+    private func position(_ partition: TopicPartition) -> Int64? {
+        guard let list = rd_kafka_topic_partition_list_new(1) else { return nil }
+        defer { rd_kafka_topic_partition_list_destroy(list) }
+        rd_kafka_topic_partition_list_add(list, partition.topic, partition.partition)
+        guard rd_kafka_position(handle.pointer, list) == RD_KAFKA_RESP_ERR_NO_ERROR else { return nil }
+        let offset = list.pointee.elems[0].offset
+        return offset >= 0 ? offset : nil
     }
 
     private func commit(async: Bool) {

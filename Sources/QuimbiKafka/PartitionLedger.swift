@@ -131,6 +131,11 @@ final class PartitionLedger: @unchecked Sendable {
         }
     }
 
+    /// For each assigned partition, the first offset not yet finished (`nil` when none was handed out yet).
+    func firstUnfinished() -> [TopicPartition: Int64?] {
+        locked { partitions.mapValues { $0.watermark.committable } }
+    }
+
     /// Currently assigned partitions.
     var assigned: [TopicPartition] { locked { Array(partitions.keys) } }
 

@@ -1,17 +1,20 @@
 import CoreMetrics
 import Foundation
 import QuimbiCore
+import QuimbiKafka
 import QuimbiWorker
+import Synchronization
 
-/// The worker's metrics. Attach it as the `TicketWorker`'s observer; call ``recordLookup(source:duration:)``
-/// around each profile/orders/archetype lookup and ``recordEndToEnd(ticketCreatedAt:completedAt:)`` when a
-/// ticket's created-at time is known.
+/// The worker's metrics. Attach it as the `TicketWorker`'s observer, wrap the lookup sources with
+/// ``metered(profiles:)`` and its siblings, and pass ``recordLag(_:)`` as the consumer's lag reporter.
 ///
 /// Series: `quimbi_tickets_processed_total{outcome,intent}`, `quimbi_ticket_processing_seconds`,
-/// `quimbi_ticket_end_to_end_seconds`, `quimbi_lookup_seconds{source}`, `quimbi_dead_letters_total{code}`,
-/// `quimbi_discounts_offered_total{percent}`, `quimbi_escalations_total{intent}`.
-public struct WorkerMetrics: TicketObserver {
+/// `quimbi_ticket_end_to_end_seconds` (ticket created at the helpdesk → draft), `quimbi_tickets_degraded_total`,
+/// `quimbi_lookup_seconds{source}`, `quimbi_dead_letters_total{code}`, `quimbi_discounts_offered_total{percent}`,
+/// `quimbi_escalations_total{intent}`, `quimbi_consumer_lag{topic,partition}`.
+public final class WorkerMetrics: TicketObserver {
     private let factory: any MetricsFactory
+    private let reportedLag = Mutex<Set<TopicPartition>>([])
 
     /// Metrics recorded into `registry`.
     public init(registry: MetricsRegistry) {
@@ -26,6 +29,10 @@ public struct WorkerMetrics: TicketObserver {
             Counter(label: "quimbi_tickets_processed_total", dimensions: [("outcome", outcome), ("intent", intent)], factory: factory).increment()
             Timer(label: "quimbi_ticket_processing_seconds", dimensions: [], factory: factory)
                 .recordNanoseconds(Int64(draft.timing.totalMs * 1_000_000))
+            recordEndToEnd(ticketCreatedAt: draft.timing.ticketCreatedAt, completedAt: draft.timing.completedAt)
+            if !draft.context.degraded.isEmpty {
+                Counter(label: "quimbi_tickets_degraded_total", dimensions: [], factory: factory).increment()
+            }
             if draft.recommendation.offerDiscount {
                 Counter(label: "quimbi_discounts_offered_total", dimensions: [("percent", String(draft.recommendation.discountPercent))], factory: factory).increment()
             }
@@ -41,6 +48,34 @@ public struct WorkerMetrics: TicketObserver {
     /// Records one lookup against `source` (for example `profile`, `orders`, `archetype`).
     public func recordLookup(source: String, duration: Duration) {
         Timer(label: "quimbi_lookup_seconds", dimensions: [("source", source)], factory: factory).record(duration: duration)
+    }
+
+    /// `profiles` with each lookup timed as source `profile`.
+    public func metered(profiles: some ProfileSource) -> any ProfileSource {
+        MeteredSource(profiles, name: "profile", metrics: self)
+    }
+
+    /// `orders` with each lookup timed as source `orders`.
+    public func metered(orders: some OrderSource) -> any OrderSource {
+        MeteredSource(orders, name: "orders", metrics: self)
+    }
+
+    /// `archetypes` with each lookup timed as source `archetype`.
+    public func metered(archetypes: some ArchetypeSource) -> any ArchetypeSource {
+        MeteredSource(archetypes, name: "archetype", metrics: self)
+    }
+
+    /// Sets `quimbi_consumer_lag{topic,partition}` for the assigned partitions and 0 for those no
+    /// longer assigned. Pass it as the consumer's `lagReporter`.
+    public func recordLag(_ lag: [TopicPartition: Int64]) {
+        let gone = reportedLag.withLock { reported in
+            defer { reported = Set(lag.keys) }
+            return reported.subtracting(lag.keys)
+        }
+        for (partition, value) in lag.map({ ($0.key, $0.value) }) + gone.map({ ($0, Int64(0)) }) {
+            Gauge(label: "quimbi_consumer_lag", dimensions: [("topic", partition.topic), ("partition", String(partition.partition))], factory: factory)
+                .record(value)
+        }
     }
 
     /// Records the time from the ticket's creation at the helpdesk to its draft.

@@ -58,3 +58,25 @@ public struct ProfileSourceReadiness: ReadinessCheck {
         }
     }
 }
+
+/// A readiness check made of a probe: ready when the probe returns without throwing in time.
+/// Used for PostgreSQL (`SELECT 1`) and Redis (a round trip through the pool).
+public struct ReadinessProbe: ReadinessCheck {
+    public let name: String
+    private let probe: @Sendable () async throws -> Void
+
+    /// A check named `name` that runs `probe`.
+    public init(name: String, probe: @escaping @Sendable () async throws -> Void) {
+        self.name = name
+        self.probe = probe
+    }
+
+    public func isReady() async -> Bool {
+        do {
+            try await probe()
+            return true
+        } catch {
+            return false
+        }
+    }
+}

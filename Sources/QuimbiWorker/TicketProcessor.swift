@@ -70,7 +70,7 @@ public struct TicketProcessor: Sendable {
             customer: outcome.customer, orders: gathered.orders, recommendation: outcome.recommendation,
             draft: outcome.draft, context: DraftContext(prompt: outcome.prompt, degraded: gathered.degraded),
             timing: DraftTiming(
-                receivedAt: receivedAt, completedAt: completedAt,
+                ticketCreatedAt: ticket.createdAt, receivedAt: receivedAt, completedAt: completedAt,
                 lookupMs: Self.milliseconds(lookupDone - started), totalMs: Self.milliseconds(ContinuousClock.now - started)
             )
         )

@@ -35,8 +35,11 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Use these brokers instead of the embedded one (topics must exist).")
     var brokers: String?
 
+    @Option(help: "Read the orders from an in-process fake Shopify that answers after this many milliseconds (no orders cache), to measure how concurrency hides Shopify's latency.")
+    var fakeShopifyLatencyMs: Int?
+
     @OptionGroup var tuning: WorkerTuningOptions
-    @OptionGroup var sampleStore: SampleStoreOptions
+    @OptionGroup var data: CustomerDataOptions
 
     static let warmUpTickets = 200
 
@@ -59,8 +62,13 @@ struct BenchCommand: AsyncParsableCommand {
         let kafka = KafkaOptions().kafka(brokers: brokers ?? cluster?.bootstrapServers)
 
         let asOf = Date()
-        let data = try sampleStore.load(asOf: asOf, logger: logger)
-        let customerIDs = data.sampleCustomerIDs(limit: 20_000)
+        let sources = try await data.open(logger: logger)
+        let customerIDs = try await sources.customerIDs(limit: 20_000)
+        var fakeShopify: FakeShopifyOrders?
+        if let fakeShopifyLatencyMs {
+            fakeShopify = try await FakeShopifyOrders.start(customerIDs: customerIDs, latencyMilliseconds: fakeShopifyLatencyMs)
+        }
+        let orders = fakeShopify?.source ?? sources.orders
         let warmUp = SampleTickets.generated(count: Self.warmUpTickets, customerIDs: customerIDs, seed: 98, createdAt: asOf)
         let events = SampleTickets.generated(count: tickets, customerIDs: customerIDs, seed: 99, createdAt: asOf)
         let encoder = QuimbiJSON.makeEncoder()
@@ -73,7 +81,7 @@ struct BenchCommand: AsyncParsableCommand {
         if cluster != nil { workerConfiguration.consumer.fetchWaitMax = .milliseconds(5) }
         let worker = TicketWorker(
             configuration: workerConfiguration,
-            processor: TicketProcessor(profiles: data, orders: data, archetypes: data, desk: SupportDesk(), settings: tuning.processing),
+            processor: TicketProcessor(profiles: sources.profiles, orders: orders, archetypes: sources.archetypes, desk: SupportDesk(), settings: tuning.processing),
             logger: logger)
         let workerTask = Task { try await worker.run() }
         let reader = try TopicReader(kafka: kafka, topics: [topics.drafts], logger: logger)
@@ -115,13 +123,16 @@ struct BenchCommand: AsyncParsableCommand {
         let report = measurement.report(settings: [
             "tickets": "\(tickets)", "window": "\(window)", "rate": rate == 0 ? "unlimited" : "\(rate)", "partitions": "\(partitions)",
             "max_concurrency": "\(tuning.maxConcurrency)", "brokers": brokers ?? "embedded (3)",
-            "customers": "\(sampleStore.customers)", "ticket_deadline_ms": "\(tuning.ticketDeadlineMs)",
+            "customer_data": data.sourceDescription,
+            "orders": fakeShopifyLatencyMs.map { "fake shopify, \($0) ms" } ?? "customer data", "ticket_deadline_ms": "\(tuning.ticketDeadlineMs)",
         ])
         workerTask.cancel()
         _ = try? await workerTask.value
         await producer.shutdown()
         await reader.consumer.close()
         await cluster?.shutdown()
+        try await fakeShopify?.stop()
+        await sources.shutdown()
         print(report)
         guard measurement.completed == tickets else {
             throw ValidationError("only \(measurement.completed) of \(tickets) drafts arrived before the time limit")

@@ -14,7 +14,11 @@ enum EnvironmentDefaults {
     }
 
     static func int(_ name: String, default value: Int) -> Int {
-        guard let text = string(name) else { return value }
+        int(name) ?? value
+    }
+
+    static func int(_ name: String) -> Int? {
+        guard let text = string(name) else { return nil }
         guard let parsed = Int(text) else { fail("\(name)=\(text) is not a whole number") }
         return parsed
     }

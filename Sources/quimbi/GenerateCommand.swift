@@ -2,12 +2,13 @@ import ArgumentParser
 import Foundation
 import QuimbiCore
 import QuimbiSegmentation
+import QuimbiStore
 
 /// `quimbi generate`: writes the synthetic sample store.
-struct GenerateCommand: ParsableCommand {
+struct GenerateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
-        abstract: "Write a synthetic thread-and-notions store (customers.jsonl, orders.jsonl); deterministic by --seed.",
+        abstract: "Write a synthetic thread-and-notions store to files (customers.jsonl, orders.jsonl) or PostgreSQL; deterministic by --seed.",
         discussion: "Orders follow the models' generative process (BG/NBD purchasing, Gamma-Gamma spend); the store always contains the seed's customer 7415378247935."
     )
 
@@ -21,19 +22,37 @@ struct GenerateCommand: ParsableCommand {
     var asOf: DateArgument?
 
     @Option(help: "Directory for customers.jsonl and orders.jsonl.")
-    var outDir: String
+    var outDir: String?
+
+    @Option(help: "PostgreSQL URL: write the customers and orders there (idempotent on ids; migrations are applied first).")
+    var postgres: String?
 
     func validate() throws {
         guard (1...5_000_000).contains(customers) else { throw ValidationError("--customers must be 1…5000000") }
         guard seed >= 0 else { throw ValidationError("--seed must not be negative") }
+        guard outDir != nil || postgres != nil else { throw ValidationError("pass --out-dir DIR or --postgres URL") }
     }
 
-    func run() throws {
+    func run() async throws {
         let store = SampleStoreGenerator.generate(customerCount: customers, seed: UInt64(seed), asOf: asOf?.date ?? Date())
-        try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
-        try JSONLines.write(store.customers, to: URL(fileURLWithPath: outDir).appendingPathComponent("customers.jsonl"))
-        try JSONLines.write(store.orders, to: URL(fileURLWithPath: outDir).appendingPathComponent("orders.jsonl"))
-        print("wrote \(store.customers.count) customers and \(store.orders.count) orders to \(outDir)")
+        if let outDir {
+            try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
+            try JSONLines.write(store.customers, to: URL(fileURLWithPath: outDir).appendingPathComponent("customers.jsonl"))
+            try JSONLines.write(store.orders, to: URL(fileURLWithPath: outDir).appendingPathComponent("orders.jsonl"))
+            print("wrote \(store.customers.count) customers and \(store.orders.count) orders to \(outDir)")
+        }
+        if let postgres {
+            let pool = PostgresPool(url: postgres, size: 1)
+            do {
+                try await Migrator(pool: pool).migrate()
+                let changed = try await StoreWriter(pool: pool).write(customers: store.customers, orders: store.orders)
+                await pool.close()
+                print("wrote \(store.customers.count) customers and \(store.orders.count) orders to PostgreSQL (\(changed) rows inserted or changed)")
+            } catch {
+                await pool.close()
+                throw error
+            }
+        }
     }
 }
 

@@ -38,6 +38,22 @@ enum SegmentReport {
         return lines.joined(separator: "\n")
     }
 
+    /// The fitted models and settings of a run, for its `segmentation_runs` row.
+    static func runParameters(_ summary: SegmentationSummary, asOf: Date) -> [String: String] {
+        var parameters = [
+            "as_of": RFC3339.string(from: asOf), "customers": String(summary.customers), "archetypes": String(summary.archetypes),
+            "bgnbd_r": String(summary.bgnbd.r), "bgnbd_alpha": String(summary.bgnbd.alpha),
+            "bgnbd_a": String(summary.bgnbd.a), "bgnbd_b": String(summary.bgnbd.b),
+            "bgnbd_log_likelihood": String(summary.bgnbdFit.logLikelihood),
+        ]
+        if let spend = summary.gammaGamma {
+            parameters["gamma_gamma_p"] = String(spend.p)
+            parameters["gamma_gamma_q"] = String(spend.q)
+            parameters["gamma_gamma_gamma"] = String(spend.gamma)
+        }
+        return parameters
+    }
+
     static func write(_ result: SegmentationResult, asOf: Date, to path: String) throws {
         let encoder = QuimbiJSON.makeEncoder()
         encoder.outputFormatting.insert(.sortedKeys)

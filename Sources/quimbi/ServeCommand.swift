@@ -28,7 +28,7 @@ struct ServeCommand: AsyncParsableCommand {
     var rateBurst: Int = EnvironmentDefaults.int("QUIMBI_RATE_BURST", default: 100)
 
     @OptionGroup var kafka: KafkaOptions
-    @OptionGroup var sampleStore: SampleStoreOptions
+    @OptionGroup var data: CustomerDataOptions
 
     func validate() throws {
         guard (1...65_535).contains(port) else { throw ValidationError("--port must be 1…65535") }
@@ -42,28 +42,37 @@ struct ServeCommand: AsyncParsableCommand {
         let logger = CommandLogging.logger("quimbi.serve")
         let keys = try APIKeyStore(environment: EnvironmentDefaults.environment)
         if keys.isEmpty { logger.warning("no API key configured: every /api request is refused (set QUIMBI_API_KEYS or QUIMBI_API_KEY_SHA256)") }
-        let data = try sampleStore.load(asOf: Date(), logger: logger)
+        let sources = try await data.open(logger: logger)
         let connection = kafka.kafka()
         let producer = try KafkaProducer(configuration: ProducerConfiguration(kafka: connection), logger: logger)
+        let registry = MetricsRegistry()
         let api = QuimbiAPI(
             dependencies: ServerDependencies(
-                profiles: data, orders: data, archetypes: data,
+                profiles: sources.profiles, orders: sources.orders, archetypes: sources.archetypes,
                 publisher: KafkaTicketPublisher(producer: producer, topic: kafka.ticketsTopic),
-                readiness: [BrokerReachability(bootstrapServers: connection.bootstrapServers), ProfileSourceReadiness(profiles: data)],
-                metrics: MetricsRegistry()),
+                readiness: [BrokerReachability(bootstrapServers: connection.bootstrapServers)] + sources.readiness,
+                metrics: registry),
             settings: ServerSettings(
                 apiKeys: keys, webhook: WebhookSignature(secret: EnvironmentDefaults.string("QUIMBI_WEBHOOK_SECRET") ?? ""),
                 rateLimitPerSecond: Double(rateLimit), rateLimitBurst: rateBurst))
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: api.application(host: host, port: port, logger: logger), successTerminationBehavior: .gracefullyShutdownGroup),
+        ]
+        if let counts = sources.cacheCounts {
+            services.append(.init(service: CacheMetricsSampler(registry: registry, counts: counts)))
+        }
         let group = ServiceGroup(configuration: .init(
-            services: [.init(service: api.application(host: host, port: port, logger: logger), successTerminationBehavior: .gracefullyShutdownGroup)],
+            services: services,
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger))
         do {
             try await group.run()
         } catch {
             await producer.shutdown()
+            await sources.shutdown()
             throw error
         }
         await producer.shutdown()
+        await sources.shutdown()
     }
 }

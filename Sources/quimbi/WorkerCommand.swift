@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import QuimbiMetrics
 import QuimbiSupport
 import QuimbiWorker
 import ServiceLifecycle
@@ -10,24 +11,56 @@ struct WorkerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "worker",
         abstract: "Consume ticket-created events, enrich and draft them, publish drafts and escalations.",
-        discussion: "Runs until SIGTERM or SIGINT, then shuts down gracefully: stop fetching, finish in-flight tickets, flush, commit, close."
+        discussion: """
+            Runs until SIGTERM or SIGINT, then shuts down gracefully: stop fetching, finish in-flight tickets, flush, \
+            commit, close. Customer data comes from --postgres (cached in --redis when given), orders from Shopify when \
+            --shopify-store or --shopify-url is given; with neither, from the generated sample store in memory.
+            """
     )
 
     @OptionGroup var kafka: KafkaOptions
     @OptionGroup var tuning: WorkerTuningOptions
-    @OptionGroup var sampleStore: SampleStoreOptions
+    @OptionGroup var data: CustomerDataOptions
+
+    @Option(help: "Serve Prometheus metrics at /metrics on this port (QUIMBI_METRICS_PORT); off when unset.")
+    var metricsPort: Int?
+
+    private var servedMetricsPort: Int? { metricsPort ?? EnvironmentDefaults.int("QUIMBI_METRICS_PORT") }
+
+    func validate() throws {
+        if let metricsPort = servedMetricsPort, !(1...65_535).contains(metricsPort) { throw ValidationError("--metrics-port must be 1…65535") }
+    }
 
     func run() async throws {
         let logger = CommandLogging.logger("quimbi.worker")
-        let data = try sampleStore.load(asOf: Date(), logger: logger)
-        let processor = TicketProcessor(profiles: data, orders: data, archetypes: data, desk: SupportDesk(), settings: tuning.processing)
+        let sources = try await data.open(logger: logger)
+        let registry = MetricsRegistry()
+        let metrics = WorkerMetrics(registry: registry)
+        let processor = TicketProcessor(
+            profiles: metrics.metered(profiles: sources.profiles), orders: metrics.metered(orders: sources.orders),
+            archetypes: metrics.metered(archetypes: sources.archetypes), desk: SupportDesk(), settings: tuning.processing)
+        var configuration = tuning.workerConfiguration(kafka: kafka.kafka(), topics: kafka.topics)
+        configuration.consumer.lagReporter = { metrics.recordLag($0) }
         let worker = TicketWorker(
-            configuration: tuning.workerConfiguration(kafka: kafka.kafka(), topics: kafka.topics),
-            processor: processor, logger: logger)
+            configuration: configuration,
+            processor: processor, logger: logger, observer: metrics)
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: worker, successTerminationBehavior: .gracefullyShutdownGroup),
+        ]
+        if let metricsPort = servedMetricsPort {
+            services.append(.init(service: MetricsServer(registry: registry, port: metricsPort, logger: logger)))
+        }
+        if let counts = sources.cacheCounts {
+            services.append(.init(service: CacheMetricsSampler(registry: registry, counts: counts)))
+        }
         let group = ServiceGroup(configuration: .init(
-            services: [.init(service: worker, successTerminationBehavior: .gracefullyShutdownGroup)],
-            gracefulShutdownSignals: [.sigterm, .sigint],
-            logger: logger))
-        try await group.run()
+            services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        do {
+            try await group.run()
+        } catch {
+            await sources.shutdown()
+            throw error
+        }
+        await sources.shutdown()
     }
 }

@@ -82,8 +82,12 @@ public struct FakeShopifyCustomer: Sendable {
 
     /// `count` deterministic customers with ids from `firstID`, each with `ordersEach` orders.
     public static func generated(count: Int, ordersEach: Int, firstID: Int = 1_000_000) -> [FakeShopifyCustomer] {
-        (0..<count).map { index in
-            let id = firstID + index
+        generated(ids: Array(firstID..<firstID + count), ordersEach: ordersEach)
+    }
+
+    /// Deterministic customers with the given ids, each with `ordersEach` orders.
+    public static func generated(ids: [Int], ordersEach: Int) -> [FakeShopifyCustomer] {
+        ids.map { id in
             let orders = (0..<ordersEach).map { number in
                 FakeShopifyOrder(
                     id: id * 100 + number, name: "#\(1000 + number)",

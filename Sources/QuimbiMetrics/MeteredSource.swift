@@ -1,0 +1,42 @@
+import QuimbiCore
+
+/// A lookup source whose every call is timed into `quimbi_lookup_seconds{source}`.
+///
+/// Wrap the worker's profile, orders and archetype sources in it; it conforms to whichever of
+/// ``ProfileSource``, ``OrderSource`` and ``ArchetypeSource`` its base conforms to.
+public struct MeteredSource<Base: Sendable>: Sendable {
+    private let base: Base
+    private let name: String
+    private let metrics: WorkerMetrics
+
+    /// Times the calls of `base` under the source label `name` (for example `profile`).
+    public init(_ base: Base, name: String, metrics: WorkerMetrics) {
+        self.base = base
+        self.name = name
+        self.metrics = metrics
+    }
+
+    private func timed<T>(_ body: () async throws -> T) async throws -> T {
+        let started = ContinuousClock.now
+        defer { metrics.recordLookup(source: name, duration: ContinuousClock.now - started) }
+        return try await body()
+    }
+}
+
+extension MeteredSource: ProfileSource where Base: ProfileSource {
+    public func profile(for customer: CustomerReference) async throws -> CustomerProfile? {
+        try await timed { try await base.profile(for: customer) }
+    }
+}
+
+extension MeteredSource: OrderSource where Base: OrderSource {
+    public func recentOrders(for customer: CustomerReference, limit: Int) async throws -> [Order] {
+        try await timed { try await base.recentOrders(for: customer, limit: limit) }
+    }
+}
+
+extension MeteredSource: ArchetypeSource where Base: ArchetypeSource {
+    public func archetype(id: String) async throws -> Archetype? {
+        try await timed { try await base.archetype(id: id) }
+    }
+}

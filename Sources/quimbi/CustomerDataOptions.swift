@@ -1,0 +1,111 @@
+import ArgumentParser
+import Foundation
+import Logging
+import QuimbiCore
+import QuimbiServer
+import QuimbiShopify
+import QuimbiStore
+import QuimbiWorker
+
+/// Where the worker and the API read customers from:
+/// - `--postgres` (with an optional `--redis` cache): profiles, orders and archetypes from the store;
+/// - `--shopify-store` / `--shopify-url`: orders live from Shopify (profiles still from the store);
+/// - neither: the generated sample store, in memory.
+struct CustomerDataOptions: ParsableArguments {
+    @OptionGroup var store: StoreConnectionOptions
+    @OptionGroup var shopify: ShopifyOptions
+    @OptionGroup var sampleStore: SampleStoreOptions
+
+    @Option(help: "PostgreSQL connections in the pool (QUIMBI_POSTGRES_POOL_SIZE).")
+    var postgresPoolSize: Int = EnvironmentDefaults.int("QUIMBI_POSTGRES_POOL_SIZE", default: 8)
+
+    @Option(help: "Redis connections in the pool (QUIMBI_REDIS_POOL_SIZE).")
+    var redisPoolSize: Int = EnvironmentDefaults.int("QUIMBI_REDIS_POOL_SIZE", default: 4)
+
+    func validate() throws {
+        guard (1...256).contains(postgresPoolSize), (1...256).contains(redisPoolSize) else {
+            throw ValidationError("--postgres-pool-size and --redis-pool-size must be 1…256")
+        }
+        if store.configuredRedisURL != nil, store.configuredPostgresURL == nil {
+            throw ValidationError("--redis caches PostgreSQL: pass --postgres too")
+        }
+    }
+
+    /// Where customers are read from, for reports: e.g. `postgres+redis, orders from shopify`.
+    var sourceDescription: String {
+        let base = store.configuredPostgresURL == nil
+            ? "sample store (\(sampleStore.customers) customers)"
+            : store.configuredRedisURL == nil ? "postgres" : "postgres+redis"
+        return shopify.isConfigured() ? base + ", orders from shopify" : base
+    }
+
+    /// Opens the configured sources. Call ``CustomerData/shutdown()`` when done.
+    func open(logger: Logger) async throws -> CustomerData {
+        let shopifyConfiguration = try shopify.configuration()
+        if let postgresURL = store.configuredPostgresURL {
+            let pool = PostgresPool(url: postgresURL, size: postgresPoolSize, logger: logger)
+            let redis = try store.configuredRedisURL.map { try RedisPool(url: $0, size: redisPoolSize, logger: logger) }
+            let profiles = ProfileRepository(pool: pool, redis: redis)
+            let shopifyOrders = shopifyConfiguration.map { configuration in
+                ShopifyOrderSource(
+                    configuration: configuration,
+                    cache: redis.map { RedisOrdersCache(redis: $0) as any OrdersCache } ?? InMemoryOrdersCache(), logger: logger)
+            }
+            logger.info("customer data from PostgreSQL", metadata: [
+                "redis": "\(redis != nil)", "orders": "\(shopifyOrders == nil ? "postgres" : "shopify")",
+            ])
+            return CustomerData(
+                profiles: profiles, orders: shopifyOrders ?? OrderRepository(pool: pool) as any OrderSource,
+                archetypes: ArchetypeRepository(pool: pool), sample: nil, postgres: pool, redis: redis, shopify: shopifyOrders,
+                cacheCounts: { let statistics = profiles.statistics; return (statistics.cacheHits, statistics.cacheMisses) })
+        }
+        let data = try sampleStore.load(asOf: Date(), logger: logger)
+        let shopifyOrders = shopifyConfiguration.map { ShopifyOrderSource(configuration: $0, logger: logger) }
+        return CustomerData(
+            profiles: data, orders: shopifyOrders ?? data as any OrderSource, archetypes: data, sample: data,
+            postgres: nil, redis: nil, shopify: shopifyOrders, cacheCounts: nil)
+    }
+}
+
+/// The opened customer sources and what must be closed after them.
+struct CustomerData: Sendable {
+    var profiles: any ProfileSource
+    var orders: any OrderSource
+    var archetypes: any ArchetypeSource
+    var sample: InMemoryCustomerData?
+    var postgres: PostgresPool?
+    var redis: RedisPool?
+    var shopify: ShopifyOrderSource?
+    /// Profile cache hits and misses so far, when a Redis cache is in use.
+    var cacheCounts: (@Sendable () -> (hits: Int, misses: Int))?
+
+    /// `/readyz` checks of the stores: PostgreSQL answers `SELECT 1`, Redis a round trip; with the
+    /// in-memory sample store, a profile lookup.
+    var readiness: [any ReadinessCheck] {
+        var checks: [any ReadinessCheck] = []
+        if let postgres {
+            checks.append(ReadinessProbe(name: "postgres") { _ = try await postgres.query("SELECT 1") })
+        } else {
+            checks.append(ProfileSourceReadiness(profiles: profiles))
+        }
+        if let redis {
+            checks.append(ReadinessProbe(name: "redis") { _ = try await redis.mget(["quimbi:readiness"]) })
+        }
+        return checks
+    }
+
+    /// Up to `limit` customer ids that have a profile, for generated benchmark tickets.
+    func customerIDs(limit: Int) async throws -> [String] {
+        if let postgres {
+            let result = try await postgres.query("SELECT customer_id FROM customer_profiles ORDER BY customer_id LIMIT $1", [String(limit)])
+            return result.rows.compactMap { $0.first ?? nil }
+        }
+        return sample?.sampleCustomerIDs(limit: limit) ?? []
+    }
+
+    /// Closes the HTTP and database connections.
+    func shutdown() async {
+        try? await shopify?.shutdown()
+        await postgres?.close()
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import QuimbiTestSupport
+import Testing
+
+/// The store as an operator runs it: `quimbi generate --postgres`, `quimbi segment --postgres`, then
+/// `quimbi serve --postgres --redis` answering from it, and `/readyz` following Redis down and up.
+@Suite(.serialized, .enabled(if: TestServers.privateServersAvailable))
+struct StoreCommandsEndToEndTests {
+    static func run(_ arguments: [String]) async throws -> QuimbiProcess {
+        let process = try QuimbiProcess(arguments)
+        let code = try await process.waitForExit(timeout: .seconds(120))
+        #expect(code == 0, "quimbi \(arguments[0]) exit \(code):\n\(process.stderrText.suffix(2_000))")
+        return process
+    }
+
+    static func get(_ port: Int, _ path: String, key: String? = nil) async throws -> (status: Int, body: String) {
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
+        if let key { request.setValue(key, forHTTPHeaderField: "X-API-Key") }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test func generateSegmentAndServeFromPostgresThroughRedis() async throws {
+        let database = try await TestServers.freshPostgresDatabase()
+        let redis = try RedisTestServer()
+        defer { redis.destroy() }
+        let generated = try await Self.run(["generate", "--postgres", database, "--customers", "400", "--seed", "3", "--as-of", "2026-11-01"])
+        #expect(generated.stdoutLines.last?.contains("wrote 400 customers") == true)
+        let segmented = try await Self.run(["segment", "--postgres", database])
+        #expect(segmented.stdoutLines.contains { $0.contains("wrote 400 profiles") && $0.contains("cache generation 1") })
+        let again = try await Self.run(["generate", "--postgres", database, "--customers", "400", "--seed", "3", "--as-of", "2026-11-01"])
+        #expect(again.stdoutLines.last?.contains("(0 rows inserted or changed)") == true, "loading is idempotent")
+
+        let cluster = try await Cluster.start()
+        let port = Int.random(in: 20_000...40_000)
+        let server = try QuimbiProcess(
+            ["serve", "--port", String(port), "--brokers", cluster.brokers, "--postgres", database, "--redis", redis.url],
+            environment: ["QUIMBI_API_KEYS": "test-key", "QUIMBI_WEBHOOK_SECRET": "secret"])
+        try await waitUntil(timeout: .seconds(30), "the API answers") {
+            (try? Data(contentsOf: URL(string: "http://127.0.0.1:\(port)/healthz")!)) != nil
+        }
+        let ready = try await Self.get(port, "/readyz")
+        #expect(ready.status == 200, "\(ready.body)")
+        for check in ["kafka", "postgres", "redis"] { #expect(ready.body.contains(check)) }
+
+        let seedCustomer = try await Self.get(port, "/api/mcp/customer/7415378247935", key: "test-key")
+        #expect(seedCustomer.status == 200)
+        #expect(seedCustomer.body.contains(#""total_orders":3"#) && seedCustomer.body.contains(#""lifetime_value":179.42"#))
+
+        redis.stop()
+        let redisDown = try await Self.get(port, "/readyz")
+        #expect(redisDown.status == 503 && redisDown.body.contains("redis"))
+        let stillServed = try await Self.get(port, "/api/mcp/customer/7415378247935", key: "test-key")
+        #expect(stillServed.status == 200, "PostgreSQL answers while Redis is down")
+
+        try redis.start()
+        try await waitUntil(timeout: .seconds(20), "ready again") {
+            (try? Data(contentsOf: URL(string: "http://127.0.0.1:\(port)/readyz")!)).map { String(decoding: $0, as: UTF8.self) }?.contains("\"ready\"") == true
+        }
+        try await expectGracefulExit(server, within: .seconds(15))
+        await cluster.stop()
+    }
+}
