@@ -75,15 +75,17 @@ final class StaticHTTPServer {
             }
         }
         guard let port = Int(firstLine.trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            process.terminate()
+            kill(process.processIdentifier, SIGKILL)
             throw DeployFileError("the python3 HTTP server did not start: \(firstLine)")
         }
         return StaticHTTPServer(process: process, port: port)
     }
 
+    /// Kills the server. SIGKILL, because a child spawned from a dispatch thread inherits its blocked
+    /// SIGTERM and would never see `terminate()`.
     func stop() {
         guard process.isRunning else { return }
-        process.terminate()
+        kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
     }
 }

@@ -4,7 +4,8 @@ import Testing
 @Suite struct ReadmeTests {
     struct Row {
         let flag: String
-        let variable: String
+        /// The environment variable, `nil` for `—` (the flag has none).
+        let variable: String?
         let defaultValue: String
     }
 
@@ -24,9 +25,9 @@ import Testing
             if let heading = line.wholeMatch(of: /#### `quimbi ([a-z-]+)`/) {
                 command = String(heading.output.1)
                 tables[String(heading.output.1)] = []
-            } else if let command, let row = line.wholeMatch(of: /\| `(--[a-z0-9-]+)` \| `([A-Z0-9_]+)` \| `?([^|`]*)`? \|.*\|/) {
+            } else if let command, let row = line.wholeMatch(of: /\| `(--[a-z0-9-]+)` \| (?:`([A-Z0-9_]+)`|—) \| `?([^|`]*)`? \|.*\|/) {
                 tables[command, default: []].append(Row(
-                    flag: String(row.output.1), variable: String(row.output.2),
+                    flag: String(row.output.1), variable: row.output.2.map(String.init),
                     defaultValue: row.output.3.trimmingCharacters(in: .whitespaces)))
             }
         }
@@ -41,16 +42,22 @@ import Testing
             #expect(Set(rows.map(\.flag)) == help.flags.subtracting(["--help", "--version"]),
                     "quimbi \(command): README lists \(rows.map(\.flag).sorted()), --help has \(help.flags.sorted())")
             for row in rows {
-                #expect(help.description(of: row.flag)?.contains(row.variable) == true, "quimbi \(command) \(row.flag) does not name \(row.variable)")
+                let description = help.description(of: row.flag) ?? ""
+                if let variable = row.variable {
+                    #expect(description.contains(variable), "quimbi \(command) \(row.flag) does not name \(variable)")
+                } else {
+                    #expect(!description.contains("QUIMBI_"), "quimbi \(command) \(row.flag) names a variable the README leaves out")
+                }
                 #expect(row.defaultValue == (help.defaultValue(of: row.flag) ?? "—"), "quimbi \(command) \(row.flag): README default \(row.defaultValue), --help \(help.defaultValue(of: row.flag) ?? "none")")
             }
         }
     }
 
     @Test func aTableRowIsParsed() {
-        let section = "#### `quimbi worker`\n\n| flag | environment | default | meaning |\n|---|---|---|---|\n| `--group` | `QUIMBI_GROUP` | `quimbi-worker` | group |\n| `--policy` | `QUIMBI_POLICY` | — | policy file |\n"
+        let section = "#### `quimbi worker`\n\n| flag | environment | default | meaning |\n|---|---|---|---|\n| `--group` | `QUIMBI_GROUP` | `quimbi-worker` | group |\n| `--policy` | `QUIMBI_POLICY` | — | policy file |\n| `--timeout-ms` | — | `5000` | timeout |\n"
         let rows = Self.tables(in: section)["worker"] ?? []
-        #expect(rows.map(\.flag) == ["--group", "--policy"])
-        #expect(rows.map(\.defaultValue) == ["quimbi-worker", "—"])
+        #expect(rows.map(\.flag) == ["--group", "--policy", "--timeout-ms"])
+        #expect(rows.map(\.variable) == ["QUIMBI_GROUP", "QUIMBI_POLICY", nil])
+        #expect(rows.map(\.defaultValue) == ["quimbi-worker", "—", "5000"])
     }
 }
