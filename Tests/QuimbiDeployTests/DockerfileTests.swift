@@ -33,6 +33,15 @@ import Testing
         #expect(runtime.contains { $0.keyword == "COPY" && $0.arguments == "Deploy/healthcheck.sh /usr/local/bin/quimbi-healthcheck" })
     }
 
+    @Test func setsOnlyVariablesTheServerReads() async throws {
+        let runtime = try #require(dockerfile.stages.last)
+        let variables = runtime.filter { $0.keyword == "ENV" }.compactMap { $0.arguments.split(separator: "=").first.map(String.init) }
+        let serve = try await QuimbiProgram.help(["serve"])
+        for variable in variables where variable.hasPrefix("QUIMBI_") {
+            #expect(serve.readsEnvironmentVariable(variable), "the image sets \(variable), which quimbi serve does not read")
+        }
+    }
+
     @Test func buildsExactlyTheReleaseThatMakeDemoBuilds() async throws {
         let makeRelease = try await Self.swiftBuildLines(makeTarget: "release")
         let makeDemo = try await Self.swiftBuildLines(makeTarget: "demo")
