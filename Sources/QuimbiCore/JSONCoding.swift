@@ -30,25 +30,6 @@ public enum QuimbiJSON {
     }
 }
 
-/// RFC 3339 timestamps (the `date-time` format of JSON Schema).
-public enum RFC3339 {
-    private static let fractional = Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt)
-    private static let whole = Date.ISO8601FormatStyle(includingFractionalSeconds: false, timeZone: .gmt)
-
-    /// Formats `date` in UTC with millisecond precision, e.g. `2026-11-25T06:57:10.123Z`.
-    public static func string(from date: Date) -> String {
-        fractional.format(date)
-    }
-
-    /// Parses an RFC 3339 timestamp with a `Z` or numeric offset, with or without fractions.
-    public static func date(from text: String) -> Date? {
-        guard text.count >= 20, text.count <= 40 else { return nil }
-        if let date = try? fractional.parse(text) { return date }
-        if let date = try? whole.parse(text) { return date }
-        return nil
-    }
-}
-
 extension Duration {
     /// The duration in seconds, as a floating-point number.
     public var inSeconds: Double {

@@ -16,16 +16,6 @@ public struct BGNBDModel: Sendable, Hashable, Codable {
         self.b = b
     }
 
-    /// Log-likelihood of one customer with `x` repeat purchases, last at `tx`, observed for `age`.
-    public func logLikelihood(x: Double, tx: Double, age: Double) -> Double {
-        let a1 = lgamma(r + x) - lgamma(r) + r * log(alpha)
-        let a2 = lgamma(a + b) + lgamma(b + x) - lgamma(b) - lgamma(a + b + x)
-        let a3 = -(r + x) * log(alpha + age)
-        guard x > 0 else { return a1 + a2 + a3 }
-        let a4 = log(a) - log(b + x - 1) - (r + x) * log(alpha + tx)
-        return a1 + a2 + SpecialFunctions.logSumExp(a3, a4)
-    }
-
     /// P(alive at the end of observation | history). 1 for customers without repeat purchases.
     public func probabilityAlive(x: Double, tx: Double, age: Double) -> Double {
         guard x > 0 else { return 1 }

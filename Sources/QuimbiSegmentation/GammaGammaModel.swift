@@ -13,13 +13,6 @@ public struct GammaGammaModel: Sendable, Hashable, Codable {
         self.gamma = gamma
     }
 
-    /// Log-likelihood of a customer with `x` repeat transactions of mean value `meanSpend`
-    /// (up to a term that does not depend on the parameters).
-    public func logLikelihood(x: Double, meanSpend m: Double) -> Double {
-        lgamma(p * x + q) - lgamma(p * x) - lgamma(q) + q * log(gamma)
-            + (p * x - 1) * log(m) + p * x * log(x) - (p * x + q) * log(gamma + m * x)
-    }
-
     /// Expected value of a future transaction given the history; the population mean for
     /// customers without repeat transactions. Needs q > 1; otherwise the observed mean is used.
     public func expectedSpend(x: Int, meanSpend: Double, fallback: Double) -> Double {

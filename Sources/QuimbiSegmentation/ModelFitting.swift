@@ -31,27 +31,18 @@ public struct FitReport: Sendable, Hashable, Codable {
 
 /// Maximum-likelihood fitting of BG/NBD and Gamma-Gamma.
 public enum ModelFitter {
-    /// Fits BG/NBD on (x, t_x, T); identical histories are evaluated once, weighted by their count.
+    /// Fits BG/NBD on (x, t_x, T) by maximum likelihood (Nelder–Mead on log parameters).
     public static func fitBGNBD(_ features: [CustomerFeatures]) throws(SegmentationError) -> (BGNBDModel, FitReport) {
         guard !features.isEmpty else { throw SegmentationError(.noOrders, "no customers to fit") }
         guard features.contains(where: { $0.repeatPurchases > 0 }) else {
             throw SegmentationError(.noRepeatBuyers, "no customer bought on two different days; BG/NBD needs repeat purchases")
         }
-        var groups: [Triple: Double] = [:]
-        for feature in features {
-            groups[Triple(x: Double(feature.repeatPurchases), tx: feature.recency, age: feature.age), default: 0] += 1
-        }
-        let histories = Array(groups)
+        let likelihood = BGNBDLikelihood(features)
         let meanAge = features.reduce(0) { $0 + $1.age } / Double(features.count)
         let meanX = max(0.05, features.reduce(0) { $0 + Double($1.repeatPurchases) } / Double(features.count))
         let start = [0.0, log(max(1e-3, meanAge / meanX)), 0.0, 0.0]
         let negativeLogLikelihood: ([Double]) -> Double = { p in
-            let model = BGNBDModel(r: exp(p[0]), alpha: exp(p[1]), a: exp(p[2]), b: exp(p[3]))
-            var total = 0.0
-            for (history, count) in histories {
-                total += count * model.logLikelihood(x: history.x, tx: history.tx, age: history.age)
-            }
-            return -total
+            -likelihood.logLikelihood(BGNBDModel(r: exp(p[0]), alpha: exp(p[1]), a: exp(p[2]), b: exp(p[3])))
         }
         let result = NelderMead().minimize(negativeLogLikelihood, from: start)
         let model = BGNBDModel(r: exp(result.point[0]), alpha: exp(result.point[1]), a: exp(result.point[2]), b: exp(result.point[3]))
@@ -64,28 +55,18 @@ public enum ModelFitter {
     /// Fits Gamma-Gamma on the customers with repeat purchases (x > 0, mean repeat spend > 0).
     public static func fitGammaGamma(_ features: [CustomerFeatures]) throws(SegmentationError) -> (GammaGammaModel, FitReport) {
         let repeaters = features.filter { $0.repeatPurchases > 0 && $0.meanRepeatSpend > 0 }
-        guard !repeaters.isEmpty else {
+        let likelihood = GammaGammaLikelihood(repeaters)
+        guard !likelihood.isEmpty else {
             throw SegmentationError(.noRepeatBuyers, "no repeat purchases with a positive value; Gamma-Gamma needs them")
         }
         let meanSpend = repeaters.reduce(0) { $0 + $1.meanRepeatSpend } / Double(repeaters.count)
         let start = [log(2.0), log(2.0), log(max(1e-3, meanSpend))]
         let negativeLogLikelihood: ([Double]) -> Double = { p in
-            let model = GammaGammaModel(p: exp(p[0]), q: exp(p[1]), gamma: exp(p[2]))
-            var total = 0.0
-            for customer in repeaters {
-                total += model.logLikelihood(x: Double(customer.repeatPurchases), meanSpend: customer.meanRepeatSpend)
-            }
-            return -total
+            -likelihood.logLikelihood(GammaGammaModel(p: exp(p[0]), q: exp(p[1]), gamma: exp(p[2])))
         }
         let result = NelderMead().minimize(negativeLogLikelihood, from: start)
         let model = GammaGammaModel(p: exp(result.point[0]), q: exp(result.point[1]), gamma: exp(result.point[2]))
         guard result.value.isFinite else { throw SegmentationError(.fitFailed, "Gamma-Gamma fit did not converge to a finite likelihood") }
         return (model, FitReport(logLikelihood: -result.value, iterations: result.iterations, converged: result.converged))
-    }
-
-    private struct Triple: Hashable {
-        var x: Double
-        var tx: Double
-        var age: Double
     }
 }

@@ -23,17 +23,20 @@ struct OrderCSV {
         let values = Self.fields(line)
         guard values.count == width else { return .failure(OrderLineProblem("expected \(width) fields, found \(values.count)")) }
         func field(_ name: String) -> String? {
-            columns[name].map { values[$0].trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+            guard let column = columns[name] else { return nil }
+            let value = values[column]
+            guard value.utf8.first == 0x20 || value.utf8.last == 0x20 else { return value.isEmpty ? nil : value }
+            let trimmed = value.trimmingCharacters(in: .whitespaces)
+            return trimmed.isEmpty ? nil : trimmed
         }
         guard let createdAt = field("created_at").flatMap(RFC3339.date(from:)) else {
             return .failure("created_at is not an RFC 3339 timestamp")
         }
         guard let total = field("total").flatMap(Double.init) else { return .failure("total is not a number") }
-        let decoder = JSONDecoder()
-        guard let lineItems = field("line_items").map({ try? decoder.decode([LineItem].self, from: Data($0.utf8)) }) ?? [] else {
+        guard let lineItems = field("line_items").map({ try? JSONDecoder().decode([LineItem].self, from: Data($0.utf8)) }) ?? [] else {
             return .failure("line_items is not a JSON array of items")
         }
-        guard let tracking = field("tracking").map({ try? decoder.decode([Tracking].self, from: Data($0.utf8)) }) ?? [] else {
+        guard let tracking = field("tracking").map({ try? JSONDecoder().decode([Tracking].self, from: Data($0.utf8)) }) ?? [] else {
             return .failure("tracking is not a JSON array")
         }
         return .success(Order(
@@ -43,29 +46,31 @@ struct OrderCSV {
             lineItems: lineItems, tracking: tracking))
     }
 
-    /// Splits one CSV line into fields; quoted fields may contain commas and `""`.
+    /// Splits one CSV line into fields; quoted fields may contain commas and `""`. Works on the
+    /// UTF-8 bytes: quotes and commas are ASCII, so multi-byte characters pass through whole.
     static func fields(_ line: String) -> [String] {
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ",")
         var fields: [String] = []
-        var current = ""
+        var current: [UInt8] = []
         var inQuotes = false
-        var iterator = line.makeIterator()
+        var iterator = line.utf8.makeIterator()
         var pending = iterator.next()
-        while let character = pending {
+        while let byte = pending {
             pending = iterator.next()
-            switch (character, inQuotes) {
-            case ("\"", true) where pending == "\"":
-                current.append("\"")
+            switch (byte, inQuotes) {
+            case (quote, true) where pending == quote:
+                current.append(quote)
                 pending = iterator.next()
-            case ("\"", _):
+            case (quote, _):
                 inQuotes.toggle()
-            case (",", false):
-                fields.append(current)
-                current = ""
+            case (comma, false):
+                fields.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
             default:
-                current.append(character)
+                current.append(byte)
             }
         }
-        fields.append(current)
+        fields.append(String(decoding: current, as: UTF8.self))
         return fields
     }
 }

@@ -2,16 +2,6 @@ import Foundation
 
 /// Numerical special functions the models need.
 enum SpecialFunctions {
-    /// ln Γ(x) for x > 0.
-    static func logGamma(_ x: Double) -> Double {
-        lgamma(x)
-    }
-
-    /// ln B(a, b).
-    static func logBeta(_ a: Double, _ b: Double) -> Double {
-        lgamma(a) + lgamma(b) - lgamma(a + b)
-    }
-
     /// ln(e^x + e^y) without overflow.
     static func logSumExp(_ x: Double, _ y: Double) -> Double {
         let high = max(x, y)

@@ -26,8 +26,8 @@ public final class PostgresPool: Service, Sendable {
     public func withConnection<T: Sendable>(
         _ body: @escaping @Sendable (PostgresConnectionHandle) throws -> T
     ) async throws -> T {
-        let slot = await slots.take()
-        defer { Task { await slots.give(slot) } }
+        let slot = try await slots.take()
+        defer { slots.give(slot) }
         return try await slot.run(body)
     }
 

@@ -3,12 +3,20 @@ import QuimbiCore
 
 /// The PostgreSQL side of profile lookups: one query for a batch of ids and e-mails.
 enum ProfileQuery {
+    /// Two index lookups (primary key, and `lower(email)`) joined by UNION ALL: a single WHERE with
+    /// `id = ANY(…) OR lower(email) = ANY(…)` across the join makes PostgreSQL scan both tables.
     static let sql = """
         SELECT p.customer_id, p.archetype_id, p.lifetime_value, p.total_orders, p.avg_order_value,
                extract(epoch FROM p.first_purchase_at)::float8, extract(epoch FROM p.last_purchase_at)::float8,
                p.churn_risk_score, p.p_alive, p.expected_purchases_90d, p.predicted_value_365d, lower(c.email)
         FROM customer_profiles p LEFT JOIN customers c ON c.id = p.customer_id
-        WHERE p.customer_id = ANY($1::text[]) OR lower(c.email) = ANY($2::text[])
+        WHERE p.customer_id = ANY($1::text[])
+        UNION ALL
+        SELECT p.customer_id, p.archetype_id, p.lifetime_value, p.total_orders, p.avg_order_value,
+               extract(epoch FROM p.first_purchase_at)::float8, extract(epoch FROM p.last_purchase_at)::float8,
+               p.churn_risk_score, p.p_alive, p.expected_purchases_90d, p.predicted_value_365d, lower(c.email)
+        FROM customers c JOIN customer_profiles p ON p.customer_id = c.id
+        WHERE lower(c.email) = ANY($2::text[])
         """
 
     static func fetch(_ keys: [ProfileKey], pool: PostgresPool) async throws -> [ProfileKey: CustomerProfile] {

@@ -31,8 +31,8 @@ public final class RedisPool: Sendable {
     /// Sends `commands` as one pipeline. Throws `redis_unavailable` (transient) while Redis is down.
     func pipeline(_ commands: [[String]]) async throws(StoreError) -> [RedisReply] {
         guard breaker.allowsAttempt() else { throw .redisUnavailable("circuit open") }
-        let slot = await slots.take()
-        defer { Task { await slots.give(slot) } }
+        guard let slot = try? await slots.take() else { throw .redisUnavailable("cancelled while waiting for a connection") }
+        defer { slots.give(slot) }
         do {
             let replies = try await slot.pipeline(commands)
             if breaker.recordSuccess() { logger.info("redis reachable again") }

@@ -1,0 +1,146 @@
+import Foundation
+
+/// RFC 3339 timestamps (the `date-time` format of JSON Schema), parsed and formatted by hand:
+/// Foundation's ISO 8601 styles cost microseconds per call, and every event carries several.
+public enum RFC3339 {
+    /// Formats `date` in UTC, rounded to the nearest millisecond, e.g. `2026-11-25T06:57:10.123Z`.
+    public static func string(from date: Date) -> String {
+        let totalMilliseconds = Int64((date.timeIntervalSince1970 * 1_000).rounded())
+        let (days, millisecondOfDay) = totalMilliseconds.floorDivided(by: 86_400_000)
+        let (year, month, day) = CivilDate.fromDays(days)
+        let second = millisecondOfDay / 1_000
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(24)
+        append(year, digits: 4, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        append(month, digits: 2, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        append(day, digits: 2, to: &bytes)
+        bytes.append(UInt8(ascii: "T"))
+        append(second / 3_600, digits: 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        append(second / 60 % 60, digits: 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        append(second % 60, digits: 2, to: &bytes)
+        bytes.append(UInt8(ascii: "."))
+        append(millisecondOfDay % 1_000, digits: 3, to: &bytes)
+        bytes.append(UInt8(ascii: "Z"))
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)` (`t`, `z` and a space separator allowed);
+    /// `nil` for anything else, including impossible dates such as February 30.
+    public static func date(from text: String) -> Date? {
+        var text = text
+        return text.withUTF8 { parse(Array($0)) }
+    }
+
+    private static func parse(_ b: [UInt8]) -> Date? {
+        guard b.count >= 20, b.count <= 40, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
+              [UInt8(ascii: "T"), UInt8(ascii: "t"), UInt8(ascii: " ")].contains(b[10]),
+              b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"),
+              let year = number(b, 0, 4), let month = number(b, 5, 2), let day = number(b, 8, 2),
+              let hour = number(b, 11, 2), let minute = number(b, 14, 2), let second = number(b, 17, 2),
+              (1...12).contains(month), day >= 1, day <= CivilDate.daysIn(month: month, year: year),
+              hour < 24, minute < 60, second <= 60
+        else { return nil }
+        var index = 19
+        // The fraction as numerator / denominator, to nanoseconds; further digits are dropped.
+        var fraction: Int64 = 0
+        var denominator: Int64 = 1
+        if b[index] == UInt8(ascii: ".") {
+            index += 1
+            let first = index
+            while index < b.count, let digit = digit(b[index]) {
+                if denominator < 1_000_000_000 {
+                    fraction = fraction * 10 + Int64(digit)
+                    denominator *= 10
+                }
+                index += 1
+            }
+            guard index > first else { return nil }
+        }
+        guard index < b.count else { return nil }
+        var offsetSeconds = 0
+        switch b[index] {
+        case UInt8(ascii: "Z"), UInt8(ascii: "z"):
+            index += 1
+        case UInt8(ascii: "+"), UInt8(ascii: "-"):
+            guard index + 6 == b.count, b[index + 3] == UInt8(ascii: ":"),
+                  let offsetHours = number(b, index + 1, 2), let offsetMinutes = number(b, index + 4, 2),
+                  offsetHours < 24, offsetMinutes < 60 else { return nil }
+            offsetSeconds = (offsetHours * 3_600 + offsetMinutes * 60) * (b[index] == UInt8(ascii: "-") ? -1 : 1)
+            index += 6
+        default:
+            return nil
+        }
+        guard index == b.count else { return nil }
+        let days = CivilDate.days(year: year, month: month, day: day)
+        let seconds = Int64(days * 86_400 + hour * 3_600 + minute * 60 + second - offsetSeconds)
+        return Date(timeIntervalSince1970: Double(seconds * denominator + fraction) / Double(denominator))
+    }
+
+    private static func digit(_ byte: UInt8) -> Int? {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) ? Int(byte - UInt8(ascii: "0")) : nil
+    }
+
+    private static func number(_ b: [UInt8], _ start: Int, _ length: Int) -> Int? {
+        var value = 0
+        for index in start..<start + length {
+            guard let digit = digit(b[index]) else { return nil }
+            value = value * 10 + digit
+        }
+        return value
+    }
+
+    private static func append(_ value: some BinaryInteger, digits: Int, to bytes: inout [UInt8]) {
+        var divisor = 1
+        for _ in 1..<digits { divisor *= 10 }
+        var rest = Int(value)
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor % 10))
+            rest %= divisor
+            divisor /= 10
+        }
+    }
+}
+
+/// Proleptic Gregorian calendar arithmetic on days since 1970-01-01 (H. Hinnant's algorithms).
+enum CivilDate {
+    static func days(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    static func fromDays(_ days: Int64) -> (year: Int, month: Int, day: Int) {
+        let z = Int(days) + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+}
+
+extension Int64 {
+    /// Quotient rounded toward negative infinity, and the non-negative remainder.
+    func floorDivided(by divisor: Int64) -> (quotient: Int64, remainder: Int64) {
+        let remainder = ((self % divisor) + divisor) % divisor
+        return ((self - remainder) / divisor, remainder)
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import QuimbiCore
+import Testing
+
+struct RFC3339Tests {
+    /// Foundation's formatter on whole seconds (exact in a `Double`), as the reference for the calendar part.
+    static let reference = Date.ISO8601FormatStyle(includingFractionalSeconds: false, timeZone: .gmt)
+
+    @Test func formattingAgreesWithFoundationAcrossFourCenturiesAndRoundTrips() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5_000 {
+            let milliseconds = Int64.random(in: -5_000_000_000_000...8_000_000_000_000, using: &generator)
+            let date = Date(timeIntervalSince1970: Double(milliseconds) / 1_000)
+            let wholeSeconds = Date(timeIntervalSince1970: Double((milliseconds - ((milliseconds % 1_000) + 1_000) % 1_000) / 1_000))
+            let expected = Self.reference.format(wholeSeconds).dropLast() + "." + String(format: "%03d", ((milliseconds % 1_000) + 1_000) % 1_000) + "Z"
+            #expect(RFC3339.string(from: date) == expected)
+            #expect(RFC3339.date(from: RFC3339.string(from: date)) == date)
+        }
+    }
+
+    @Test(arguments: [
+        ("2026-11-25T06:57:10Z", 1_795_589_830.0),
+        ("2026-11-25T06:57:10.5Z", 1_795_589_830.5),
+        ("2026-11-25t06:57:10.250z", 1_795_589_830.25),
+        ("2026-11-25 06:57:10Z", 1_795_589_830.0),
+        ("2026-11-25T08:57:10+02:00", 1_795_589_830.0),
+        ("2026-11-24T21:57:10.000-09:00", 1_795_589_830.0),
+        ("2024-02-29T00:00:00Z", 1_709_164_800.0),
+    ])
+    func parsesTheForms(_ text: String, _ seconds: Double) {
+        #expect(RFC3339.date(from: text)?.timeIntervalSince1970 == seconds)
+    }
+
+    @Test(arguments: [
+        "", "2026-11-25", "2026-11-25T06:57:10", "2026-13-01T00:00:00Z", "2026-02-29T00:00:00Z",
+        "2026-11-31T00:00:00Z", "2026-11-25T24:00:00Z", "2026-11-25T06:60:00Z", "2026-11-25T06:57:10.Z",
+        "2026-11-25T06:57:10+0200", "2026-11-25T06:57:10Z ", "2026-11-25T06:57:10+02:00x", "yesterday at noon",
+        "２０２６-11-25T06:57:10Z", "2026-11-25T06:57:10.123456789012345678901Z",
+    ])
+    func refusesEverythingElse(_ text: String) {
+        #expect(RFC3339.date(from: text) == nil)
+    }
+}
