@@ -65,6 +65,27 @@ import Testing
                 "an alert when p99 exceeds the seed's 3-second response budget")
     }
 
+    @Test func everyJobTheRulesNameIsScrapedFromTheKubernetesPods() throws {
+        let configuration = try RepositoryFiles.yamlMapping("Deploy/prometheus/prometheus.yml")
+        #expect((configuration.sequence("rule_files") ?? []).map(scalarText) == ["alerts.yml"])
+        let jobs = (configuration.sequence("scrape_configs") ?? []).compactMap { $0 as? [String: Any] }
+        let jobNames = Set(jobs.compactMap { $0.string("job_name") })
+        let named = try Self.rules().flatMap { $0.expression.matches(of: /job="([^"]+)"/).map { String($0.output.1) } }
+        #expect(!named.isEmpty)
+        for job in named {
+            #expect(jobNames.contains(job), "alerts.yml names job \(job), which prometheus.yml does not scrape")
+        }
+        let manifests = try KubernetesManifests()
+        for job in jobs {
+            let keep = try #require((job.sequence("relabel_configs") ?? []).compactMap { $0 as? [String: Any] }.first { $0.string("action") == "keep" })
+            let parts = try #require(keep.string("regex")).split(separator: ";").map(String.init)
+            try #require(parts.count == 2)
+            let workload = try #require(manifests.one("Deployment", named: parts[0]), "job \(job.string("job_name") ?? "") keeps pods of no Deployment")
+            let ports = KubernetesManifests.containers(of: workload).flatMap { ($0.sequence("ports") ?? []).compactMap { ($0 as? [String: Any])?.string("name") } }
+            #expect(ports.contains(parts[1]), "\(parts[0]) has no container port named \(parts[1])")
+        }
+    }
+
     @Test func metricNamesAreFoundInExpressions() {
         let expression = #"histogram_quantile(0.99, sum by (le, job) (rate(quimbi_x_bucket{outcome!="rejected", le="+Inf"}[5m] offset 1h))) > 1e-3 and on(job) up == bool 0"#
         #expect(PromQL.metricNames(in: expression) == ["quimbi_x_bucket", "up"])
