@@ -85,6 +85,9 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ],
             swiftSettings: strictConcurrency
         ),
@@ -130,6 +133,16 @@ let package = Package(
         ),
         .testTarget(name: "QuimbiCoreTests", dependencies: ["QuimbiCore"]),
         .testTarget(name: "QuimbiKafkaTests", dependencies: ["QuimbiKafka"]),
+        .testTarget(
+            name: "QuimbiSupportTests",
+            dependencies: [
+                "QuimbiCore", "QuimbiSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "QuimbiSegmentationTests", dependencies: ["QuimbiSegmentation", "QuimbiCore"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "QuimbiWorkerTests",
@@ -164,7 +177,7 @@ let package = Package(
         ),
         .testTarget(
             name: "QuimbiShopifyTests",
-            dependencies: ["QuimbiShopify", "QuimbiCore", "ShopifyFake"],
+            dependencies: ["QuimbiShopify", "QuimbiCore", "QuimbiStore", "QuimbiTestSupport", "ShopifyFake"],
             swiftSettings: strictConcurrency
         ),
     ]

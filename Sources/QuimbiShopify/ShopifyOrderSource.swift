@@ -35,7 +35,7 @@ public final class ShopifyOrderSource: OrderSource {
         httpConfiguration.timeout = .init(
             connect: .nanoseconds(configuration.connectTimeout.nanoseconds),
             read: .nanoseconds(configuration.requestTimeout.nanoseconds))
-        httpConfiguration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 64)
+        httpConfiguration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 256)
         self.configuration = configuration
         self.httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
         self.client = ShopifyGraphQLClient(configuration: configuration, httpClient: httpClient, logger: logger)

@@ -3,24 +3,35 @@ import QuimbiCore
 
 /// What the support logic read from a ticket before any lookup.
 public struct TicketAnalysis: Sendable, Hashable {
+    /// Primary intent, secondary intents and the signals that fired (policy flags included).
     public var intent: Intent
+    /// Negative, neutral or positive, with a score in [−1, 1].
     public var sentiment: Sentiment
-    /// ISO 639-1 code, or `und` when not detected.
+    /// ISO 639-1 code of the message's language (see ``languageSupported``).
     public var language: String
 
+    /// An analysis from its parts.
     public init(intent: Intent, sentiment: Sentiment, language: String) {
         self.intent = intent
         self.sentiment = sentiment
         self.language = language
     }
+
+    /// Whether the drafters write this language (en, es, fr, de); otherwise a human must check.
+    public var languageSupported: Bool { LanguageDetector.supported.contains(language) }
 }
 
 /// Everything the worker needs to publish for one ticket.
 public struct SupportOutcome: Sendable, Hashable {
+    /// What was read from the ticket.
     public var analysis: TicketAnalysis
+    /// The behavioural reading; nil for unknown customers.
     public var customer: CustomerInsight?
+    /// The policy's decision with its reason codes.
     public var recommendation: Recommendation
+    /// The reply; `generator` and `fallbackReason` say who wrote it and why the LLM did not.
     public var draft: Draft
+    /// The LLM prompt built for the ticket.
     public var prompt: Prompt
     /// The manager-facing summary, present when the recommendation escalates.
     public var escalationSummary: String?
@@ -28,8 +39,11 @@ public struct SupportOutcome: Sendable, Hashable {
 
 /// The facts gathered for one ticket.
 public struct TicketFacts: Sendable {
+    /// The ticket.
     public var ticket: TicketCreated
+    /// The customer's profile; nil when unknown or unavailable.
     public var profile: CustomerProfile?
+    /// The profile's archetype, when found.
     public var archetype: Archetype?
     /// Recent orders, newest first.
     public var orders: [Order]
@@ -38,6 +52,7 @@ public struct TicketFacts: Sendable {
     /// The day the profile is read on.
     public var asOf: Date
 
+    /// Facts from their parts.
     public init(
         ticket: TicketCreated, profile: CustomerProfile?, archetype: Archetype?, orders: [Order],
         degraded: [String], asOf: Date
@@ -55,28 +70,27 @@ public struct TicketFacts: Sendable {
 ///
 /// The policy alone decides discounts and escalation; the drafter only words the decision.
 public struct SupportDesk: Sendable {
+    /// The decision rules.
     public let policy: SupportPolicy
+    /// Who words the decision.
     public let drafter: any Drafter
-    private let intentDetector = IntentDetector()
-    private let sentimentAnalyzer = SentimentAnalyzer()
+    private let reader = TicketReader()
     private let contextBuilder = ContextBuilder()
 
+    /// A desk deciding by `policy` and drafting with `drafter` (the template drafter by default).
     public init(policy: SupportPolicy = .default, drafter: any Drafter = TemplateDrafter()) {
         self.policy = policy
         self.drafter = drafter
     }
 
-    /// Reads intent, sentiment and language from the ticket text alone.
+    /// Reads intent, sentiment and language from the ticket text alone (subject and message).
     public func analyze(_ ticket: TicketCreated) -> TicketAnalysis {
-        let text = [ticket.subject ?? "", ticket.message].joined(separator: "\n")
-        return TicketAnalysis(
-            intent: intentDetector.detect(text),
-            sentiment: sentimentAnalyzer.analyze(text),
-            language: ticket.language ?? "en"
-        )
+        reader.read(ticket)
     }
 
-    /// Decides and drafts for a ticket whose facts have been gathered.
+    /// Decides and drafts for a ticket whose facts have been gathered. Never throws; with the
+    /// built-in drafters it returns by `deadline` (an LLM that cannot answer in time is replaced
+    /// by the template draft).
     public func respond(to facts: TicketFacts, analysis: TicketAnalysis, deadline: ContinuousClock.Instant) async -> SupportOutcome {
         let snapshot = facts.profile?.snapshot(asOf: facts.asOf)
         let customer = snapshot.map { policy.insight(for: $0) }
@@ -89,7 +103,7 @@ public struct SupportDesk: Sendable {
             recommendation: recommendation,
             draft: draft,
             prompt: context.prompt,
-            escalationSummary: recommendation.escalate ? context.escalationSummary() : nil
+            escalationSummary: recommendation.escalate ? EscalationSummary(context).text : nil
         )
     }
 }

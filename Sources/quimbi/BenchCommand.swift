@@ -42,6 +42,8 @@ struct BenchCommand: AsyncParsableCommand {
     @OptionGroup var data: CustomerDataOptions
 
     static let warmUpTickets = 200
+    /// Ticket ids of the measured (not warm-up) tickets start with this.
+    static let measuredPrefix = "T-99-"
 
     func validate() throws {
         guard (1...10_000_000).contains(tickets) else { throw ValidationError("--tickets must be 1…10000000") }
@@ -77,17 +79,17 @@ struct BenchCommand: AsyncParsableCommand {
             ProducerRecord(topic: topics.ticketsCreated, key: Array($0.ticketID.utf8), value: Array(try encoder.encode($0)))
         }
 
+        let measurement = BenchMeasurement(tickets: tickets, measuredPrefix: Self.measuredPrefix)
         var workerConfiguration = tuning.workerConfiguration(kafka: kafka, topics: topics)
         if cluster != nil { workerConfiguration.consumer.fetchWaitMax = .milliseconds(5) }
         let worker = TicketWorker(
             configuration: workerConfiguration,
             processor: TicketProcessor(profiles: sources.profiles, orders: orders, archetypes: sources.archetypes, desk: SupportDesk(), settings: tuning.processing),
-            logger: logger)
+            logger: logger, observer: measurement)
         let workerTask = Task { try await worker.run() }
         let reader = try TopicReader(kafka: kafka, topics: [topics.drafts], logger: logger)
         let producer = try KafkaProducer(configuration: ProducerConfiguration(kafka: kafka), logger: logger)
 
-        let measurement = BenchMeasurement(tickets: tickets)
         let clock = ContinuousClock()
         let warmedUp = OneShotSignal()
         let publisher = Task {
@@ -107,7 +109,7 @@ struct BenchCommand: AsyncParsableCommand {
             try? await Task.sleep(for: .seconds(max(120, tickets / 200)))
             reader.consumer.stopFetching()
         }
-        let prefix = "T-99-"
+        let prefix = Self.measuredPrefix
         var warmUpDrafts = 0
         await reader.read { message in
             guard let key = message.key.map({ String(decoding: $0, as: UTF8.self) }) else { return true }
@@ -141,7 +143,7 @@ struct BenchCommand: AsyncParsableCommand {
 }
 
 /// Send and draft times per ticket, and the publishing window.
-final class BenchMeasurement: Sendable {
+final class BenchMeasurement: TicketObserver {
     private struct State {
         var sentAt: [ContinuousClock.Instant?]
         var histogram = Histogram<UInt64>(highestTrackableValue: 600_000_000, numberOfSignificantValueDigits: .three)
@@ -149,12 +151,21 @@ final class BenchMeasurement: Sendable {
         var outstanding = 0
         var firstSend: ContinuousClock.Instant?
         var lastDraft: ContinuousClock.Instant?
+        var degraded = 0
     }
 
     private let state: Mutex<State>
+    private let measuredPrefix: String
 
-    init(tickets: Int) {
+    init(tickets: Int, measuredPrefix: String) {
         state = Mutex(State(sentAt: Array(repeating: nil, count: tickets)))
+        self.measuredPrefix = measuredPrefix
+    }
+
+    /// Counts the measured drafts whose context names a source that could not answer in time.
+    func ticketFinished(_ result: TicketResult) {
+        guard case .drafted(let draft, _) = result, draft.ticketID.hasPrefix(measuredPrefix), !draft.context.degraded.isEmpty else { return }
+        state.withLock { $0.degraded += 1 }
     }
 
     var completed: Int { state.withLock { $0.completed } }
@@ -194,6 +205,7 @@ final class BenchMeasurement: Sendable {
             func ms(_ micros: UInt64) -> Double { (Double(micros) / 10).rounded() / 100 }
             let object: [String: Any] = [
                 "tickets_completed": state.completed,
+                "tickets_degraded": state.degraded,
                 "seconds": (seconds * 1_000).rounded() / 1_000,
                 "tickets_per_second": seconds > 0 ? (Double(state.completed) / seconds).rounded() : 0,
                 "latency_ms": [

@@ -15,14 +15,16 @@ struct DraftCommand: AsyncParsableCommand {
 
     @OptionGroup var tuning: WorkerTuningOptions
     @OptionGroup var sampleStore: SampleStoreOptions
+    @OptionGroup var support: SupportOptions
 
     @Flag(help: "Pretty-print each draft (several lines per draft).")
     var pretty = false
 
     func run() async throws {
         let logger = CommandLogging.logger("quimbi.draft")
+        let (desk, llm) = try support.makeDesk(logger: logger)
         let data = try sampleStore.load(asOf: Date(), logger: logger)
-        let processor = TicketProcessor(profiles: data, orders: data, archetypes: data, desk: SupportDesk(), settings: tuning.processing)
+        let processor = TicketProcessor(profiles: data, orders: data, archetypes: data, desk: desk, settings: tuning.processing)
         let encoder = QuimbiJSON.makeEncoder()
         if pretty { encoder.outputFormatting.insert(.prettyPrinted) }
         var lineNumber = 0
@@ -38,6 +40,7 @@ struct DraftCommand: AsyncParsableCommand {
                 FileHandle.standardError.write(Data("line \(lineNumber): \(rejection.code): \(rejection.message)\n".utf8))
             }
         }
+        try await llm?.shutdown()
         if rejected > 0 { throw ExitCode(1) }
     }
 }

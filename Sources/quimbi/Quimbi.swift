@@ -19,6 +19,7 @@ struct Quimbi: AsyncParsableCommand {
             BenchStoreCommand.self,
             BenchOrdersCommand.self,
             ServeCommand.self,
+            PolicyCommand.self,
         ]
     )
 }

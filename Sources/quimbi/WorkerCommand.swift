@@ -21,6 +21,7 @@ struct WorkerCommand: AsyncParsableCommand {
     @OptionGroup var kafka: KafkaOptions
     @OptionGroup var tuning: WorkerTuningOptions
     @OptionGroup var data: CustomerDataOptions
+    @OptionGroup var support: SupportOptions
 
     @Option(help: "Serve Prometheus metrics at /metrics on this port (QUIMBI_METRICS_PORT); off when unset.")
     var metricsPort: Int?
@@ -33,12 +34,13 @@ struct WorkerCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = CommandLogging.logger("quimbi.worker")
+        let (desk, llm) = try support.makeDesk(logger: logger)
         let sources = try await data.open(logger: logger)
         let registry = MetricsRegistry()
         let metrics = WorkerMetrics(registry: registry)
         let processor = TicketProcessor(
             profiles: metrics.metered(profiles: sources.profiles), orders: metrics.metered(orders: sources.orders),
-            archetypes: metrics.metered(archetypes: sources.archetypes), desk: SupportDesk(), settings: tuning.processing)
+            archetypes: metrics.metered(archetypes: sources.archetypes), desk: desk, settings: tuning.processing)
         var configuration = tuning.workerConfiguration(kafka: kafka.kafka(), topics: kafka.topics)
         configuration.consumer.lagReporter = { metrics.recordLag($0) }
         let worker = TicketWorker(
@@ -59,8 +61,10 @@ struct WorkerCommand: AsyncParsableCommand {
             try await group.run()
         } catch {
             await sources.shutdown()
+            try? await llm?.shutdown()
             throw error
         }
         await sources.shutdown()
+        try await llm?.shutdown()
     }
 }

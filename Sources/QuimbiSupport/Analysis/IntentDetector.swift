@@ -1,0 +1,60 @@
+import Foundation
+import QuimbiCore
+
+/// Scores every intent by the distinct signals of its cues that fired, and picks a primary.
+///
+/// Multi-label: every other intent with a real signal is reported as secondary. Policy flags
+/// (`legal_threat`, `chargeback`, `repeated_contact`) are reported among the signals whatever the intent.
+struct IntentDetector: Sendable {
+    /// When two intents score the same, the one that matters more to the store wins.
+    static let precedence: [IntentLabel] = [
+        .churnThreat, .serviceComplaint, .cancelOrder, .billing, .refundReturn, .orderStatus, .discountRequest,
+        .productQuestion, .account, .praise, .general,
+    ]
+
+    /// Signals whose cue is void when negated ("not damaged", "don't want a refund").
+    static let negatableSignals: Set<String> = ["damaged", "wrong_item", "refund", "return", "praise", "discount", "cancel_order"]
+
+    /// Intents weaker than this are not reported as secondary.
+    static let secondaryThreshold = 1.5
+
+    /// `sarcastic` says plain sarcasm was found: its praise words are not praise.
+    func detect(_ matches: [PhraseTrie<CueMeaning>.Match], sarcastic: Bool, negated: (Range<Int>) -> Bool) -> Intent {
+        var signalsByIntent: [IntentLabel: [String: Double]] = [:]
+        var flags: [String] = []
+        for match in matches {
+            guard case .intent(let index) = match.payload else { continue }
+            let cue = IntentLexicon.cues[index]
+            if Self.negatableSignals.contains(cue.signal), negated(match.range) { continue }
+            guard let intent = cue.intent else {
+                if !flags.contains(cue.signal) { flags.append(cue.signal) }
+                continue
+            }
+            signalsByIntent[intent, default: [:]][cue.signal] = cue.weight
+        }
+        var scores = signalsByIntent.mapValues { $0.values.reduce(0, +) }
+        if sarcastic || scores.contains(where: { $0.key != .praise && $0.value >= Self.secondaryThreshold }) {
+            scores[.praise] = nil  // politeness or sarcasm around a real request
+        }
+        let ranked = scores.sorted { lhs, rhs in
+            lhs.value != rhs.value ? lhs.value > rhs.value : Self.rank(lhs.key) < Self.rank(rhs.key)
+        }
+        guard let (primary, best) = ranked.first else {
+            return Intent(label: .general, confidence: 0.3, signals: flags)
+        }
+        let total = scores.values.reduce(0, +)
+        let strength = 1 - exp(-best / 1.5)
+        let confidence = 0.25 + 0.7 * (best / total) * strength
+        let signals = signalsByIntent[primary, default: [:]].sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
+        return Intent(
+            label: primary,
+            confidence: (confidence * 100).rounded() / 100,
+            signals: signals + flags,
+            secondary: ranked.dropFirst().filter { $0.value >= Self.secondaryThreshold }.map(\.key)
+        )
+    }
+
+    private static func rank(_ label: IntentLabel) -> Int {
+        precedence.firstIndex(of: label) ?? precedence.count
+    }
+}

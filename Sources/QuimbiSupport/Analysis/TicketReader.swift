@@ -1,0 +1,37 @@
+import QuimbiCore
+
+/// Reads a ticket once: tokenizes subject and message, scans every lexicon in one pass and
+/// derives intent, sentiment and language from the same matches.
+struct TicketReader: Sendable {
+    private let index = CueIndex.shared
+    private let intentDetector = IntentDetector()
+    private let sentimentAnalyzer = SentimentAnalyzer()
+    private let languageDetector = LanguageDetector()
+
+    /// How many tokens before a cue a negator still negates it.
+    static let negationWindow = 3
+
+    func read(_ ticket: TicketCreated) -> TicketAnalysis {
+        let text = TokenizedText([ticket.subject ?? "", ticket.message].joined(separator: "\n"))
+        let matches = index.scan(text)
+        var negatorAt = Set<Int>()
+        var intensifierAt = Set<Int>()
+        var sarcastic = false
+        for match in matches {
+            switch match.payload {
+            case .negator: negatorAt.insert(match.range.lowerBound)
+            case .intensifier: intensifierAt.insert(match.range.lowerBound)
+            case .sarcasm: sarcastic = true
+            default: break
+            }
+        }
+        let negated: (Range<Int>) -> Bool = { range in
+            let window = max(0, range.lowerBound - Self.negationWindow)..<range.lowerBound
+            return window.contains { negatorAt.contains($0) }
+        }
+        let intensified: (Range<Int>) -> Bool = { range in intensifierAt.contains(range.lowerBound - 1) }
+        let intent = intentDetector.detect(matches, sarcastic: sarcastic, negated: negated)
+        let sentiment = sentimentAnalyzer.analyze(text, matches: matches, intent: intent, negated: negated, intensified: intensified)
+        return TicketAnalysis(intent: intent, sentiment: sentiment, language: languageDetector.detect(text, declared: ticket.language))
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import QuimbiCore
+
+/// The enriched context a drafter works from: the facts, the behavioural reading (as data and as
+/// text), the policy's decision and the LLM prompt built from them.
+public struct SupportContext: Sendable {
+    /// The ticket and what the lookups found.
+    public var facts: TicketFacts
+    /// Intent, sentiment and language of the ticket.
+    public var analysis: TicketAnalysis
+    /// The behavioural reading of the profile; nil for unknown customers.
+    public var customer: CustomerInsight?
+    /// The policy's decision, which every drafter must word exactly.
+    public var recommendation: Recommendation
+    /// The seed's behavioural analysis as readable lines (value tier, purchase pattern, engagement,
+    /// churn level, archetype and its strategy, recommended actions, recent orders).
+    public var behaviour: [String]
+    /// The LLM prompt (system and user), recorded in the draft event.
+    public var prompt: Prompt
+
+    /// Distinct item titles from the recent orders, most recent first.
+    public var itemsBought: [String] {
+        var seen = Set<String>()
+        return facts.orders.flatMap(\.lineItems).map(\.title).filter { seen.insert($0).inserted }
+    }
+
+    /// The most recent order that has shipped but not yet arrived, with its tracking.
+    public var shipmentInTransit: (order: Order, tracking: Tracking)? {
+        for order in facts.orders where Self.inTransitStatuses.contains(order.fulfillmentStatus.lowercased()) {
+            if let tracking = order.tracking.first(where: { $0.number != nil || $0.url != nil }) { return (order, tracking) }
+        }
+        return nil
+    }
+
+    static let inTransitStatuses: Set<String> = ["in_transit", "shipped", "partial", "partially_fulfilled", "out_for_delivery"]
+}
+
+/// Builds the ``SupportContext`` and its prompt.
+struct ContextBuilder: Sendable {
+    func build(facts: TicketFacts, analysis: TicketAnalysis, customer: CustomerInsight?, recommendation: Recommendation) -> SupportContext {
+        var context = SupportContext(
+            facts: facts, analysis: analysis, customer: customer, recommendation: recommendation,
+            behaviour: [], prompt: Prompt(system: "", user: "")
+        )
+        context.behaviour = BehaviourText.lines(context)
+        context.prompt = PromptBuilder().prompt(for: context)
+        return context
+    }
+}
+
+/// The seed's "Behavioral Analysis" for one customer, as text lines.
+enum BehaviourText {
+    static func lines(_ context: SupportContext) -> [String] {
+        var lines: [String] = []
+        guard let customer = context.customer else {
+            lines.append("Customer: unknown (no purchase history found)")
+            return lines + orderLines(context)
+        }
+        let archetype = context.facts.archetype
+        lines.append("Archetype: \(customer.archetypeID)\(archetype.map { " (\($0.label))" } ?? "")")
+        lines.append("Value tier: \(customer.valueTier.prefix(1).uppercased() + customer.valueTier.dropFirst()) ($\(Money.format(customer.lifetimeValue)) LTV, average order $\(Money.format(customer.avgOrderValue)))")
+        lines.append("Purchase pattern: \(customer.purchasePattern)")
+        lines.append("Engagement: \(customer.engagement)")
+        lines.append("Churn risk: \(Percent.format(customer.churnRiskScore)) - \(customer.churnLevel.uppercased())")
+        if let strategy = archetype?.strategy, !strategy.isEmpty {
+            lines.append("Archetype strategy: \(strategy.joined(separator: "; "))")
+        }
+        if !context.recommendation.actions.isEmpty {
+            lines.append("Recommended actions: \(context.recommendation.actions.joined(separator: "; "))")
+        }
+        return lines + orderLines(context)
+    }
+
+    private static func orderLines(_ context: SupportContext) -> [String] {
+        context.facts.orders.prefix(5).map { order in
+            let items = order.lineItems.map { "\($0.title) ×\($0.quantity)" }.joined(separator: ", ")
+            let tracking = order.tracking.first.map { tracking in
+                " · tracking \([tracking.company, tracking.number].compactMap { $0 }.joined(separator: " "))"
+            } ?? ""
+            return "Order \(order.name ?? order.id) on \(Day.format(order.createdAt)): \(order.currency) \(Money.format(order.total)), \(order.fulfillmentStatus) — \(items)\(tracking)"
+        }
+    }
+}
+
+/// Number formats used in drafts, prompts and summaries (locale-independent, without Foundation's
+/// slow `String(format:)`, since every ticket's prompt uses them).
+enum Money {
+    /// `179.42`, `-3.50`.
+    static func format(_ amount: Double) -> String {
+        let cents = Int((abs(amount) * 100).rounded())
+        let fraction = cents % 100
+        return "\(amount < 0 && cents > 0 ? "-" : "")\(cents / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+}
+
+enum Percent {
+    static func format(_ fraction: Double) -> String { "\(Int((fraction * 100).rounded()))%" }
+}
+
+enum Day {
+    /// `2026-04-09` (UTC), by the civil-from-days algorithm (H. Hinnant), without a date formatter.
+    static func format(_ date: Date) -> String {
+        let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down)) + 719_468
+        let era = (days >= 0 ? days : days - 146_096) / 146_097
+        let dayOfEra = days - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+    }
+}
