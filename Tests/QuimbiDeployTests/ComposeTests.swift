@@ -68,6 +68,19 @@ import Testing
         #expect(workers <= partitions[topics[0], default: 0], "more workers than partitions of \(topics[0])")
     }
 
+    @Test func filesNamedBySettingsAreMountedFromTheRepository() throws {
+        let compose = try ComposeFile()
+        var checked = 0
+        for (name, service) in compose.quimbiServices {
+            guard let path = ComposeFile.environment(of: service)["QUIMBI_POLICY"] else { continue }
+            let mounts = (service.sequence("volumes") ?? []).map(scalarText).map { $0.split(separator: ":").map(String.init) }
+            let mount = try #require(mounts.first { $0.count >= 2 && $0[1] == path }, "\(name): nothing is mounted at QUIMBI_POLICY=\(path)")
+            #expect(FileManager.default.fileExists(atPath: RepositoryFiles.url(mount[0]).path), "\(name) mounts \(mount[0]), which does not exist")
+            checked += 1
+        }
+        #expect(checked > 0, "the workers should be given the policy file")
+    }
+
     @Test func quimbiServicesRunTheImageBuiltHereWithSecretsFromEnvFile() throws {
         let compose = try ComposeFile()
         #expect(compose.quimbiServices.count == 5)
