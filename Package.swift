@@ -125,6 +125,12 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // Checks the deployment files (Deploy/, docker-compose.yml) against the built program's own --help.
+        .testTarget(
+            name: "QuimbiDeployTests",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: strictConcurrency
+        ),
         .testTarget(name: "QuimbiCoreTests", dependencies: ["QuimbiCore"]),
         .testTarget(name: "QuimbiKafkaTests", dependencies: ["QuimbiKafka"]),
         .testTarget(
