@@ -10,6 +10,10 @@ public struct RedisEndpoint: Sendable, Hashable {
 
     var address: Address
     var database: Int
+    /// ACL user name, when the URL names one (`redis://user:password@host`).
+    var user: String?
+    /// Password sent with AUTH after connecting: `redis://[user]:password@host` or `?password=` for sockets.
+    var password: String?
 
     /// Parses a Redis URL; throws `redis_bad_url` for anything else.
     public init(url: String) throws(StoreError) {
@@ -17,6 +21,8 @@ public struct RedisEndpoint: Sendable, Hashable {
             throw StoreError(code: "redis_bad_url", message: "not a Redis URL: \(url)", isTransient: false)
         }
         let dbItem = components.queryItems?.first { $0.name == "db" }?.value
+        password = components.password ?? components.queryItems?.first { $0.name == "password" }?.value
+        user = components.user.flatMap { $0.isEmpty ? nil : $0 }
         switch scheme {
         case "redis":
             address = .tcp(host: components.host.flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1",
@@ -106,6 +112,13 @@ final class RedisConnection {
         }
         redisSetTimeout(fresh, timeout)
         context = fresh
+        if let password = endpoint.password {
+            let reply = try pipeline([["AUTH"] + (endpoint.user.map { [$0] } ?? []) + [password]])
+            if case .error(let detail) = reply.first {
+                _ = dropConnection()
+                throw StoreError(code: "redis_auth_failed", message: detail, isTransient: false)
+            }
+        }
         if endpoint.database != 0 {
             let reply = try pipeline([["SELECT", String(endpoint.database)]])
             if case .error(let detail) = reply.first {

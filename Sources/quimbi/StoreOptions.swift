@@ -6,7 +6,7 @@ struct StoreConnectionOptions: ParsableArguments {
     @Option(help: "PostgreSQL URL, e.g. postgres://user@host:5432/db or postgresql:///db?host=/socket/dir (QUIMBI_POSTGRES).")
     var postgres: String?
 
-    @Option(help: "Redis URL, e.g. redis://host:6379/0 or unix:///path/redis.sock (QUIMBI_REDIS).")
+    @Option(help: "Redis URL, e.g. redis://[:password@]host:6379/0 or unix:///path/redis.sock[?password=…] (QUIMBI_REDIS).")
     var redis: String?
 
     /// The PostgreSQL URL from the flag or the environment, `nil` when neither names one.

@@ -62,7 +62,7 @@ import Testing
         for (_, container) in manifests.quimbiContainers {
             for entry in (container.sequence("env") ?? []).compactMap({ $0 as? [String: Any] }) {
                 let name = try #require(entry.string("name"))
-                guard SecretValues.isSecretName(name) || name == "QUIMBI_POSTGRES" else { continue }
+                guard SecretValues.isSecretName(name) || ["QUIMBI_POSTGRES", "QUIMBI_REDIS"].contains(name) else { continue }
                 #expect(entry["value"] == nil, "\(name) must come from the Secret, not a literal")
                 let reference = entry.mapping("valueFrom")?.mapping("secretKeyRef")
                 #expect(reference?.string("name") == "quimbi" && secretKeys.contains(reference?.string("key") ?? ""), "\(name) must reference a key of the quimbi Secret")
@@ -74,6 +74,7 @@ import Testing
         ("QUIMBI_WEBHOOK_SECRET", "hunter2", true), ("QUIMBI_WEBHOOK_SECRET", "<secret>", false),
         ("POSTGRES_PASSWORD", "${POSTGRES_PASSWORD:?missing}", false), ("QUIMBI_POSTGRES", "postgres://quimbi:hunter2@db/quimbi", true),
         ("QUIMBI_POSTGRES", "postgres://quimbi:${POSTGRES_PASSWORD}@db/quimbi", false), ("QUIMBI_REDIS", "redis://redis:6379/0", false),
+        ("QUIMBI_REDIS", "redis://:hunter2@redis:6379/0", true),
         ("QUIMBI_GROUP", "quimbi-worker", false),
     ])
     func committedSecretsAreRecognised(key: String, value: String, isSecret: Bool) {

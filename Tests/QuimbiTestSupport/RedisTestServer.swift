@@ -8,12 +8,14 @@ public final class RedisTestServer: @unchecked Sendable {
     public static var isInstalled: Bool { FileManager.default.isExecutableFile(atPath: binary) }
 
     private let root: URL
+    private let password: String?
     private let lock = NSLock()
     private var process: pid_t?
     private var socket: String { root.appendingPathComponent("redis.sock").path }
 
-    /// Starts a new server.
-    public init() throws {
+    /// Starts a new server; with `password`, clients must authenticate (`requirepass`).
+    public init(password: String? = nil) throws {
+        self.password = password
         guard Self.isInstalled else {
             throw ProcessRunner.Failure(description: "redis-server not found at \(Self.binary)")
         }
@@ -33,7 +35,7 @@ public final class RedisTestServer: @unchecked Sendable {
         let launched = try ProcessRunner.launch([
             Self.binary, "--port", "0", "--unixsocket", socket, "--unixsocketperm", "700", "--save", "",
             "--appendonly", "no", "--dir", root.path,
-        ])
+        ] + (password.map { ["--requirepass", $0] } ?? []))
         lock.withLock { process = launched }
         for _ in 0..<200 where !FileManager.default.fileExists(atPath: socket) {
             usleep(10_000)
