@@ -96,6 +96,7 @@ let package = Package(
             dependencies: [
                 "QuimbiCore", "QuimbiKafka", "QuimbiWorker",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import QuimbiCore
+import QuimbiMetrics
 
 /// `GET /api/mcp/customer/{customer_id}`, `GET /api/archetypes/{archetype_id}` and
 /// `GET /api/customers/{customer_id}/context`.

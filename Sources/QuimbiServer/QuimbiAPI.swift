@@ -25,8 +25,8 @@ public struct QuimbiAPI: Sendable {
         let readiness = dependencies.readiness
         let metrics = dependencies.metrics
 
-        router.get("/healthz") { _, _ in try JSONResponse.make(["status": "ok"]) }
-        router.get("/readyz") { _, _ in try await Self.readiness(readiness) }
+        router.get("/healthz") { _, _ in try HealthResponse.live() }
+        router.get("/readyz") { _, _ in try await HealthResponse.ready(readiness) }
         router.get("/metrics") { _, _ in MetricsResponse.make(metrics) }
         router.post("/webhooks/tickets") { request, _ in await Self.answer { () throws(APIError) in try await webhook.handle(request) } }
 
@@ -54,20 +54,5 @@ public struct QuimbiAPI: Sendable {
 
     private static func answer(_ body: () async throws(APIError) -> Response) async -> Response {
         do { return try await body() } catch { return error.response() }
-    }
-
-    private static func readiness(_ checks: [any ReadinessCheck]) async throws -> Response {
-        var results: [String: String] = [:]
-        await withTaskGroup(of: (String, Bool).self) { group in
-            for check in checks { group.addTask { (check.name, await check.isReady()) } }
-            for await (name, ready) in group { results[name] = ready ? "ok" : "unavailable" }
-        }
-        let ready = results.values.allSatisfy { $0 == "ok" }
-        return try JSONResponse.make(Readiness(status: ready ? "ready" : "not_ready", checks: results), status: ready ? .ok : .serviceUnavailable)
-    }
-
-    private struct Readiness: Encodable {
-        var status: String
-        var checks: [String: String]
     }
 }

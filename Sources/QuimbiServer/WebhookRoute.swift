@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import QuimbiCore
+import QuimbiMetrics
 
 /// `POST /webhooks/tickets`: size limit, signature, schema validation, deduplication, publish, 202.
 struct WebhookRoute: Sendable {

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import QuimbiCore
-import QuimbiServer
+import QuimbiMetrics
 import QuimbiShopify
 import QuimbiStore
 import QuimbiWorker

@@ -23,7 +23,7 @@ struct WorkerCommand: AsyncParsableCommand {
     @OptionGroup var data: CustomerDataOptions
     @OptionGroup var support: SupportOptions
 
-    @Option(help: "Serve Prometheus metrics at /metrics on this port (QUIMBI_METRICS_PORT); off when unset.")
+    @Option(help: "Serve /metrics (Prometheus), /healthz and /readyz (brokers reachable) on this port (QUIMBI_METRICS_PORT); off when unset.")
     var metricsPort: Int?
 
     private var servedMetricsPort: Int? { metricsPort ?? EnvironmentDefaults.int("QUIMBI_METRICS_PORT") }
@@ -41,7 +41,8 @@ struct WorkerCommand: AsyncParsableCommand {
         let processor = TicketProcessor(
             profiles: metrics.metered(profiles: sources.profiles), orders: metrics.metered(orders: sources.orders),
             archetypes: metrics.metered(archetypes: sources.archetypes), desk: desk, settings: tuning.processing)
-        var configuration = tuning.workerConfiguration(kafka: kafka.kafka(), topics: kafka.topics)
+        let connection = kafka.kafka()
+        var configuration = tuning.workerConfiguration(kafka: connection, topics: kafka.topics)
         configuration.consumer.lagReporter = { metrics.recordLag($0) }
         let worker = TicketWorker(
             configuration: configuration,
@@ -50,7 +51,9 @@ struct WorkerCommand: AsyncParsableCommand {
             .init(service: worker, successTerminationBehavior: .gracefullyShutdownGroup),
         ]
         if let metricsPort = servedMetricsPort {
-            services.append(.init(service: MetricsServer(registry: registry, port: metricsPort, logger: logger)))
+            // Ready while the brokers answer: a dead store only degrades drafts, it does not stop the worker.
+            let readiness = [BrokerReachability(bootstrapServers: connection.bootstrapServers)]
+            services.append(.init(service: MetricsServer(registry: registry, readiness: readiness, port: metricsPort, logger: logger)))
         }
         if let counts = sources.cacheCounts {
             services.append(.init(service: CacheMetricsSampler(registry: registry, counts: counts)))

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import QuimbiMetrics
 import QuimbiServer
 import Testing
 

@@ -14,6 +14,11 @@ import Testing
         return String(decoding: data, as: UTF8.self)
     }
 
+    static func get(port: Int, _ path: String) async throws -> (status: Int, body: String) {
+        let (data, response) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)\(path)")!)
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+    }
+
     /// The sum of every sample of `name` whose labels contain `labelFilter`.
     static func sum(_ text: String, _ name: String, labelFilter: String = "") -> Double {
         text.split(separator: "\n").reduce(0) { total, line in
@@ -32,6 +37,9 @@ import Testing
         try await waitUntil(timeout: .seconds(30), "the metrics endpoint answers") {
             (try? Data(contentsOf: URL(string: "http://127.0.0.1:\(port)/metrics")!)) != nil
         }
+        #expect(try await Self.get(port: port, "/healthz").status == 200)
+        let ready = try await Self.get(port: port, "/readyz")
+        #expect(ready.status == 200 && ready.body.contains(#""kafka":"ok""#), "\(ready)")
         let before = try await Self.scrape(port: port)
         #expect(Self.sum(before, "quimbi_tickets_processed_total") == 0)
 
@@ -56,5 +64,17 @@ import Testing
         await publisher.producer.shutdown()
         await collector.close()
         await cluster.stop()
+    }
+
+    @Test func aWorkerWhoseBrokersAreUnreachableIsLiveButNotReady() async throws {
+        let port = Int.random(in: 20_000...40_000)
+        let worker = try QuimbiProcess(["worker", "--brokers", "127.0.0.1:1", "--customers", "300", "--metrics-port", String(port)])
+        defer { worker.stop() }
+        try await waitUntil(timeout: .seconds(30), "the health endpoint answers") {
+            (try? Data(contentsOf: URL(string: "http://127.0.0.1:\(port)/healthz")!)) != nil
+        }
+        #expect(try await Self.get(port: port, "/healthz").status == 200)
+        let ready = try await Self.get(port: port, "/readyz")
+        #expect(ready.status == 503 && ready.body.contains(#""kafka":"unavailable""#), "\(ready)")
     }
 }
