@@ -28,6 +28,20 @@ public enum RFC3339 {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The UTC calendar day of `date` as an RFC 3339 `full-date`, e.g. `2026-11-25`.
+    public static func fullDate(from date: Date) -> String {
+        let (days, _) = Int64((date.timeIntervalSince1970 * 1_000).rounded(.down)).floorDivided(by: 86_400_000)
+        let (year, month, day) = CivilDate.fromDays(days)
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(10)
+        append(year, digits: 4, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        append(month, digits: 2, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        append(day, digits: 2, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)` (`t`, `z` and a space separator allowed);
     /// `nil` for anything else, including impossible dates such as February 30.
     public static func date(from text: String) -> Date? {

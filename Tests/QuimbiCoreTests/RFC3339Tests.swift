@@ -18,6 +18,16 @@ struct RFC3339Tests {
         }
     }
 
+    @Test func fullDateIsTheUTCDayEvenJustBeforeMidnight() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let seconds = Int64.random(in: -5_000_000_000...8_000_000_000, using: &generator)
+            #expect(RFC3339.fullDate(from: Date(timeIntervalSince1970: Double(seconds))) == String(Self.reference.format(Date(timeIntervalSince1970: Double(seconds))).prefix(10)))
+        }
+        #expect(RFC3339.fullDate(from: Date(timeIntervalSince1970: 86_399.9999)) == "1970-01-01")
+        #expect(RFC3339.fullDate(from: Date(timeIntervalSince1970: -0.001)) == "1969-12-31")
+    }
+
     @Test(arguments: [
         ("2026-11-25T06:57:10Z", 1_795_589_830.0),
         ("2026-11-25T06:57:10.5Z", 1_795_589_830.5),
