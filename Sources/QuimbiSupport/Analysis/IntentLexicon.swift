@@ -116,6 +116,8 @@ enum IntentLexicon {
         IntentCue(intent: .discountRequest, signal: "discount", weight: 2.5, phrases: [
             "discount", "discounts", "loyalty discount", "any offers", "wholesale", "bulk discount", "guild discount", "trade pricing", "pricing for", "descuento para", "special offer", "student discount", "free shipping code", "coupon", "promo code", "promo", "discount code", "voucher", "any deals", "a deal",
             "sale coming", "any sales", "loyalty discount", "bulk pricing", "price match",
+            "free shipping", "free delivery", "envio gratis", "envio gratuito", "livraison gratuite", "livraison offerte",
+            "kostenloser versand", "kostenlose lieferung", "versandkostenfrei",
             "descuento", "cupon", "codigo promocional", "oferta", "reduction", "code promo", "remise", "bon de reduction",
             "rabatt", "gutschein", "rabattcode", "angebot",
         ]),
