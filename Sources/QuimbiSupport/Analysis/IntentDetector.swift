@@ -3,6 +3,10 @@ import QuimbiCore
 
 /// Scores every intent by the distinct signals of its cues that fired, and picks a primary.
 ///
+/// Two stages: the phrase cues of ``IntentLexicon`` first; when none of them reads an intent with
+/// real weight, the stem cues of ``StemReader`` join them in the same scoring, for the intents where
+/// they reach the evidence an intent needs. A reading that rests on stems has a lower confidence.
+///
 /// Multi-label: every other intent with a real signal is reported as secondary. Policy flags
 /// (`legal_threat`, `chargeback`, `repeated_contact`) are reported among the signals whatever the intent.
 struct IntentDetector: Sendable {
@@ -18,8 +22,15 @@ struct IntentDetector: Sendable {
     /// Intents weaker than this are not reported as secondary.
     static let secondaryThreshold = 1.5
 
+    /// Stem cues are consulted only when no intent's phrase cues reach this.
+    static let stemStageBelow = 1.5
+
+    /// `stemSignals` reads the ticket's stem cues (see ``StemReader``), asked for only when needed;
     /// `sarcastic` says plain sarcasm was found: its praise words are not praise.
-    func detect(_ matches: [PhraseTrie<CueMeaning>.Match], sarcastic: Bool, negated: (Range<Int>) -> Bool) -> Intent {
+    func detect(
+        _ matches: [PhraseTrie<CueMeaning>.Match], stemSignals: () -> [IntentLabel: [String: Double]], sarcastic: Bool,
+        negated: (Range<Int>) -> Bool
+    ) -> Intent {
         var signalsByIntent: [IntentLabel: [String: Double]] = [:]
         var flags: [String] = []
         for match in matches {
@@ -32,7 +43,17 @@ struct IntentDetector: Sendable {
             }
             signalsByIntent[intent, default: [:]][cue.signal] = cue.weight
         }
-        var scores = signalsByIntent.mapValues { $0.values.reduce(0, +) }
+        var readFromStems: Set<IntentLabel> = []
+        if !signalsByIntent.values.contains(where: { Self.score($0) >= Self.stemStageBelow }) {
+            for (intent, stemSignals) in stemSignals() {
+                let phraseSignals = signalsByIntent[intent, default: [:]]
+                let merged = phraseSignals.merging(stemSignals) { phrase, _ in phrase }
+                guard merged.count > phraseSignals.count, Self.score(merged) >= StemReader.evidenceNeeded(for: intent) else { continue }
+                signalsByIntent[intent] = merged
+                readFromStems.insert(intent)
+            }
+        }
+        var scores = signalsByIntent.mapValues(Self.score)
         if sarcastic || scores.contains(where: { $0.key != .praise && $0.value >= Self.secondaryThreshold }) {
             scores[.praise] = nil  // politeness or sarcasm around a real request
         }
@@ -44,7 +65,7 @@ struct IntentDetector: Sendable {
         }
         let total = scores.values.reduce(0, +)
         let strength = 1 - exp(-best / 1.5)
-        let confidence = 0.25 + 0.7 * (best / total) * strength
+        let confidence = 0.25 + (readFromStems.contains(primary) ? 0.25 : 0.7) * (best / total) * strength
         let signals = signalsByIntent[primary, default: [:]].sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
         return Intent(
             label: primary,
@@ -52,6 +73,10 @@ struct IntentDetector: Sendable {
             signals: signals + flags,
             secondary: ranked.dropFirst().filter { $0.value >= Self.secondaryThreshold }.map(\.key)
         )
+    }
+
+    private static func score(_ signals: [String: Double]) -> Double {
+        signals.values.reduce(0, +)
     }
 
     private static func rank(_ label: IntentLabel) -> Int {

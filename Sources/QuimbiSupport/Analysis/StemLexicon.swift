@@ -1,0 +1,168 @@
+import QuimbiCore
+
+/// What a stem cue counts as: `weight` towards `intent`, under the name `signal`.
+struct StemReading: Sendable {
+    var intent: IntentLabel
+    var signal: String
+    var weight: Double
+}
+
+/// What a negator just before a stem cue does to it.
+enum StemNegation: Sendable {
+    /// The cue still counts ("no tracking number yet" still asks about tracking).
+    case kept
+    /// The cue is void ("not damaged", "no discount needed").
+    case voided
+    /// The cue means something else: "nothing has arrived" is a delivery complaint.
+    case reads(StemReading)
+}
+
+/// A cue of the stem lexicon: single words, matched by beginning (`track*`), ending (`*adresse`)
+/// or whole (`eta`), that each lend a little evidence to an intent.
+struct StemCue: Sendable {
+    var reading: StemReading
+    var whenNegated: StemNegation
+    var stems: [String]
+
+    init(_ intent: IntentLabel, _ signal: String, _ weight: Double, whenNegated: StemNegation = .kept, _ stems: [String]) {
+        reading = StemReading(intent: intent, signal: signal, weight: weight)
+        self.whenNegated = whenNegated
+        self.stems = stems
+    }
+}
+
+/// Word stems by intent, in English, Spanish, French and German: the second stage of intent
+/// reading, for wording the phrase lexicon does not know.
+///
+/// A stem is the vocabulary of a topic (`parcel`, `invoice`, `password`), not a sentence, so it
+/// carries over to new wording. Alone, most stems are too weak to decide an intent: a reading needs
+/// several topic words that agree, or one word that is unambiguous in a thread shop (`descuent*`,
+/// `elsewhere`, `ruin*`). The weights are lower than the phrase cues', and ``StemReader`` asks more
+/// evidence for intents that can earn an offer.
+enum StemLexicon {
+    static let cues: [StemCue] = orderStatus + complaints + churn + money + questions + accountAndPraise
+
+    /// A question mark: with what the ticket asks about, a product question.
+    static let question = StemReading(intent: .productQuestion, signal: "question", weight: 0.5)
+
+    /// Arrival words negated ("nothing has arrived", "no he recibido") are a delivery complaint.
+    private static let notArrived = StemReading(intent: .serviceComplaint, signal: "shipping_delay", weight: 2)
+
+    private static let orderStatus: [StemCue] = [
+        StemCue(.orderStatus, "tracking", 1.5, [
+            "track*", "rastre*", "seguimiento*", "suivi", "suivre", "*verfolgung", "verfolg*",
+        ]),
+        StemCue(.orderStatus, "shipping", 1, [
+            "ship*", "dispatch*", "deliver*", "courier*", "postage", "despach*", "enviad*", "envio*", "enviar*", "entreg*",
+            "expedi*", "livr*", "versand*", "*versand", "versend*", "verschick*", "liefer*", "zustell*", "kurier*",
+        ]),
+        StemCue(.orderStatus, "parcel", 0.75, [
+            "parcel*", "package*", "packet*", "shipment*", "paquet*", "colis", "paket*", "*paket", "sendung*",
+        ]),
+        StemCue(.orderStatus, "arrival", 1, whenNegated: .reads(notArrived), [
+            "arriv*", "receiv*", "recib*", "lleg*", "recu", "recue", "recus", "recevoir", "recevrai", "ankomm*", "angekommen",
+            "bekomm*", "erhalt*", "geliefert",
+        ]),
+        StemCue(.orderStatus, "confirmation", 0.75, ["confirm*", "*bestatigung"]),
+        StemCue(.orderStatus, "when", 0.5, ["when", "cuando", "quand", "wann"]),
+        StemCue(.orderStatus, "yet", 0.5, ["yet", "todavia", "aun", "encore", "noch"]),
+    ]
+
+    private static let complaints: [StemCue] = [
+        StemCue(.serviceComplaint, "damaged", 2.5, whenNegated: .voided, [
+            "damag*", "ruin*", "broke", "broken", "defect*", "faulty", "torn", "scratch*", "dented", "leak*", "stain*",
+            "mould*", "moldy", "dirty", "crush*", "crack*", "frayed", "unravel*", "danad*", "roto", "rota", "rotos", "rotas",
+            "estropead*", "defectu*", "manchad*", "abim*", "endommag*", "casse", "cassee", "casses", "cassees", "dechir*",
+            "defectueu*", "kaputt*", "beschadig*", "defekt*", "zerriss*", "gerissen", "zerbroch*", "verschmutz*",
+        ]),
+        StemCue(.serviceComplaint, "wrong_item", 1.5, whenNegated: .voided, [
+            "wrong", "instead", "equivocad*", "incorrect*", "lieu", "falsch*", "statt", "anstatt", "anstelle",
+        ]),
+        StemCue(.serviceComplaint, "received", 1, [
+            "got", "received", "recibi", "recibido", "recu", "recue", "recus", "bekommen", "erhalten",
+        ]),
+        StemCue(.serviceComplaint, "waiting", 1.5, ["wait*", "esper*", "attend*", "wart*"]),
+        StemCue(.serviceComplaint, "time_span", 1, [
+            "week*", "days", "month*", "semana*", "dias", "meses", "semaine*", "jours", "mois", "woche*", "tage",
+            "tagen", "monat*",
+        ]),
+        StemCue(.serviceComplaint, "slow", 1, whenNegated: .voided, ["slow*", "lent", "lento", "lenta", "langsam*"]),
+    ]
+
+    private static let churn: [StemCue] = [
+        StemCue(.churnThreat, "competitor", 2.5, [
+            "elsewhere", "competi*", "concurren*", "konkurren*", "woanders", "ailleurs",
+        ]),
+        StemCue(.churnThreat, "leaving", 1.5, whenNegated: .voided, ["leav*", "quit*", "switch*", "goodbye", "adios"]),
+        StemCue(.churnThreat, "price", 1, [
+            "price*", "pricey", "cost*", "expensiv*", "precio*", "caro", "cara", "caros", "prix", "cher", "chers",
+            "preis*", "teuer*",
+        ]),
+    ]
+
+    private static let money: [StemCue] = [
+        StemCue(.discountRequest, "discount", 2.5, whenNegated: .voided, [
+            "discount*", "coupon*", "voucher*", "promo*", "descuent*", "cupon*", "rebaj*", "remise*", "reduc*", "soldes",
+            "rabatt*", "gutschein*",
+        ]),
+        StemCue(.billing, "billing", 1.5, [
+            "charg*", "overcharg*", "invoice*", "receipt*", "bill", "billed", "billing", "payment*", "vat", "cobr*",
+            "factur*", "recibo*", "pago*", "iva", "debit*", "paiement*", "tva", "abbuch*", "abgebucht", "belastet",
+            "rechnung*", "quittung*", "zahlung*", "bezahl*", "mwst",
+        ]),
+        StemCue(.billing, "card", 0.75, ["card", "paypal", "tarjeta*", "carte", "kreditkarte*"]),
+        StemCue(.billing, "twice", 0.75, ["twice", "doubl*", "doppelt*"]),
+        StemCue(.cancelOrder, "cancel", 1.5, whenNegated: .voided, [
+            "cancel*", "scrap", "scrapped", "anul*", "annul*", "storn*", "abbestell*", "widerruf*",
+        ]),
+        StemCue(.refundReturn, "refund", 1.5, whenNegated: .voided, [
+            "refund*", "reimburs*", "reembols*", "rembours*", "erstatt*", "*erstattung",
+        ]),
+        StemCue(.refundReturn, "return", 1.5, whenNegated: .voided, [
+            "return*", "exchang*", "swap*", "devol*", "retourn*", "renvoy*", "renvoi*", "zurucksend*", "zuruckgeb*",
+            "*rucksendung", "retour*", "umtausch*",
+        ]),
+        StemCue(.refundReturn, "money", 1, ["money", "dinero", "argent", "geld"]),
+    ]
+
+    private static let questions: [StemCue] = [
+        StemCue(.productQuestion, "product", 1, [
+            "thread*", "spool*", "cone", "cones", "needle*", "bobbin*", "hoop*", "fabric*", "yarn*", "floss*", "polyester",
+            "cotton*", "rayon", "silk*", "metallic*", "hilo*", "carrete*", "aguja*", "tela*", "algodon", "fil", "fils",
+            "bobine*", "aiguille*", "tissu*", "coton", "garn*", "faden*", "spule*", "nadel*", "stoff*", "baumwoll*",
+        ]),
+        StemCue(.productQuestion, "suitability", 1.5, [
+            "suitab*", "enough", "strong*", "durab*", "washab*", "colorfast*", "colourfast*", "compatib*", "sirve*",
+            "resist*", "adecuad*", "convien*", "adapte*", "lavable*", "geeignet*", "eignet*", "taugt", "waschbar*",
+        ]),
+        StemCue(.productQuestion, "detail", 1, [
+            "use", "using", "yard*", "metre*", "meter*", "length*", "thick*", "weight*", "size*", "colour*", "color*",
+            "shade*", "ply", "wt", "usar", "largo", "grosor", "tamano", "utiliser", "longueur",
+            "epaisseur", "taille", "couleur*", "verwenden", "benutzen", "lange", "starke", "grosse", "farbe*",
+        ]),
+        StemCue(.productQuestion, "availability", 1.5, ["stock*", "availab*", "disponib*", "lieferbar*", "vorratig*"]),
+    ]
+
+    private static let accountAndPraise: [StemCue] = [
+        StemCue(.account, "credentials", 1.5, [
+            "password*", "passwort*", "contrasen*", "login*", "logon", "logged", "username*", "account*", "usuario*", "identifiant*",
+            "connexion*", "*konto", "konto*", "anmeld*", "benutzer*", "profil*",
+        ]),
+        StemCue(.account, "subscription", 1.5, [
+            "newsletter*", "unsubscrib*", "subscri*", "suscri*", "desuscri*", "abonn*", "desabonn*", "abmeld*",
+        ]),
+        StemCue(.account, "contact_details", 1, [
+            "address*", "adress*", "*adresse", "email", "emails", "mail", "mailing*", "details", "direccion*", "correo*",
+            "datos", "courriel*", "donnees", "daten",
+        ]),
+        StemCue(.account, "update", 0.75, [
+            "chang*", "updat*", "modif*", "remove", "delete*", "edit*", "cambi*", "actualiz*", "borr*", "supprim*",
+            "andern", "*andert", "*anderung", "losch*", "entfern*",
+        ]),
+        StemCue(.praise, "praise", 2, whenNegated: .voided, [
+            "appreciat*", "grateful", "gorgeous", "lovely", "brilliant", "superb", "perfect*", "agradec*", "agradecid*",
+            "perfecto*", "parfait*", "reconnaissant*", "ravi", "ravie", "dankbar*", "perfekt*",
+        ]),
+        StemCue(.praise, "thanks", 0.5, ["thank*", "thx", "gracias", "merci", "danke*"]),
+    ]
+}

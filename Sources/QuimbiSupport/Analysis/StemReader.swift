@@ -1,0 +1,55 @@
+import QuimbiCore
+
+/// The second stage of intent reading: the stem cues of ``StemLexicon`` found in a ticket, by
+/// intent and signal, and how much of them an intent needs before a reading may rest on them.
+struct StemReader: Sendable {
+    /// Intents for which the default policy can grant an offer: a stem reading needs more evidence
+    /// for them, so that thin wording does not earn a discount.
+    static let offerIntents: Set<IntentLabel> = [.churnThreat, .serviceComplaint, .productQuestion, .discountRequest]
+    /// Evidence a stem reading needs for an offer intent: one unambiguous word, or several that agree.
+    static let offerEvidence = 2.5
+    /// Evidence a stem reading needs for any other intent.
+    static let plainEvidence = 1.5
+
+    static let shared = StemReader()
+
+    private let index: StemIndex<Int>
+
+    private init() {
+        var index = StemIndex<Int>()
+        for (position, cue) in StemLexicon.cues.enumerated() {
+            for stem in Set(cue.stems) { index.insert(stem, payload: position) }
+        }
+        self.index = index
+    }
+
+    /// The evidence a reading of `intent` must reach when stem cues contributed to it.
+    static func evidenceNeeded(for intent: IntentLabel) -> Double {
+        offerIntents.contains(intent) ? offerEvidence : plainEvidence
+    }
+
+    /// The weight of every stem signal found in `tokens`, by intent; `asksQuestion` says the ticket
+    /// has a question mark, `negated` whether a negator stands just before a token range.
+    func signals(in tokens: [String], asksQuestion: Bool, negated: (Range<Int>) -> Bool) -> [IntentLabel: [String: Double]] {
+        var signals: [IntentLabel: [String: Double]] = [:]
+        if asksQuestion {
+            let question = StemLexicon.question
+            signals[question.intent, default: [:]][question.signal] = question.weight
+        }
+        for (position, token) in tokens.enumerated() {
+            for cueIndex in index.matches(token) {
+                let cue = StemLexicon.cues[cueIndex]
+                var reading = cue.reading
+                if negated(position..<(position + 1)) {
+                    switch cue.whenNegated {
+                    case .kept: break
+                    case .voided: continue
+                    case .reads(let other): reading = other
+                    }
+                }
+                signals[reading.intent, default: [:]][reading.signal] = reading.weight
+            }
+        }
+        return signals
+    }
+}
