@@ -19,7 +19,8 @@ enum IntentLexicon {
             "different supplier", "another supplier", "other supplier", "new supplier", "competitor", "competitors",
             "other store", "another store", "another shop", "ordering from another", "buy from someone else", "not worth it", "no longer worth", "keep buying", "keep ordering", "half the price", "cheaper elsewhere", "better prices", "better price", "other sellers", "another seller", "found another", "find another", "amazon", "etsy", "why should i stay", "why would i stay", "give me a reason", "other shop", "another shop", "shop elsewhere", "buy elsewhere", "order elsewhere",
             "go elsewhere", "going elsewhere", "somewhere else", "switch to", "switching to", "take my business",
-            "otro proveedor", "la competencia", "competencia", "otra tienda", "autre fournisseur", "concurrent", "concurrents",
+            "otro sitio", "otra parte", "otro lado", "autre part", "autre site", "anderswo", "anderen shop", "anderen laden",
+            "anderen handler", "otro proveedor", "la competencia", "competencia", "otra tienda", "autre fournisseur", "concurrent", "concurrents",
             "la concurrence", "ailleurs", "anderen anbieter", "anderer anbieter", "konkurrenz", "woanders", "wettbewerber",
         ]),
         IntentCue(intent: .churnThreat, signal: "leaving", weight: 2.5, phrases: [
@@ -59,7 +60,7 @@ enum IntentLexicon {
             "beschadigt", "kaputt", "defekt", "schlechte qualitat", "zerbrochen",
         ]),
         IntentCue(intent: .serviceComplaint, signal: "wrong_item", weight: 2.5, phrases: [
-            "wrong item", "wrong items", "you forgot", "forgot the", "forgot my", "left out", "not included", "wasnt included", "wasnt in the box", "ganz anders", "anders als", "nicht wie abgebildet", "pas comme sur la photo", "distinto", "diferente", "different shade", "different colour", "different color", "not as pictured", "not as described", "doesnt match the photo", "looks nothing like", "somebody elses order", "someone elses order", "instead of mine", "wrong parcel", "wrong package", "wrong color", "wrong colour", "wrong size", "wrong product", "wrong order",
+            "wrong item", "wrong items", "you forgot", "forgot the", "left out", "not included", "wasnt included", "wasnt in the box", "ganz anders", "anders als", "nicht wie abgebildet", "pas comme sur la photo", "distinto", "diferente", "different shade", "different colour", "different color", "not as pictured", "not as described", "doesnt match the photo", "looks nothing like", "somebody elses order", "someone elses order", "instead of mine", "wrong parcel", "wrong package", "wrong color", "wrong colour", "wrong size", "wrong product", "wrong order",
             "not what i ordered", "sent me the wrong", "different color than", "missing item", "missing items",
             "item missing", "items missing", "missing", "was missing", "were missing", "only got", "only received", "incomplete order",
             "articulo equivocado", "color equivocado", "me enviaron otro", "falta un", "faltan", "mauvais article",
@@ -75,7 +76,8 @@ enum IntentLexicon {
 
     private static let orders: [IntentCue] = [
         IntentCue(intent: .orderStatus, signal: "where_is_order", weight: 2.5, phrases: [
-            "where is my order", "wheres my order", "left your warehouse", "left the warehouse", "has it left", "been sent", "sent out", "shipped out", "on its way", "when * arrive", "cuando enviaran", "enviaran", "enviado", "versandt", "wann kommt meine", "any news", "been dispatched", "dispatched yet", "shipped yet", "ship yet", "dispatched", "dispatch date", "has my order", "update on my order", "any news on my order", "cuando sale mi pedido", "enviado ya", "quand * expediee", "expediee", "expedie", "quand ma commande", "wann wird * versendet", "versendet", "verschickt", "where is my package", "wheres my package", "where is my parcel",
+            "where is my order", "wheres my order", "left your warehouse", "left the warehouse", "has it left", "been sent", "sent out", "shipped out", "on its way", "on the way", "en camino", "en route",
+            "ou en est", "wo ist mein", "wo bleibt", "donde esta mi", "when * arrive", "cuando enviaran", "enviaran", "enviado", "versandt", "wann kommt meine", "any news", "been dispatched", "dispatched yet", "shipped yet", "ship yet", "dispatched", "dispatch date", "has my order", "update on my order", "any news on my order", "cuando sale mi pedido", "enviado ya", "quand * expediee", "expediee", "expedie", "quand ma commande", "wann wird * versendet", "versendet", "verschickt", "where is my package", "wheres my package", "where is my parcel",
             "where is my * order", "where is my * parcel", "where is my * package", "were is my order", "were is my package",
             "were is my parcel", "where my order is", "where my parcel is", "where my package is",
             "where is my stuff", "where is it", "order status", "status of my order", "status of order", "has it shipped",
@@ -88,10 +90,12 @@ enum IntentLexicon {
             "wann kommt", "wann wird", "status meiner bestellung", "trackingnummer",
         ]),
         IntentCue(intent: .cancelOrder, signal: "cancel", weight: 1.5, phrases: ["cancel", "cancelar", "annuler", "stornieren"]),
-        IntentCue(intent: .cancelOrder, signal: "ordered_by_mistake", weight: 1, phrases: ["ordered by mistake", "ordered the wrong", "by mistake"]),
+        IntentCue(intent: .cancelOrder, signal: "ordered_by_mistake", weight: 1, phrases: [
+            "ordered by mistake", "ordered the wrong", "by mistake", "changed my mind", "change of heart",
+        ]),
         IntentCue(intent: .cancelOrder, signal: "cancel_order", weight: 3, phrases: [
             "cancel my order", "cancel the order", "cancel this order", "cancel order", "cancel my last order",
-            "cancel my purchase", "please cancel", "want to cancel", "need to cancel", "cancel it", "cancellation",
+            "cancel my purchase", "call off", "please cancel", "want to cancel", "need to cancel", "cancel it", "cancellation",
             "change my order before it ships", "stop my order",
             "cancelar mi pedido", "cancelar el pedido", "anular mi pedido", "annuler ma commande", "annuler la commande",
             "annulation", "bestellung stornieren", "stornieren", "stornierung", "storno",
@@ -115,7 +119,7 @@ enum IntentLexicon {
     private static let money: [IntentCue] = [
         IntentCue(intent: .discountRequest, signal: "discount", weight: 2.5, phrases: [
             "discount", "discounts", "loyalty discount", "any offers", "wholesale", "bulk discount", "guild discount", "trade pricing", "pricing for", "descuento para", "special offer", "student discount", "free shipping code", "coupon", "promo code", "promo", "discount code", "voucher", "any deals", "a deal",
-            "sale coming", "any sales", "loyalty discount", "bulk pricing", "price match",
+            "% off", "sale coming", "any sales", "loyalty discount", "bulk pricing", "price match",
             "free shipping", "free delivery", "envio gratis", "envio gratuito", "livraison gratuite", "livraison offerte",
             "kostenloser versand", "kostenlose lieferung", "versandkostenfrei",
             "descuento", "cupon", "codigo promocional", "oferta", "reduction", "code promo", "remise", "bon de reduction",

@@ -71,7 +71,7 @@ enum StemLexicon {
     private static let complaints: [StemCue] = [
         StemCue(.serviceComplaint, "damaged", 2.5, whenNegated: .voided, [
             "damag*", "ruin*", "broke", "broken", "defect*", "faulty", "torn", "scratch*", "dented", "leak*", "stain*",
-            "mould*", "moldy", "dirty", "crush*", "crack*", "frayed", "unravel*", "danad*", "roto", "rota", "rotos", "rotas",
+            "mould*", "moldy", "dirty", "bent", "crush*", "crack*", "frayed", "unravel*", "danad*", "roto", "rota", "rotos", "rotas",
             "estropead*", "defectu*", "manchad*", "abim*", "endommag*", "casse", "cassee", "casses", "cassees", "dechir*",
             "defectueu*", "kaputt*", "beschadig*", "defekt*", "zerriss*", "gerissen", "zerbroch*", "verschmutz*",
         ]),
@@ -79,7 +79,8 @@ enum StemLexicon {
             "wrong", "instead", "equivocad*", "incorrect*", "lieu", "falsch*", "statt", "anstatt", "anstelle",
         ]),
         StemCue(.serviceComplaint, "received", 1, [
-            "got", "received", "recibi", "recibido", "recu", "recue", "recus", "bekommen", "erhalten",
+            "got", "received", "arrived", "recibi", "recibido", "llegaron", "llegado", "llego", "recu", "recue", "recus",
+            "arrivee", "arrivees", "bekommen", "erhalten", "angekommen", "geliefert",
         ]),
         StemCue(.serviceComplaint, "waiting", 1.5, ["wait*", "esper*", "attend*", "wart*"]),
         StemCue(.serviceComplaint, "time_span", 1, [
@@ -93,41 +94,46 @@ enum StemLexicon {
         StemCue(.churnThreat, "competitor", 2.5, [
             "elsewhere", "competi*", "concurren*", "konkurren*", "woanders", "ailleurs",
         ]),
+        StemCue(.churnThreat, "somewhere", 1, ["somewhere"]),
         StemCue(.churnThreat, "leaving", 1.5, whenNegated: .voided, ["leav*", "quit*", "switch*", "goodbye", "adios"]),
         StemCue(.churnThreat, "price", 1, [
-            "price*", "pricey", "cost*", "expensiv*", "precio*", "caro", "cara", "caros", "prix", "cher", "chers",
+            "price*", "pricey", "cheap*", "cost*", "expensiv*", "precio*", "caro", "cara", "caros", "prix", "cher", "chers",
             "preis*", "teuer*",
         ]),
     ]
 
     private static let money: [StemCue] = [
         StemCue(.discountRequest, "discount", 2.5, whenNegated: .voided, [
-            "discount*", "coupon*", "voucher*", "promo*", "descuent*", "cupon*", "rebaj*", "remise*", "reduc*", "soldes",
+            "discount*", "coupon*", "voucher*", "promo", "promos", "promocode*", "promocion", "promociones", "descuent*",
+            "cupon*", "rebaj*", "remise*", "reduc*", "soldes",
             "rabatt*", "gutschein*",
         ]),
         StemCue(.billing, "billing", 1.5, [
             "charg*", "overcharg*", "invoice*", "receipt*", "bill", "billed", "billing", "payment*", "vat", "cobr*",
             "factur*", "recibo*", "pago*", "iva", "debit*", "paiement*", "tva", "abbuch*", "abgebucht", "belastet",
-            "rechnung*", "quittung*", "zahlung*", "bezahl*", "mwst",
+            "rechnung*", "quittung*", "zahlung*", "bezahl*", "berechn*", "mwst",
         ]),
         StemCue(.billing, "card", 0.75, ["card", "paypal", "tarjeta*", "carte", "kreditkarte*"]),
         StemCue(.billing, "twice", 0.75, ["twice", "doubl*", "doppelt*"]),
+        StemCue(.billing, "amount", 0.75, ["amount*", "total", "importe", "montant", "betrag*"]),
         StemCue(.cancelOrder, "cancel", 1.5, whenNegated: .voided, [
-            "cancel*", "scrap", "scrapped", "anul*", "annul*", "storn*", "abbestell*", "widerruf*",
+            "cancel*", "scrap", "scrapped", "void", "voided", "anul*", "annul*", "storn*", "abbestell*", "widerruf*",
         ]),
         StemCue(.refundReturn, "refund", 1.5, whenNegated: .voided, [
             "refund*", "reimburs*", "reembols*", "rembours*", "erstatt*", "*erstattung",
         ]),
         StemCue(.refundReturn, "return", 1.5, whenNegated: .voided, [
-            "return*", "exchang*", "swap*", "devol*", "retourn*", "renvoy*", "renvoi*", "zurucksend*", "zuruckgeb*",
-            "*rucksendung", "retour*", "umtausch*",
+            "return*", "exchang*", "swap*", "devol*", "devuel*", "retourn*", "renvoy*", "renvoi*", "zurucksend*", "zuruckgeb*",
+            "*rucksendung", "retour*", "umtausch*", "zuruckschick*",
         ]),
         StemCue(.refundReturn, "money", 1, ["money", "dinero", "argent", "geld"]),
+        StemCue(.refundReturn, "sending", 0.75, ["send", "sending", "sent", "envoy*", "renvoi*", "schick*"]),
+        StemCue(.refundReturn, "back", 0.75, ["back", "zuruck"]),
     ]
 
     private static let questions: [StemCue] = [
         StemCue(.productQuestion, "product", 1, [
-            "thread*", "spool*", "cone", "cones", "needle*", "bobbin*", "hoop*", "fabric*", "yarn*", "floss*", "polyester",
+            "thread*", "spool*", "cone", "cones", "gift*", "needle*", "bobbin*", "hoop*", "fabric*", "yarn*", "floss*", "polyester",
             "cotton*", "rayon", "silk*", "metallic*", "hilo*", "carrete*", "aguja*", "tela*", "algodon", "fil", "fils",
             "bobine*", "aiguille*", "tissu*", "coton", "garn*", "faden*", "spule*", "nadel*", "stoff*", "baumwoll*",
         ]),
@@ -157,7 +163,7 @@ enum StemLexicon {
         ]),
         StemCue(.account, "update", 0.75, [
             "chang*", "updat*", "modif*", "remove", "delete*", "edit*", "cambi*", "actualiz*", "borr*", "supprim*",
-            "andern", "*andert", "*anderung", "losch*", "entfern*",
+            "andern", "*andert", "*anderung", "losch*", "entfern*", "stop",
         ]),
         StemCue(.praise, "praise", 2, whenNegated: .voided, [
             "appreciat*", "grateful", "gorgeous", "lovely", "brilliant", "superb", "perfect*", "agradec*", "agradecid*",

@@ -1,16 +1,8 @@
 import QuimbiCore
 
 /// The second stage of intent reading: the stem cues of ``StemLexicon`` found in a ticket, by
-/// intent and signal, and how much of them an intent needs before a reading may rest on them.
+/// intent and signal (``IntentDetector`` decides what they are worth).
 struct StemReader: Sendable {
-    /// Intents for which the default policy can grant an offer: a stem reading needs more evidence
-    /// for them, so that thin wording does not earn a discount.
-    static let offerIntents: Set<IntentLabel> = [.churnThreat, .serviceComplaint, .productQuestion, .discountRequest]
-    /// Evidence a stem reading needs for an offer intent: one unambiguous word, or several that agree.
-    static let offerEvidence = 2.5
-    /// Evidence a stem reading needs for any other intent.
-    static let plainEvidence = 1.5
-
     static let shared = StemReader()
 
     private let index: StemIndex<Int>
@@ -21,11 +13,6 @@ struct StemReader: Sendable {
             for stem in Set(cue.stems) { index.insert(stem, payload: position) }
         }
         self.index = index
-    }
-
-    /// The evidence a reading of `intent` must reach when stem cues contributed to it.
-    static func evidenceNeeded(for intent: IntentLabel) -> Double {
-        offerIntents.contains(intent) ? offerEvidence : plainEvidence
     }
 
     /// The weight of every stem signal found in `tokens`, by intent; `asksQuestion` says the ticket
