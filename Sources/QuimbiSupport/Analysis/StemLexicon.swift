@@ -64,6 +64,10 @@ enum StemLexicon {
             "bekomm*", "erhalt*", "geliefert",
         ]),
         StemCue(.orderStatus, "confirmation", 0.75, ["confirm*", "*bestatigung"]),
+        StemCue(.orderStatus, "news", 0.75, [
+            "update", "updates", "news", "info", "information", "status", "progress", "estado", "noticias", "novedad*",
+            "nouvelles", "statut", "avancement", "neuigkeit*", "stand",
+        ]),
         StemCue(.orderStatus, "when", 0.5, ["when", "cuando", "quand", "wann"]),
         StemCue(.orderStatus, "yet", 0.5, ["yet", "todavia", "aun", "encore", "noch"]),
     ]
@@ -71,12 +75,13 @@ enum StemLexicon {
     private static let complaints: [StemCue] = [
         StemCue(.serviceComplaint, "damaged", 2.5, whenNegated: .voided, [
             "damag*", "ruin*", "broke", "broken", "defect*", "faulty", "torn", "scratch*", "dented", "leak*", "stain*",
-            "mould*", "moldy", "dirty", "bent", "crush*", "crack*", "frayed", "unravel*", "danad*", "roto", "rota", "rotos", "rotas",
-            "estropead*", "defectu*", "manchad*", "abim*", "endommag*", "casse", "cassee", "casses", "cassees", "dechir*",
-            "defectueu*", "kaputt*", "beschadig*", "defekt*", "zerriss*", "gerissen", "zerbroch*", "verschmutz*",
+            "mould*", "moldy", "dirty", "bent", "squash*", "unusable", "crush*", "crack*", "frayed", "unravel*", "danad*", "roto", "rota", "rotos", "rotas",
+            "estropead*", "defectu*", "manchad*", "aplastad*", "enredad*", "sucio*", "inservible*", "abim*", "endommag*", "casse", "cassee", "casses", "cassees", "dechir*", "ecras*", "emmel*", "inutilisable*",
+            "defectueu*", "kaputt*", "beschadig*", "defekt*", "zerriss*", "gerissen", "zerbroch*", "verschmutz*", "zerdruckt", "gequetscht", "verheddert", "unbrauchbar", "schmutzig",
         ]),
         StemCue(.serviceComplaint, "wrong_item", 1.5, whenNegated: .voided, [
-            "wrong", "instead", "equivocad*", "incorrect*", "lieu", "falsch*", "statt", "anstatt", "anstelle",
+            "wrong", "instead", "partial*", "equivocad*", "incorrect*", "parcial*", "lieu", "partie", "partiel*", "falsch*",
+            "statt", "anstatt", "anstelle",
         ]),
         StemCue(.serviceComplaint, "received", 1, [
             "got", "received", "arrived", "recibi", "recibido", "llegaron", "llegado", "llego", "recu", "recue", "recus",
@@ -84,7 +89,7 @@ enum StemLexicon {
         ]),
         StemCue(.serviceComplaint, "waiting", 1.5, ["wait*", "esper*", "attend*", "wart*"]),
         StemCue(.serviceComplaint, "time_span", 1, [
-            "week*", "days", "month*", "semana*", "dias", "meses", "semaine*", "jours", "mois", "woche*", "tage",
+            "week*", "fortnight*", "days", "month*", "semana*", "dias", "meses", "semaine*", "jours", "mois", "woche*", "tage",
             "tagen", "monat*",
         ]),
         StemCue(.serviceComplaint, "slow", 1, whenNegated: .voided, ["slow*", "lent", "lento", "lenta", "langsam*"]),
@@ -104,7 +109,7 @@ enum StemLexicon {
 
     private static let money: [StemCue] = [
         StemCue(.discountRequest, "discount", 2.5, whenNegated: .voided, [
-            "discount*", "coupon*", "voucher*", "promo", "promos", "promocode*", "promocion", "promociones", "descuent*",
+            "discount*", "*rabatt", "*rabatte", "coupon*", "voucher*", "promo", "promos", "promocode*", "promocion", "promociones", "descuent*",
             "cupon*", "rebaj*", "remise*", "reduc*", "soldes",
             "rabatt*", "gutschein*",
         ]),
@@ -117,8 +122,11 @@ enum StemLexicon {
         StemCue(.billing, "twice", 0.75, ["twice", "doubl*", "doppelt*"]),
         StemCue(.billing, "amount", 0.75, ["amount*", "total", "importe", "montant", "betrag*"]),
         StemCue(.cancelOrder, "cancel", 1.5, whenNegated: .voided, [
-            "cancel*", "scrap", "scrapped", "void", "voided", "anul*", "annul*", "storn*", "abbestell*", "widerruf*",
+            "cancel*", "scrap", "scrapped", "void", "voided", "withdraw*", "anul*", "annul*", "storn*", "abbestell*",
+            "widerruf*", "zurucktret*", "rucktritt*",
         ]),
+        StemCue(.cancelOrder, "stop", 0.75, ["stop", "detener", "arreter", "arretez", "stoppen"]),
+        StemCue(.cancelOrder, "before", 0.75, ["before", "antes", "avant", "bevor"]),
         StemCue(.refundReturn, "refund", 1.5, whenNegated: .voided, [
             "refund*", "reimburs*", "reembols*", "rembours*", "erstatt*", "*erstattung",
         ]),
@@ -133,16 +141,17 @@ enum StemLexicon {
 
     private static let questions: [StemCue] = [
         StemCue(.productQuestion, "product", 1, [
-            "thread*", "spool*", "cone", "cones", "gift*", "needle*", "bobbin*", "hoop*", "fabric*", "yarn*", "floss*", "polyester",
+            "thread*", "spool*", "cone", "cones", "gift*", "*garn", "*faden", "*nadel", "*nadeln", "needle*", "bobbin*", "hoop*", "fabric*", "yarn*", "floss*", "polyester",
             "cotton*", "rayon", "silk*", "metallic*", "hilo*", "carrete*", "aguja*", "tela*", "algodon", "fil", "fils",
             "bobine*", "aiguille*", "tissu*", "coton", "garn*", "faden*", "spule*", "nadel*", "stoff*", "baumwoll*",
         ]),
-        StemCue(.productQuestion, "suitability", 1.5, [
+        StemCue(.productQuestion, "suitability", 1.5, whenNegated: .voided, [
+            "fit", "fits", "passt", "passen", "solide*", "robust*", "assez", "suficiente*", "genug", "stark",
             "suitab*", "enough", "strong*", "durab*", "washab*", "colorfast*", "colourfast*", "compatib*", "sirve*",
             "resist*", "adecuad*", "convien*", "adapte*", "lavable*", "geeignet*", "eignet*", "taugt", "waschbar*",
         ]),
         StemCue(.productQuestion, "detail", 1, [
-            "use", "using", "yard*", "metre*", "meter*", "length*", "thick*", "weight*", "size*", "colour*", "color*",
+            "use", "using", "uso", "yard*", "metre*", "meter*", "length*", "thick*", "weight*", "size*", "colour*", "color*",
             "shade*", "ply", "wt", "usar", "largo", "grosor", "tamano", "utiliser", "longueur",
             "epaisseur", "taille", "couleur*", "verwenden", "benutzen", "lange", "starke", "grosse", "farbe*",
         ]),
@@ -152,13 +161,14 @@ enum StemLexicon {
     private static let accountAndPraise: [StemCue] = [
         StemCue(.account, "credentials", 1.5, [
             "password*", "passwort*", "contrasen*", "login*", "logon", "logged", "username*", "account*", "usuario*", "identifiant*",
-            "connexion*", "*konto", "konto*", "anmeld*", "benutzer*", "profil*",
+            "connexion*", "*konto", "konto*", "anmeld*", "benutzer*", "profil*", "regist*", "inscri*",
         ]),
         StemCue(.account, "subscription", 1.5, [
-            "newsletter*", "unsubscrib*", "subscri*", "suscri*", "desuscri*", "abonn*", "desabonn*", "abmeld*",
+            "newsletter*", "mailing*", "marketing", "unsubscrib*", "subscri*", "suscri*", "desuscri*", "boletin*", "abonn*",
+            "desabonn*", "abmeld*",
         ]),
         StemCue(.account, "contact_details", 1, [
-            "address*", "adress*", "*adresse", "email", "emails", "mail", "mailing*", "details", "direccion*", "correo*",
+            "address*", "adress*", "*adresse", "email", "emails", "mail", "details", "direccion*", "correo*",
             "datos", "courriel*", "donnees", "daten",
         ]),
         StemCue(.account, "update", 0.75, [
