@@ -17,7 +17,7 @@ enum IntentLexicon {
     private static let churn: [IntentCue] = [
         IntentCue(intent: .churnThreat, signal: "competitor", weight: 2.5, phrases: [
             "different supplier", "another supplier", "other supplier", "new supplier", "competitor", "competitors",
-            "other store", "another store", "another shop", "ordering from another", "buy from someone else", "not worth it", "no longer worth", "keep buying", "keep ordering", "half the price", "cheaper elsewhere", "better prices", "better price", "other sellers", "another seller", "other shops", "other stores", "otras tiendas", "autres boutiques", "andere shops",
+            "other store", "another store", "another shop", "ordering from another", "buy from someone else", "not worth it", "no longer worth", "keep buying", "keep ordering", "half the price", "cheaper elsewhere", "better prices", "better price", "other sellers", "another seller", "other shops", "other stores", "another brand", "other brands", "otra marca", "autre marque", "andere marke", "otras tiendas", "autres boutiques", "andere shops",
             "anderen shops", "found another", "find another", "amazon", "etsy", "why should i stay", "why would i stay", "give me a reason", "other shop", "another shop", "shop elsewhere", "buy elsewhere", "order elsewhere",
             "go elsewhere", "going elsewhere", "somewhere else", "switch to", "switching to", "take my business",
             "otro sitio", "otra parte", "otro lado", "autre part", "autre site", "anderswo", "anderen shop", "anderen laden",
@@ -45,7 +45,7 @@ enum IntentLexicon {
     private static let complaints: [IntentCue] = [
         IntentCue(intent: .serviceComplaint, signal: "shipping_delay", weight: 2.5, phrases: [
             "took forever", "taking forever", "says delivered", "shows delivered", "shows as delivered", "marked delivered", "nothing in my mailbox", "not in my mailbox", "never showed up", "sitting at the depot", "sitting at", "stuck at", "held at customs", "no update", "no tracking update", "hasnt turned up", "not turned up", "still hasnt", "hasnt shown up", "not shown up", "didnt turn up", "still nothing", "days late", "weeks late", "overdue", "stuck in transit", "no movement", "seit drei wochen", "seit wochen", "unterwegs seit", "toujours rien", "takes forever", "late", "delayed", "delay", "still waiting", "still hasnt arrived",
-            "still not arrived", "no sign of", "nicht da", "slow shipping", "slow delivery", "took weeks", "weeks to arrive", "weeks to ship",
+            "still not arrived", "no sign of", "not here", "isnt here", "arent here", "nicht da", "slow shipping", "slow delivery", "took weeks", "weeks to arrive", "weeks to ship",
             "hasnt shipped", "not shipped yet", "still not shipped", "never arrived", "never received", "never got",
             "havent received", "didnt receive", "did not receive", "not received", "has not arrived", "hasnt arrived",
             "not arrived", "not delivered", "lost in the mail", "lost package", "package is lost", "marked as delivered", "been lost", "got lost", "was lost", "is lost",
@@ -96,7 +96,7 @@ enum IntentLexicon {
         ]),
         IntentCue(intent: .cancelOrder, signal: "cancel_order", weight: 3, phrases: [
             "cancel my order", "cancel the order", "cancel this order", "cancel order", "cancel my last order",
-            "cancel my purchase", "call off", "please cancel", "want to cancel", "need to cancel", "cancel it", "cancellation",
+            "cancel my purchase", "like to cancel", "call off", "please cancel", "want to cancel", "need to cancel", "cancel it", "cancellation",
             "change my order before it ships", "stop my order",
             "cancelar mi pedido", "cancelar el pedido", "anular mi pedido", "annuler ma commande", "annuler la commande",
             "annulation", "bestellung stornieren", "stornieren", "stornierung", "storno",
@@ -120,7 +120,7 @@ enum IntentLexicon {
     private static let money: [IntentCue] = [
         IntentCue(intent: .discountRequest, signal: "discount", weight: 2.5, phrases: [
             "discount", "discounts", "loyalty discount", "any offers", "wholesale", "bulk discount", "guild discount", "trade pricing", "pricing for", "descuento para", "special offer", "student discount", "free shipping code", "coupon", "promo code", "promo", "discount code", "voucher", "any deals", "a deal",
-            "% off", "special price", "precio especial", "prix special", "sonderpreis", "sale coming", "any sales", "loyalty discount", "bulk pricing", "price match",
+            "% off", "on sale", "en oferta", "en solde", "en soldes", "im angebot", "special price", "precio especial", "prix special", "sonderpreis", "sale coming", "any sales", "loyalty discount", "bulk pricing", "price match",
             "free shipping", "free delivery", "envio gratis", "envio gratuito", "livraison gratuite", "livraison offerte",
             "kostenloser versand", "kostenlose lieferung", "versandkostenfrei",
             "descuento", "cupon", "codigo promocional", "oferta", "reduction", "code promo", "remise", "bon de reduction",

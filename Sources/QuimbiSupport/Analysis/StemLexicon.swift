@@ -53,7 +53,8 @@ enum StemLexicon {
             "track*", "rastre*", "seguimiento*", "suivi", "suivre", "*verfolgung", "verfolg*",
         ]),
         StemCue(.orderStatus, "shipping", 1, [
-            "ship*", "dispatch*", "deliver*", "courier*", "postage", "despach*", "enviad*", "envio*", "enviar*", "entreg*",
+            "ship*", "sent", "posted", "post", "postage", "postal", "dispatch*", "deliver*", "courier*", "warehouse*",
+            "despach*", "almacen*", "correos", "entrepot*", "poste", "unterwegs", "enviad*", "envio*", "enviar*", "entreg*",
             "expedi*", "livr*", "versand*", "*versand", "versend*", "verschick*", "liefer*", "zustell*", "kurier*",
         ]),
         StemCue(.orderStatus, "parcel", 0.75, [
@@ -69,15 +70,15 @@ enum StemLexicon {
             "nouvelles", "statut", "avancement", "neuigkeit*", "stand",
         ]),
         StemCue(.orderStatus, "when", 0.5, ["when", "cuando", "quand", "wann"]),
-        StemCue(.orderStatus, "yet", 0.5, ["yet", "todavia", "aun", "encore", "noch"]),
+        StemCue(.orderStatus, "yet", 0.5, ["yet", "already", "todavia", "aun", "ya", "encore", "deja", "noch", "schon"]),
     ]
 
     private static let complaints: [StemCue] = [
         StemCue(.serviceComplaint, "damaged", 2.5, whenNegated: .voided, [
             "damag*", "ruin*", "broke", "broken", "defect*", "faulty", "torn", "scratch*", "dented", "leak*", "stain*",
-            "mould*", "moldy", "dirty", "bent", "squash*", "unusable", "crush*", "crack*", "frayed", "unravel*", "danad*", "roto", "rota", "rotos", "rotas",
-            "estropead*", "defectu*", "manchad*", "aplastad*", "enredad*", "sucio*", "inservible*", "abim*", "endommag*", "casse", "cassee", "casses", "cassees", "dechir*", "ecras*", "emmel*", "inutilisable*",
-            "defectueu*", "kaputt*", "beschadig*", "defekt*", "zerriss*", "gerissen", "zerbroch*", "verschmutz*", "zerdruckt", "gequetscht", "verheddert", "unbrauchbar", "schmutzig",
+            "mould*", "moldy", "dirty", "bent", "squash*", "unusable", "rust*", "empty", "crush*", "crack*", "frayed", "unravel*", "danad*", "roto", "rota", "rotos", "rotas",
+            "estropead*", "defectu*", "manchad*", "aplastad*", "enredad*", "sucio*", "inservible*", "oxidad*", "vacio", "vacia", "abim*", "endommag*", "casse", "cassee", "casses", "cassees", "dechir*", "ecras*", "emmel*", "inutilisable*", "rouill*", "vide",
+            "defectueu*", "kaputt*", "beschadig*", "defekt*", "zerriss*", "gerissen", "zerbroch*", "verschmutz*", "zerdruckt", "gequetscht", "verheddert", "unbrauchbar", "schmutzig", "rostig*",
         ]),
         StemCue(.serviceComplaint, "wrong_item", 1.5, whenNegated: .voided, [
             "wrong", "instead", "partial*", "equivocad*", "incorrect*", "parcial*", "lieu", "partie", "partiel*", "falsch*",
@@ -92,7 +93,9 @@ enum StemLexicon {
             "week*", "fortnight*", "days", "month*", "semana*", "dias", "meses", "semaine*", "jours", "mois", "woche*", "tage",
             "tagen", "monat*",
         ]),
-        StemCue(.serviceComplaint, "slow", 1, whenNegated: .voided, ["slow*", "lent", "lento", "lenta", "langsam*"]),
+        StemCue(.serviceComplaint, "stalled", 1.5, whenNegated: .voided, [
+            "slow*", "stuck", "lent", "lento", "lenta", "atascad*", "bloquead*", "bloque", "bloquee", "langsam*", "feststeck*",
+        ]),
     ]
 
     private static let churn: [StemCue] = [
@@ -109,7 +112,7 @@ enum StemLexicon {
 
     private static let money: [StemCue] = [
         StemCue(.discountRequest, "discount", 2.5, whenNegated: .voided, [
-            "discount*", "*rabatt", "*rabatte", "coupon*", "voucher*", "promo", "promos", "promocode*", "promocion", "promociones", "descuent*",
+            "discount*", "deals", "*rabatt", "*rabatte", "coupon*", "voucher*", "promo", "promos", "promocode*", "promocion", "promociones", "descuent*",
             "cupon*", "rebaj*", "remise*", "reduc*", "soldes",
             "rabatt*", "gutschein*",
         ]),
@@ -136,7 +139,7 @@ enum StemLexicon {
         ]),
         StemCue(.refundReturn, "money", 1, ["money", "dinero", "argent", "geld"]),
         StemCue(.refundReturn, "sending", 0.75, ["send", "sending", "sent", "envoy*", "renvoi*", "schick*"]),
-        StemCue(.refundReturn, "back", 0.75, ["back", "zuruck"]),
+        StemCue(.refundReturn, "back", 1, ["back", "zuruck"]),
     ]
 
     private static let questions: [StemCue] = [
@@ -146,23 +149,24 @@ enum StemLexicon {
             "bobine*", "aiguille*", "tissu*", "coton", "garn*", "faden*", "spule*", "nadel*", "stoff*", "baumwoll*",
         ]),
         StemCue(.productQuestion, "suitability", 1.5, whenNegated: .voided, [
-            "fit", "fits", "passt", "passen", "solide*", "robust*", "assez", "suficiente*", "genug", "stark",
+            "fit", "fits", "shrink*", "wash*", "iron*", "fade", "fades", "bleed*", "passt", "passen", "*fest", "solide*", "robust*", "assez", "suficiente*", "genug", "stark",
             "suitab*", "enough", "strong*", "durab*", "washab*", "colorfast*", "colourfast*", "compatib*", "sirve*",
             "resist*", "adecuad*", "convien*", "adapte*", "lavable*", "geeignet*", "eignet*", "taugt", "waschbar*",
         ]),
         StemCue(.productQuestion, "detail", 1, [
-            "use", "using", "uso", "yard*", "metre*", "meter*", "length*", "thick*", "weight*", "size*", "colour*", "color*",
+            "use", "using", "uso", "made", "hecho", "fabrique*", "hergestellt", "different", "differ*", "yard*", "metre*", "meter*", "length*", "thick*", "weight*", "size*", "colour*", "color*",
             "shade*", "ply", "wt", "usar", "largo", "grosor", "tamano", "utiliser", "longueur",
             "epaisseur", "taille", "couleur*", "verwenden", "benutzen", "lange", "starke", "grosse", "farbe*",
         ]),
-        StemCue(.productQuestion, "availability", 1.5, ["stock*", "availab*", "disponib*", "lieferbar*", "vorratig*"]),
+        StemCue(.productQuestion, "availability", 1.5, ["stock*", "availab*", "exist*", "disponib*", "lieferbar*", "vorratig*"]),
     ]
 
     private static let accountAndPraise: [StemCue] = [
         StemCue(.account, "credentials", 1.5, [
             "password*", "passwort*", "contrasen*", "login*", "logon", "logged", "username*", "account*", "usuario*", "identifiant*",
-            "connexion*", "*konto", "konto*", "anmeld*", "benutzer*", "profil*", "regist*", "inscri*",
+            "connexion*", "*konto", "konto*", "anmeld*", "benutzer*", "profil*",
         ]),
+        StemCue(.account, "signup", 0.75, ["regist*", "inscri*", "sign", "signed"]),
         StemCue(.account, "subscription", 1.5, [
             "newsletter*", "mailing*", "marketing", "unsubscrib*", "subscri*", "suscri*", "desuscri*", "boletin*", "abonn*",
             "desabonn*", "abmeld*",
@@ -179,6 +183,9 @@ enum StemLexicon {
             "appreciat*", "grateful", "gorgeous", "lovely", "brilliant", "superb", "perfect*", "agradec*", "agradecid*",
             "perfecto*", "parfait*", "reconnaissant*", "ravi", "ravie", "dankbar*", "perfekt*",
         ]),
-        StemCue(.praise, "thanks", 0.5, ["thank*", "thx", "gracias", "merci", "danke*"]),
+        StemCue(.praise, "speed", 1, whenNegated: .voided, [
+            "quick*", "fast*", "speedy", "rapid*", "prompt*", "veloz", "rapidez", "schnell*", "zugig*",
+        ]),
+        StemCue(.praise, "thanks", 0.5, ["thank*", "thx", "gracias", "merci", "danke*", "dank"]),
     ]
 }
