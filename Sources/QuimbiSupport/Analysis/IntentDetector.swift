@@ -49,6 +49,7 @@ struct IntentDetector: Sendable {
             }
             signalsByIntent[intent, default: [:]][cue.signal] = cue.weight
         }
+        if sarcastic { signalsByIntent[.praise] = nil }  // its praise words are not praise, and settle nothing
         var readFromStems: Set<IntentLabel> = []
         if !signalsByIntent.contains(where: { Self.score($0.value) >= Self.evidenceNeeded(for: $0.key) }) {
             for (intent, stemSignals) in stemSignals() {

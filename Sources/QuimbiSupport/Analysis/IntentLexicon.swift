@@ -139,12 +139,17 @@ enum IntentLexicon {
         IntentCue(intent: .productQuestion, signal: "recommendation", weight: 2.5, phrases: [
             "recommend", "recommendation", "recommendations", "suggest", "suggestion", "suggestions", "which color",
             "which colors", "what color", "what colors", "what colour", "thread colors", "colors would", "what would go",
-            "goes well with", "match my", "pair with", "best for", "should i buy", "should i get",
+            "goes well with", "match my", "pair with", "best for", "should i buy", "should i get", "what would you use",
+            "what do you use", "would you use",
             "recomendar", "recomiendan", "recomendacion", "que color", "sugerencia", "recommander", "recommandez",
             "quelle couleur", "conseiller", "empfehlen", "empfehlung", "welche farbe", "vorschlag",
         ]),
+        IntentCue(intent: .productQuestion, signal: "sells", weight: 2.5, phrases: [
+            "do you sell", "do you stock", "do you carry", "venden", "vous vendez", "vendez vous", "verkaufen sie",
+        ]),
         IntentCue(intent: .productQuestion, signal: "product_question", weight: 1.5, phrases: [
-            "do you have", "do you sell", "which needle", "what needle", "come in", "does it come", "darker", "lighter", "what would you use", "what do you use", "would you use", "best way to", "which thread", "what thread", "conseiller", "conseillez", "que me recomienda", "welches garn", "welchen faden", "works best", "work best", "work with", "good for", "can i use", "will it work", "thread weight", "do you stock", "coming back in stock", "available in", "what is the difference", "do you carry", "is it compatible", "compatible with", "what size", "which size",
+            "also in", "tambien en", "aussi en", "auch in",
+            "do you have", "do you sell", "which needle", "what needle", "come in", "does it come", "darker", "lighter", "best way to", "which thread", "what thread", "conseiller", "conseillez", "que me recomienda", "welches garn", "welchen faden", "works best", "work best", "work with", "good for", "can i use", "will it work", "thread weight", "do you stock", "coming back in stock", "available in", "what is the difference", "do you carry", "is it compatible", "compatible with", "what size", "which size",
             "in stock", "back in stock", "restock", "out of stock", "how do i use", "how to use", "difference between",
             "what is the", "made of", "how many meters", "how long is", "what weight", "is this suitable",
             "tienen", "venden", "en stock", "disponible", "de que esta hecho", "vous avez", "avez vous", "en rupture",

@@ -53,7 +53,7 @@ enum StemLexicon {
             "track*", "rastre*", "seguimiento*", "suivi", "suivre", "*verfolgung", "verfolg*",
         ]),
         StemCue(.orderStatus, "shipping", 1, [
-            "ship*", "sent", "posted", "post", "postage", "postal", "dispatch*", "deliver*", "courier*", "warehouse*",
+            "ship*", "sent", "packed", "prepar*", "posted", "post", "postage", "postal", "dispatch*", "deliver*", "courier*", "warehouse*",
             "despach*", "almacen*", "correos", "entrepot*", "poste", "unterwegs", "enviad*", "envio*", "enviar*", "entreg*",
             "expedi*", "livr*", "versand*", "*versand", "versend*", "verschick*", "liefer*", "zustell*", "kurier*",
         ]),
@@ -69,19 +69,19 @@ enum StemLexicon {
             "update", "updates", "news", "info", "information", "status", "progress", "estado", "noticias", "novedad*",
             "nouvelles", "statut", "avancement", "neuigkeit*", "stand",
         ]),
-        StemCue(.orderStatus, "when", 0.5, ["when", "cuando", "quand", "wann"]),
+        StemCue(.orderStatus, "when", 0.5, ["when", "date", "cuando", "fecha", "quand", "wann", "datum"]),
         StemCue(.orderStatus, "yet", 0.5, ["yet", "already", "todavia", "aun", "ya", "encore", "deja", "noch", "schon"]),
     ]
 
     private static let complaints: [StemCue] = [
         StemCue(.serviceComplaint, "damaged", 2.5, whenNegated: .voided, [
             "damag*", "ruin*", "broke", "broken", "defect*", "faulty", "torn", "scratch*", "dented", "leak*", "stain*",
-            "mould*", "moldy", "dirty", "bent", "squash*", "unusable", "rust*", "empty", "crush*", "crack*", "frayed", "unravel*", "danad*", "roto", "rota", "rotos", "rotas",
+            "mould*", "moldy", "dirty", "bent", "snap*", "squash*", "unusable", "rust*", "empty", "crush*", "crack*", "frayed", "unravel*", "danad*", "roto", "rota", "rotos", "rotas",
             "estropead*", "defectu*", "manchad*", "aplastad*", "enredad*", "sucio*", "inservible*", "oxidad*", "vacio", "vacia", "abim*", "endommag*", "casse", "cassee", "casses", "cassees", "dechir*", "ecras*", "emmel*", "inutilisable*", "rouill*", "vide",
             "defectueu*", "kaputt*", "beschadig*", "defekt*", "zerriss*", "gerissen", "zerbroch*", "verschmutz*", "zerdruckt", "gequetscht", "verheddert", "unbrauchbar", "schmutzig", "rostig*",
         ]),
         StemCue(.serviceComplaint, "wrong_item", 1.5, whenNegated: .voided, [
-            "wrong", "instead", "partial*", "equivocad*", "incorrect*", "parcial*", "lieu", "partie", "partiel*", "falsch*",
+            "wrong", "instead", "partial*", "equivocad*", "incorrect*", "parcial*", "lieu", "partiel*", "falsch*",
             "statt", "anstatt", "anstelle",
         ]),
         StemCue(.serviceComplaint, "received", 1, [
@@ -92,6 +92,9 @@ enum StemLexicon {
         StemCue(.serviceComplaint, "time_span", 1, [
             "week*", "fortnight*", "days", "month*", "semana*", "dias", "meses", "semaine*", "jours", "mois", "woche*", "tage",
             "tagen", "monat*",
+        ]),
+        StemCue(.serviceComplaint, "lost", 2.5, [
+            "vanish*", "disappear*", "desaparec*", "disparu*", "verschwunden",
         ]),
         StemCue(.serviceComplaint, "stalled", 1.5, whenNegated: .voided, [
             "slow*", "stuck", "lent", "lento", "lenta", "atascad*", "bloquead*", "bloque", "bloquee", "langsam*", "feststeck*",
@@ -104,7 +107,7 @@ enum StemLexicon {
         ]),
         StemCue(.churnThreat, "somewhere", 1, ["somewhere"]),
         StemCue(.churnThreat, "leaving", 1.5, whenNegated: .voided, ["leav*", "quit*", "switch*", "goodbye", "adios"]),
-        StemCue(.churnThreat, "price", 1, [
+        StemCue(.churnThreat, "price_words", 1, [
             "price*", "pricey", "cheap*", "cost*", "expensiv*", "precio*", "caro", "cara", "caros", "prix", "cher", "chers",
             "preis*", "teuer*",
         ]),
@@ -117,8 +120,9 @@ enum StemLexicon {
             "rabatt*", "gutschein*",
         ]),
         StemCue(.billing, "billing", 1.5, [
-            "charg*", "overcharg*", "invoice*", "receipt*", "bill", "billed", "billing", "payment*", "vat", "cobr*",
-            "factur*", "recibo*", "pago*", "iva", "debit*", "paiement*", "tva", "abbuch*", "abgebucht", "belastet",
+            "charg*", "overcharg*", "invoice*", "receipt*", "bill", "billed", "billing", "pay", "paid", "payment*", "tax",
+            "taxes", "vat", "cobr*", "pagar", "pagado", "impuesto*",
+            "factur*", "recibo*", "pago*", "iva", "debit*", "payer", "paye", "paiement*", "tva", "abbuch*", "abgebucht", "belastet",
             "rechnung*", "quittung*", "zahlung*", "bezahl*", "berechn*", "mwst",
         ]),
         StemCue(.billing, "card", 0.75, ["card", "paypal", "tarjeta*", "carte", "kreditkarte*"]),
@@ -135,7 +139,7 @@ enum StemLexicon {
         ]),
         StemCue(.refundReturn, "return", 1.5, whenNegated: .voided, [
             "return*", "exchang*", "swap*", "devol*", "devuel*", "retourn*", "renvoy*", "renvoi*", "zurucksend*", "zuruckgeb*",
-            "*rucksendung", "retour*", "umtausch*", "zuruckschick*",
+            "*rucksendung", "retour*", "umtausch*", "zuruckschick*", "cambiarlo", "cambiarla", "cambiarlos", "cambiarlas",
         ]),
         StemCue(.refundReturn, "money", 1, ["money", "dinero", "argent", "geld"]),
         StemCue(.refundReturn, "sending", 0.75, ["send", "sending", "sent", "envoy*", "renvoi*", "schick*"]),
@@ -144,7 +148,7 @@ enum StemLexicon {
 
     private static let questions: [StemCue] = [
         StemCue(.productQuestion, "product", 1, [
-            "thread*", "spool*", "cone", "cones", "gift*", "*garn", "*faden", "*nadel", "*nadeln", "needle*", "bobbin*", "hoop*", "fabric*", "yarn*", "floss*", "polyester",
+            "thread*", "spool*", "cone", "cones", "*garn", "*faden", "*nadel", "*nadeln", "needle*", "bobbin*", "hoop*", "fabric*", "yarn*", "floss*", "polyester",
             "cotton*", "rayon", "silk*", "metallic*", "hilo*", "carrete*", "aguja*", "tela*", "algodon", "fil", "fils",
             "bobine*", "aiguille*", "tissu*", "coton", "garn*", "faden*", "spule*", "nadel*", "stoff*", "baumwoll*",
         ]),
@@ -154,7 +158,7 @@ enum StemLexicon {
             "resist*", "adecuad*", "convien*", "adapte*", "lavable*", "geeignet*", "eignet*", "taugt", "waschbar*",
         ]),
         StemCue(.productQuestion, "detail", 1, [
-            "use", "using", "uso", "made", "hecho", "fabrique*", "hergestellt", "different", "differ*", "yard*", "metre*", "meter*", "length*", "thick*", "weight*", "size*", "colour*", "color*",
+            "use", "using", "uso", "made", "hecho", "fabrique*", "hergestellt", "different", "differ*", "diferencia*", "unterschied*", "yard*", "metre*", "meter*", "length*", "thick*", "weight*", "size*", "colour*", "color*",
             "shade*", "ply", "wt", "usar", "largo", "grosor", "tamano", "utiliser", "longueur",
             "epaisseur", "taille", "couleur*", "verwenden", "benutzen", "lange", "starke", "grosse", "farbe*",
         ]),

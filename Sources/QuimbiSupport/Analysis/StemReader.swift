@@ -15,15 +15,18 @@ struct StemReader: Sendable {
         self.index = index
     }
 
-    /// The weight of every stem signal found in `tokens`, by intent; `asksQuestion` says the ticket
-    /// has a question mark, `negated` whether a negator stands just before a token range.
-    func signals(in tokens: [String], asksQuestion: Bool, negated: (Range<Int>) -> Bool) -> [IntentLabel: [String: Double]] {
+    /// The weight of every stem signal found in `tokens`, by intent, leaving out the tokens at
+    /// `phrasePositions` (a word a phrase cue has read is not read again); `asksQuestion` says the
+    /// ticket has a question mark, `negated` whether a negator stands just before a token range.
+    func signals(
+        in tokens: [String], skipping phrasePositions: Set<Int>, asksQuestion: Bool, negated: (Range<Int>) -> Bool
+    ) -> [IntentLabel: [String: Double]] {
         var signals: [IntentLabel: [String: Double]] = [:]
         if asksQuestion {
             let question = StemLexicon.question
             signals[question.intent, default: [:]][question.signal] = question.weight
         }
-        for (position, token) in tokens.enumerated() {
+        for (position, token) in tokens.enumerated() where !phrasePositions.contains(position) {
             for cueIndex in index.matches(token) {
                 let cue = StemLexicon.cues[cueIndex]
                 var reading = cue.reading

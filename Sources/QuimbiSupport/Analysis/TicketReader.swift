@@ -18,12 +18,14 @@ struct TicketReader: Sendable {
         var negatorAt = Set<Int>()
         var intensifierAt = Set<Int>()
         var sarcastic = false
+        var intentCueAt = Set<Int>()
         for match in matches {
             switch match.payload {
+            case .intent: intentCueAt.formUnion(match.range)
             case .negator: negatorAt.insert(match.range.lowerBound)
             case .intensifier: intensifierAt.insert(match.range.lowerBound)
             case .sarcasm: sarcastic = true
-            default: break
+            case .valence: break
             }
         }
         let negated: (Range<Int>) -> Bool = { range in
@@ -31,10 +33,10 @@ struct TicketReader: Sendable {
             return window.contains { negatorAt.contains($0) && text.clauses[$0] == text.clauses[range.lowerBound] }
         }
         let intensified: (Range<Int>) -> Bool = { range in intensifierAt.contains(range.lowerBound - 1) }
-        let intent = intentDetector.detect(
-            matches, stemSignals: { stemReader.signals(in: tokens, asksQuestion: text.questionMarkCount > 0, negated: negated) },
-            sarcastic: sarcastic, negated: negated
-        )
+        let stemSignals = {
+            stemReader.signals(in: tokens, skipping: intentCueAt, asksQuestion: text.questionMarkCount > 0, negated: negated)
+        }
+        let intent = intentDetector.detect(matches, stemSignals: stemSignals, sarcastic: sarcastic, negated: negated)
         let sentiment = sentimentAnalyzer.analyze(text, matches: matches, intent: intent, negated: negated, intensified: intensified)
         return TicketAnalysis(intent: intent, sentiment: sentiment, language: languageDetector.detect(text, declared: ticket.language))
     }
