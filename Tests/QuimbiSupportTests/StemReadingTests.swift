@@ -37,5 +37,18 @@ struct StemReadingTests {
         #expect(stems.confidence < 0.5 && stems.confidence < phrases.confidence)
     }
 
+    @Test func probeTicketsAreReadWithoutOffersFromThinEvidence() {
+        let misses = StemProbeTickets.all.compactMap { ticket -> (LabelledTicket, IntentLabel)? in
+            let label = intent(ticket.message).label
+            return label == ticket.intent ? nil : (ticket, label)
+        }
+        for (ticket, label) in misses { print("probe miss: expected \(ticket.intent.rawValue), got \(label.rawValue): \(ticket.message)") }
+        let accuracy = 1 - Double(misses.count) / Double(StemProbeTickets.all.count)
+        print("probe intent accuracy \(accuracy) on \(StemProbeTickets.all.count) tickets")
+        #expect(accuracy >= 0.8, "probe intent accuracy \(accuracy)")
+        let wronglyOffering = misses.filter { Self.offerIntents.contains($0.1) }
+        #expect(wronglyOffering.count * 20 <= StemProbeTickets.all.count, "misreadings that could earn an offer: \(wronglyOffering.count)")
+    }
+
     private static let offerIntents: Set<IntentLabel> = [.churnThreat, .serviceComplaint, .productQuestion, .discountRequest]
 }
