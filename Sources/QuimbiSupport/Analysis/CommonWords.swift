@@ -4,7 +4,7 @@ enum CommonWords {
     static let english: Set<String> = [
         "about", "above", "after", "again", "agree", "ahead", "allow", "alone", "along", "already", "always", "among",
         "answer", "anyone", "anything", "arrive", "asked", "aware", "before", "begin", "being", "below", "better",
-        "between", "bought", "bring", "brought", "build", "called", "cannot", "carry", "cause", "change", "chase", "check",
+        "between", "bought", "bring", "brought", "build", "called", "cannot", "carry", "cause", "change", "changed", "changes", "changing", "chase", "check",
         "choose", "clear", "close", "color", "colors", "colour", "could", "count", "cover", "cream", "daily", "dealt",
         "doing", "early", "either", "email", "enough", "every", "expect", "fabric", "first", "found", "friend", "given",
         "going", "happy", "having", "hello", "hours", "house", "items", "later", "learn", "least", "leave", "level",

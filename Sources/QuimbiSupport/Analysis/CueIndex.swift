@@ -31,8 +31,9 @@ struct CueIndex: Sendable {
         corrector = TypoCorrector(vocabulary: trie.vocabulary, known: LanguageDetector.allFunctionWords.union(CommonWords.english))
     }
 
-    /// The cues found in `text`, after typo correction.
-    func scan(_ text: TokenizedText) -> [PhraseTrie<CueMeaning>.Match] {
-        trie.matches(in: corrector.correct(text.tokens))
+    /// The tokens of `text` after typo correction, and the cues found in them.
+    func scan(_ text: TokenizedText) -> (tokens: [String], matches: [PhraseTrie<CueMeaning>.Match]) {
+        let tokens = corrector.correct(text.tokens)
+        return (tokens, trie.matches(in: tokens))
     }
 }

@@ -17,9 +17,11 @@ enum IntentLexicon {
     private static let churn: [IntentCue] = [
         IntentCue(intent: .churnThreat, signal: "competitor", weight: 2.5, phrases: [
             "different supplier", "another supplier", "other supplier", "new supplier", "competitor", "competitors",
-            "other store", "another store", "another shop", "ordering from another", "buy from someone else", "not worth it", "no longer worth", "keep buying", "keep ordering", "half the price", "cheaper elsewhere", "better prices", "better price", "other sellers", "another seller", "found another", "find another", "amazon", "etsy", "why should i stay", "why would i stay", "give me a reason", "other shop", "another shop", "shop elsewhere", "buy elsewhere", "order elsewhere",
+            "other store", "another store", "another shop", "ordering from another", "buy from someone else", "not worth it", "no longer worth", "keep buying", "keep ordering", "half the price", "cheaper elsewhere", "better prices", "better price", "other sellers", "another seller", "other shops", "other stores", "another brand", "other brands", "otra marca", "autre marque", "andere marke", "otras tiendas", "autres boutiques", "andere shops",
+            "anderen shops", "found another", "find another", "amazon", "etsy", "why should i stay", "why would i stay", "give me a reason", "other shop", "another shop", "shop elsewhere", "buy elsewhere", "order elsewhere",
             "go elsewhere", "going elsewhere", "somewhere else", "switch to", "switching to", "take my business",
-            "otro proveedor", "la competencia", "competencia", "otra tienda", "autre fournisseur", "concurrent", "concurrents",
+            "otro sitio", "otra parte", "otro lado", "autre part", "autre site", "anderswo", "anderen shop", "anderen laden",
+            "anderen handler", "otro proveedor", "la competencia", "competencia", "otra tienda", "autre fournisseur", "concurrent", "concurrents",
             "la concurrence", "ailleurs", "anderen anbieter", "anderer anbieter", "konkurrenz", "woanders", "wettbewerber",
         ]),
         IntentCue(intent: .churnThreat, signal: "leaving", weight: 2.5, phrases: [
@@ -43,7 +45,7 @@ enum IntentLexicon {
     private static let complaints: [IntentCue] = [
         IntentCue(intent: .serviceComplaint, signal: "shipping_delay", weight: 2.5, phrases: [
             "took forever", "taking forever", "says delivered", "shows delivered", "shows as delivered", "marked delivered", "nothing in my mailbox", "not in my mailbox", "never showed up", "sitting at the depot", "sitting at", "stuck at", "held at customs", "no update", "no tracking update", "hasnt turned up", "not turned up", "still hasnt", "hasnt shown up", "not shown up", "didnt turn up", "still nothing", "days late", "weeks late", "overdue", "stuck in transit", "no movement", "seit drei wochen", "seit wochen", "unterwegs seit", "toujours rien", "takes forever", "late", "delayed", "delay", "still waiting", "still hasnt arrived",
-            "still not arrived", "slow shipping", "slow delivery", "took weeks", "weeks to arrive", "weeks to ship",
+            "still not arrived", "no sign of", "not here", "isnt here", "arent here", "nicht da", "slow shipping", "slow delivery", "took weeks", "weeks to arrive", "weeks to ship",
             "hasnt shipped", "not shipped yet", "still not shipped", "never arrived", "never received", "never got",
             "havent received", "didnt receive", "did not receive", "not received", "has not arrived", "hasnt arrived",
             "not arrived", "not delivered", "lost in the mail", "lost package", "package is lost", "marked as delivered", "been lost", "got lost", "was lost", "is lost",
@@ -59,7 +61,7 @@ enum IntentLexicon {
             "beschadigt", "kaputt", "defekt", "schlechte qualitat", "zerbrochen",
         ]),
         IntentCue(intent: .serviceComplaint, signal: "wrong_item", weight: 2.5, phrases: [
-            "wrong item", "wrong items", "you forgot", "forgot the", "forgot my", "left out", "not included", "wasnt included", "wasnt in the box", "ganz anders", "anders als", "nicht wie abgebildet", "pas comme sur la photo", "distinto", "diferente", "different shade", "different colour", "different color", "not as pictured", "not as described", "doesnt match the photo", "looks nothing like", "somebody elses order", "someone elses order", "instead of mine", "wrong parcel", "wrong package", "wrong color", "wrong colour", "wrong size", "wrong product", "wrong order",
+            "wrong item", "wrong items", "you forgot", "forgot the", "left out", "not included", "wasnt included", "wasnt in the box", "ganz anders", "anders als", "nicht wie abgebildet", "pas comme sur la photo", "distinto", "diferente", "different shade", "different colour", "different color", "not as pictured", "not as described", "doesnt match the photo", "looks nothing like", "somebody elses order", "someone elses order", "instead of mine", "wrong parcel", "wrong package", "wrong color", "wrong colour", "wrong size", "wrong product", "wrong order",
             "not what i ordered", "sent me the wrong", "different color than", "missing item", "missing items",
             "item missing", "items missing", "missing", "was missing", "were missing", "only got", "only received", "incomplete order",
             "articulo equivocado", "color equivocado", "me enviaron otro", "falta un", "faltan", "mauvais article",
@@ -75,7 +77,8 @@ enum IntentLexicon {
 
     private static let orders: [IntentCue] = [
         IntentCue(intent: .orderStatus, signal: "where_is_order", weight: 2.5, phrases: [
-            "where is my order", "wheres my order", "left your warehouse", "left the warehouse", "has it left", "been sent", "sent out", "shipped out", "on its way", "when * arrive", "cuando enviaran", "enviaran", "enviado", "versandt", "wann kommt meine", "any news", "been dispatched", "dispatched yet", "shipped yet", "ship yet", "dispatched", "dispatch date", "has my order", "update on my order", "any news on my order", "cuando sale mi pedido", "enviado ya", "quand * expediee", "expediee", "expedie", "quand ma commande", "wann wird * versendet", "versendet", "verschickt", "where is my package", "wheres my package", "where is my parcel",
+            "where is my order", "wheres my order", "left your warehouse", "left the warehouse", "has it left", "been sent", "sent out", "shipped out", "on its way", "on the way", "en camino", "en route",
+            "ou en est", "wo ist mein", "wo bleibt", "donde esta mi", "when * arrive", "cuando enviaran", "enviaran", "enviado", "versandt", "wann kommt meine", "any news", "been dispatched", "dispatched yet", "shipped yet", "ship yet", "dispatched", "dispatch date", "has my order", "update on my order", "any news on my order", "cuando sale mi pedido", "enviado ya", "quand * expediee", "expediee", "expedie", "quand ma commande", "wann wird * versendet", "versendet", "verschickt", "where is my package", "wheres my package", "where is my parcel",
             "where is my * order", "where is my * parcel", "where is my * package", "were is my order", "were is my package",
             "were is my parcel", "where my order is", "where my parcel is", "where my package is",
             "where is my stuff", "where is it", "order status", "status of my order", "status of order", "has it shipped",
@@ -88,10 +91,12 @@ enum IntentLexicon {
             "wann kommt", "wann wird", "status meiner bestellung", "trackingnummer",
         ]),
         IntentCue(intent: .cancelOrder, signal: "cancel", weight: 1.5, phrases: ["cancel", "cancelar", "annuler", "stornieren"]),
-        IntentCue(intent: .cancelOrder, signal: "ordered_by_mistake", weight: 1, phrases: ["ordered by mistake", "ordered the wrong", "by mistake"]),
+        IntentCue(intent: .cancelOrder, signal: "ordered_by_mistake", weight: 1, phrases: [
+            "ordered by mistake", "ordered the wrong", "by mistake", "changed my mind", "change of heart",
+        ]),
         IntentCue(intent: .cancelOrder, signal: "cancel_order", weight: 3, phrases: [
             "cancel my order", "cancel the order", "cancel this order", "cancel order", "cancel my last order",
-            "cancel my purchase", "please cancel", "want to cancel", "need to cancel", "cancel it", "cancellation",
+            "cancel my purchase", "like to cancel", "call off", "please cancel", "want to cancel", "need to cancel", "cancel it", "cancellation",
             "change my order before it ships", "stop my order",
             "cancelar mi pedido", "cancelar el pedido", "anular mi pedido", "annuler ma commande", "annuler la commande",
             "annulation", "bestellung stornieren", "stornieren", "stornierung", "storno",
@@ -115,7 +120,9 @@ enum IntentLexicon {
     private static let money: [IntentCue] = [
         IntentCue(intent: .discountRequest, signal: "discount", weight: 2.5, phrases: [
             "discount", "discounts", "loyalty discount", "any offers", "wholesale", "bulk discount", "guild discount", "trade pricing", "pricing for", "descuento para", "special offer", "student discount", "free shipping code", "coupon", "promo code", "promo", "discount code", "voucher", "any deals", "a deal",
-            "sale coming", "any sales", "loyalty discount", "bulk pricing", "price match",
+            "% off", "on sale", "en oferta", "en solde", "en soldes", "im angebot", "special price", "precio especial", "prix special", "sonderpreis", "sale coming", "any sales", "loyalty discount", "bulk pricing", "price match",
+            "free shipping", "free delivery", "envio gratis", "envio gratuito", "livraison gratuite", "livraison offerte",
+            "kostenloser versand", "kostenlose lieferung", "versandkostenfrei",
             "descuento", "cupon", "codigo promocional", "oferta", "reduction", "code promo", "remise", "bon de reduction",
             "rabatt", "gutschein", "rabattcode", "angebot",
         ]),
@@ -132,12 +139,17 @@ enum IntentLexicon {
         IntentCue(intent: .productQuestion, signal: "recommendation", weight: 2.5, phrases: [
             "recommend", "recommendation", "recommendations", "suggest", "suggestion", "suggestions", "which color",
             "which colors", "what color", "what colors", "what colour", "thread colors", "colors would", "what would go",
-            "goes well with", "match my", "pair with", "best for", "should i buy", "should i get",
+            "goes well with", "match my", "pair with", "best for", "should i buy", "should i get", "what would you use",
+            "what do you use", "would you use",
             "recomendar", "recomiendan", "recomendacion", "que color", "sugerencia", "recommander", "recommandez",
             "quelle couleur", "conseiller", "empfehlen", "empfehlung", "welche farbe", "vorschlag",
         ]),
+        IntentCue(intent: .productQuestion, signal: "sells", weight: 2.5, phrases: [
+            "do you sell", "do you stock", "do you carry", "venden", "vous vendez", "vendez vous", "verkaufen sie",
+        ]),
         IntentCue(intent: .productQuestion, signal: "product_question", weight: 1.5, phrases: [
-            "do you have", "do you sell", "which needle", "what needle", "come in", "does it come", "darker", "lighter", "what would you use", "what do you use", "would you use", "best way to", "which thread", "what thread", "conseiller", "conseillez", "que me recomienda", "welches garn", "welchen faden", "works best", "work best", "work with", "good for", "can i use", "will it work", "thread weight", "do you stock", "coming back in stock", "available in", "what is the difference", "do you carry", "is it compatible", "compatible with", "what size", "which size",
+            "also in", "tambien en", "aussi en", "auch in",
+            "do you have", "do you sell", "which needle", "what needle", "come in", "does it come", "darker", "lighter", "best way to", "which thread", "what thread", "conseiller", "conseillez", "que me recomienda", "welches garn", "welchen faden", "works best", "work best", "work with", "good for", "can i use", "will it work", "thread weight", "do you stock", "coming back in stock", "available in", "what is the difference", "do you carry", "is it compatible", "compatible with", "what size", "which size",
             "in stock", "back in stock", "restock", "out of stock", "how do i use", "how to use", "difference between",
             "what is the", "made of", "how many meters", "how long is", "what weight", "is this suitable",
             "tienen", "venden", "en stock", "disponible", "de que esta hecho", "vous avez", "avez vous", "en rupture",

@@ -4,6 +4,7 @@ import QuimbiCore
 /// derives intent, sentiment and language from the same matches.
 struct TicketReader: Sendable {
     private let index = CueIndex.shared
+    private let stemReader = StemReader.shared
     private let intentDetector = IntentDetector()
     private let sentimentAnalyzer = SentimentAnalyzer()
     private let languageDetector = LanguageDetector()
@@ -13,16 +14,18 @@ struct TicketReader: Sendable {
 
     func read(_ ticket: TicketCreated) -> TicketAnalysis {
         let text = TokenizedText([ticket.subject ?? "", ticket.message].joined(separator: "\n"))
-        let matches = index.scan(text)
+        let (tokens, matches) = index.scan(text)
         var negatorAt = Set<Int>()
         var intensifierAt = Set<Int>()
         var sarcastic = false
+        var intentCueAt = Set<Int>()
         for match in matches {
             switch match.payload {
+            case .intent: intentCueAt.formUnion(match.range)
             case .negator: negatorAt.insert(match.range.lowerBound)
             case .intensifier: intensifierAt.insert(match.range.lowerBound)
             case .sarcasm: sarcastic = true
-            default: break
+            case .valence: break
             }
         }
         let negated: (Range<Int>) -> Bool = { range in
@@ -30,7 +33,10 @@ struct TicketReader: Sendable {
             return window.contains { negatorAt.contains($0) && text.clauses[$0] == text.clauses[range.lowerBound] }
         }
         let intensified: (Range<Int>) -> Bool = { range in intensifierAt.contains(range.lowerBound - 1) }
-        let intent = intentDetector.detect(matches, sarcastic: sarcastic, negated: negated)
+        let stemSignals = {
+            stemReader.signals(in: tokens, skipping: intentCueAt, asksQuestion: text.questionMarkCount > 0, negated: negated)
+        }
+        let intent = intentDetector.detect(matches, stemSignals: stemSignals, sarcastic: sarcastic, negated: negated)
         let sentiment = sentimentAnalyzer.analyze(text, matches: matches, intent: intent, negated: negated, intensified: intensified)
         return TicketAnalysis(intent: intent, sentiment: sentiment, language: languageDetector.detect(text, declared: ticket.language))
     }

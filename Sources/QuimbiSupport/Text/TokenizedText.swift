@@ -12,6 +12,8 @@ struct TokenizedText: Sendable {
     var exclamationCount = 0
     /// `¿` and `¡`, which only Spanish writes.
     var invertedMarkCount = 0
+    /// `?` and `¿`: the ticket asks something.
+    var questionMarkCount = 0
     /// Letters by writing system other than Latin, e.g. `cyrillic`.
     var otherScriptLetters: [WritingSystem: Int] = [:]
 
@@ -66,7 +68,11 @@ struct TokenizedText: Sendable {
                     flush()
                     exclamationCount += 1
                     clauseEnded = true
-                case UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "?"), 0x0A:
+                case UInt8(ascii: "?"):
+                    flush()
+                    questionMarkCount += 1
+                    clauseEnded = true
+                case UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: ":"), 0x0A:
                     flush()
                     clauseEnded = true
                 default:
@@ -82,6 +88,7 @@ struct TokenizedText: Sendable {
                 flush()
                 if value == 0xBF || value == 0xA1 {  // ¿ ¡
                     invertedMarkCount += 1
+                    if value == 0xBF { questionMarkCount += 1 }
                     clauseEnded = true
                 }
                 continue
