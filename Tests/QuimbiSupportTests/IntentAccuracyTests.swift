@@ -54,9 +54,9 @@ struct IntentAccuracyTests {
 
 /// Accuracy on tickets never used to tune the lexicon (reported in the issue note).
 struct HeldOutAccuracyTests {
-    /// The third round's first run measured 0.47 (14 of 30; the two earlier rounds 0.53 and 0.50);
-    /// every miss fell back to `general`, which offers nothing.
-    static let claimedHeldOutAccuracy = 0.45
+    /// The fourth (blind) round measured 0.5625 (45 of 80) with the phrase lexicon alone, and 0.625 (50 of 80)
+    /// once the stem stage was added; rounds one to three measured 0.47 to 0.53 with phrases alone.
+    static let claimedHeldOutAccuracy = 0.6
     /// Intents for which the default policy can grant an offer.
     static let offerIntents: Set<IntentLabel> = [.churnThreat, .serviceComplaint, .productQuestion, .discountRequest]
 
