@@ -3,11 +3,7 @@ import QuimbiCore
 /// The fourth held-out round: 80 tickets (56 en, 8 es, 8 fr, 8 de) written by someone who never saw the
 /// lexicon, and never used to tune it. Their accuracy is the honest estimate on unseen wording.
 /// (Rounds one to three were each measured once, then joined the tuning set in ``LabelledTickets``.)
-enum HeldOutTickets {
-    private static func t(_ message: String, _ intent: IntentLabel, _ language: String = "en") -> LabelledTicket {
-        LabelledTicket(message: message, intent: intent, language: language, sentiment: nil)
-    }
-
+enum HeldOutTickets: LabelledTicketList {
     static let all: [LabelledTicket] = [
         // MARK: churnThreat (9)
         t("honestly ive had enough. 3 orders in a row with problems and nobody answers my emails. just close my account, im done with you guys", .churnThreat),

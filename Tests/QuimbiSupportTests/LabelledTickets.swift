@@ -12,12 +12,19 @@ struct LabelledTicket: Sendable, CustomTestStringConvertible {
     var testDescription: String { "[\(intent.rawValue)/\(language)] \(message.prefix(60))" }
 }
 
-/// Realistic support tickets for a thread and sewing-supplies store: varied wording, en/es/fr/de,
-/// Portuguese and Italian (unsupported), typos, sarcasm, one-liners and long rants.
-enum LabelledTickets {
+/// A list of labelled tickets, written with the short constructor `t`.
+protocol LabelledTicketList {}
+
+extension LabelledTicketList {
+    /// A ticket: message, intent, language (English unless given) and, where plain, sentiment.
     static func t(_ message: String, _ intent: IntentLabel, _ language: String = "en", _ sentiment: Sentiment.Label? = nil) -> LabelledTicket {
         LabelledTicket(message: message, intent: intent, language: language, sentiment: sentiment)
     }
+}
+
+/// Realistic support tickets for a thread and sewing-supplies store: varied wording, en/es/fr/de,
+/// Portuguese and Italian (unsupported), typos, sarcasm, one-liners and long rants.
+enum LabelledTickets: LabelledTicketList {
 
     static let all: [LabelledTicket] = english + typosAndOneLiners + sarcasmAndRants + otherLanguages + firstHeldOutRound + secondHeldOutRound
         + thirdHeldOutRound

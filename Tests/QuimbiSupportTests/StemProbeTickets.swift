@@ -4,11 +4,7 @@ import QuimbiCore
 /// saw. Not blind: each of the four rounds was read before the stems were widened with what it missed
 /// (first readings 0.56-0.63, where the phrase lexicon alone read 0.44-0.47 of the first three). They
 /// guard the stem stage against regressions, especially offers read from thin evidence.
-enum StemProbeTickets {
-    private static func t(_ message: String, _ intent: IntentLabel, _ language: String = "en") -> LabelledTicket {
-        LabelledTicket(message: message, intent: intent, language: language, sentiment: nil)
-    }
-
+enum StemProbeTickets: LabelledTicketList {
     static let all: [LabelledTicket] = [
         t("Has my order been posted yet?", .orderStatus),
         t("Could you let me know when my thread will be sent out?", .orderStatus),
