@@ -7,15 +7,10 @@ public enum RFC3339 {
     public static func string(from date: Date) -> String {
         let totalMilliseconds = Int64((date.timeIntervalSince1970 * 1_000).rounded())
         let (days, millisecondOfDay) = totalMilliseconds.floorDivided(by: 86_400_000)
-        let (year, month, day) = CivilDate.fromDays(days)
         let second = millisecondOfDay / 1_000
         var bytes = [UInt8]()
         bytes.reserveCapacity(24)
-        append(year, digits: 4, to: &bytes)
-        bytes.append(UInt8(ascii: "-"))
-        append(month, digits: 2, to: &bytes)
-        bytes.append(UInt8(ascii: "-"))
-        append(day, digits: 2, to: &bytes)
+        appendFullDate(days, to: &bytes)
         bytes.append(UInt8(ascii: "T"))
         append(second / 3_600, digits: 2, to: &bytes)
         bytes.append(UInt8(ascii: ":"))
@@ -31,15 +26,20 @@ public enum RFC3339 {
     /// The UTC calendar day of `date` as an RFC 3339 `full-date`, e.g. `2026-11-25`.
     public static func fullDate(from date: Date) -> String {
         let (days, _) = Int64((date.timeIntervalSince1970 * 1_000).rounded(.down)).floorDivided(by: 86_400_000)
-        let (year, month, day) = CivilDate.fromDays(days)
         var bytes = [UInt8]()
         bytes.reserveCapacity(10)
+        appendFullDate(days, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `YYYY-MM-DD` of the day `days` after 1970-01-01.
+    private static func appendFullDate(_ days: Int64, to bytes: inout [UInt8]) {
+        let (year, month, day) = CivilDate.fromDays(days)
         append(year, digits: 4, to: &bytes)
         bytes.append(UInt8(ascii: "-"))
         append(month, digits: 2, to: &bytes)
         bytes.append(UInt8(ascii: "-"))
         append(day, digits: 2, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)` (`t`, `z` and a space separator allowed);
