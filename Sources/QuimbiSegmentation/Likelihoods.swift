@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 /// The summed BG/NBD log-likelihood of many customers, arranged for speed: identical histories are
@@ -90,24 +89,5 @@ struct GammaGammaLikelihood: Sendable {
             }
             return total
         }
-    }
-}
-
-/// Sums a per-range function over `0..<count`, on all cores when the input is large.
-enum ParallelSum {
-    static let parallelThreshold = 20_000
-
-    static func sum(count: Int, _ body: @Sendable (Range<Int>) -> Double) -> Double {
-        let chunks = count < parallelThreshold ? 1 : ProcessInfo.processInfo.activeProcessorCount * 2
-        guard chunks > 1 else { return body(0..<count) }
-        let partials = UnsafeMutableBufferPointer<Double>.allocate(capacity: chunks)
-        defer { partials.deallocate() }
-        let size = (count + chunks - 1) / chunks
-        // Each iteration writes only its own slot.
-        nonisolated(unsafe) let slots = partials
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            slots[chunk] = body(min(count, chunk * size)..<min(count, (chunk + 1) * size))
-        }
-        return partials.reduce(0, +)
     }
 }
