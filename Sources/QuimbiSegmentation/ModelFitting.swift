@@ -42,7 +42,7 @@ public enum ModelFitter {
         let meanX = max(0.05, features.reduce(0) { $0 + Double($1.repeatPurchases) } / Double(features.count))
         let start = [0.0, log(max(1e-3, meanAge / meanX)), 0.0, 0.0]
         let negativeLogLikelihood: ([Double]) -> Double = { p in
-            -likelihood.logLikelihood(BGNBDModel(r: exp(p[0]), alpha: exp(p[1]), a: exp(p[2]), b: exp(p[3])))
+            -likelihood.logLikelihoodWithGradient(BGNBDModel(r: exp(p[0]), alpha: exp(p[1]), a: exp(p[2]), b: exp(p[3]))).value
         }
         let result = NelderMead().minimize(negativeLogLikelihood, from: start)
         let model = BGNBDModel(r: exp(result.point[0]), alpha: exp(result.point[1]), a: exp(result.point[2]), b: exp(result.point[3]))
