@@ -31,7 +31,8 @@ public struct FitReport: Sendable, Hashable, Codable {
 
 /// Maximum-likelihood fitting of BG/NBD and Gamma-Gamma.
 public enum ModelFitter {
-    /// Fits BG/NBD on (x, t_x, T) by maximum likelihood (Nelder–Mead on log parameters).
+    /// Fits BG/NBD on (x, t_x, T) by maximum likelihood in log parameters: BFGS on the analytic
+    /// gradient, then Nelder–Mead from where it stopped should BFGS not converge.
     public static func fitBGNBD(_ features: [CustomerFeatures]) throws(SegmentationError) -> (BGNBDModel, FitReport) {
         guard !features.isEmpty else { throw SegmentationError(.noOrders, "no customers to fit") }
         guard features.contains(where: { $0.repeatPurchases > 0 }) else {
@@ -41,10 +42,15 @@ public enum ModelFitter {
         let meanAge = features.reduce(0) { $0 + $1.age } / Double(features.count)
         let meanX = max(0.05, features.reduce(0) { $0 + Double($1.repeatPurchases) } / Double(features.count))
         let start = [0.0, log(max(1e-3, meanAge / meanX)), 0.0, 0.0]
-        let negativeLogLikelihood: ([Double]) -> Double = { p in
-            -likelihood.logLikelihoodWithGradient(BGNBDModel(r: exp(p[0]), alpha: exp(p[1]), a: exp(p[2]), b: exp(p[3]))).value
+        let negativeLogLikelihood: ([Double]) -> BFGS.Evaluation = { p in
+            let (value, gradient) = likelihood.logLikelihoodWithGradient(BGNBDModel(r: exp(p[0]), alpha: exp(p[1]), a: exp(p[2]), b: exp(p[3])))
+            return (-value, [-gradient[0], -gradient[1], -gradient[2], -gradient[3]])
         }
-        let result = NelderMead().minimize(negativeLogLikelihood, from: start)
+        var result = BFGS().minimize(negativeLogLikelihood, from: start)
+        if !result.converged {
+            let polished = NelderMead().minimize({ negativeLogLikelihood($0).value }, from: result.point)
+            result = Minimum(point: polished.point, value: polished.value, iterations: result.iterations + polished.iterations, converged: polished.converged)
+        }
         let model = BGNBDModel(r: exp(result.point[0]), alpha: exp(result.point[1]), a: exp(result.point[2]), b: exp(result.point[3]))
         guard result.value.isFinite, [model.r, model.alpha, model.a, model.b].allSatisfy({ $0.isFinite && $0 > 0 }) else {
             throw SegmentationError(.fitFailed, "BG/NBD fit did not reach valid parameters")

@@ -1,5 +1,5 @@
-/// Derivative-free minimisation (Nelder–Mead simplex with restarts), used for the models' maximum
-/// likelihood fits in log-parameter space.
+/// Derivative-free minimisation (Nelder–Mead simplex with restarts) in log-parameter space: the
+/// Gamma-Gamma fit, and the BG/NBD fit's fallback when BFGS does not converge.
 struct NelderMead {
     /// Stop when the best and worst vertex values differ by less than this (relative).
     var tolerance = 1e-11
@@ -7,21 +7,14 @@ struct NelderMead {
     /// Restarts from the best point, which guards against a collapsed simplex.
     var restarts = 3
 
-    struct Result {
-        var point: [Double]
-        var value: Double
-        var iterations: Int
-        var converged: Bool
-    }
-
-    func minimize(_ f: ([Double]) -> Double, from start: [Double], step: Double = 0.5) -> Result {
-        var best = Result(point: start, value: f(start), iterations: 0, converged: false)
+    func minimize(_ f: ([Double]) -> Double, from start: [Double], step: Double = 0.5) -> Minimum {
+        var best = Minimum(point: start, value: f(start), iterations: 0, converged: false)
         for _ in 0...restarts {
             let run = once(f, from: best.point, step: step)
             let improved = run.value < best.value - abs(best.value) * 1e-12
             let iterations = best.iterations + run.iterations
             if run.value <= best.value {
-                best = Result(point: run.point, value: run.value, iterations: iterations, converged: run.converged)
+                best = Minimum(point: run.point, value: run.value, iterations: iterations, converged: run.converged)
             } else {
                 best.iterations = iterations
             }
@@ -30,7 +23,7 @@ struct NelderMead {
         return best
     }
 
-    private func once(_ f: ([Double]) -> Double, from start: [Double], step: Double) -> Result {
+    private func once(_ f: ([Double]) -> Double, from start: [Double], step: Double) -> Minimum {
         let n = start.count
         var simplex = [start]
         for index in 0..<n {
@@ -46,7 +39,7 @@ struct NelderMead {
             simplex = order.map { simplex[$0] }
             values = order.map { values[$0] }
             if abs(values[n] - values[0]) <= tolerance * (abs(values[0]) + 1e-12) {
-                return Result(point: simplex[0], value: values[0], iterations: iteration, converged: true)
+                return Minimum(point: simplex[0], value: values[0], iterations: iteration, converged: true)
             }
             var centroid = [Double](repeating: 0, count: n)
             for vertex in simplex.dropLast() {
@@ -77,7 +70,7 @@ struct NelderMead {
             }
         }
         let bestIndex = values.indices.min { values[$0] < values[$1] } ?? 0
-        return Result(point: simplex[bestIndex], value: values[bestIndex], iterations: iteration, converged: false)
+        return Minimum(point: simplex[bestIndex], value: values[bestIndex], iterations: iteration, converged: false)
     }
 
     /// Treats NaN as +∞ so that invalid regions are never chosen.

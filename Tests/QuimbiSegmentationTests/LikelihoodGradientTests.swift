@@ -2,7 +2,8 @@ import Foundation
 @testable import QuimbiSegmentation
 import Testing
 
-/// The analytic derivatives behind the BG/NBD fit agree with finite differences.
+/// The analytic derivatives behind the BG/NBD fit agree with finite differences, and BFGS finds
+/// the minimum of a classic hard valley.
 @Suite struct LikelihoodGradientTests {
     @Test func digammaMatchesKnownValuesAndTheDerivativeOfLogGamma() {
         let eulerGamma = 0.577_215_664_901_532_9
@@ -34,5 +35,15 @@ import Testing
                 #expect(abs(gradient[index] - difference) <= 1e-3 + 1e-6 * abs(difference), "∂/∂θ\(index) at \(point): \(gradient[index]) vs \(difference)")
             }
         }
+    }
+
+    @Test func bfgsFindsTheRosenbrockMinimum() {
+        let rosenbrock: ([Double]) -> BFGS.Evaluation = { p in
+            let (x, y) = (p[0], p[1])
+            return ((1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x), [-2 * (1 - x) - 400 * x * (y - x * x), 200 * (y - x * x)])
+        }
+        let minimum = BFGS().minimize(rosenbrock, from: [-1.2, 1])
+        #expect(minimum.converged)
+        #expect(abs(minimum.point[0] - 1) <= 1e-5 && abs(minimum.point[1] - 1) <= 1e-5, "\(minimum.point)")
     }
 }
