@@ -66,8 +66,12 @@ enum SegmentReport {
             data.append(try encoder.encode(ArchetypeLine(archetype: archetype)))
             data.append(10)
         }
-        guard FileManager.default.createFile(atPath: path, contents: data) else {
-            throw CommandFailure("cannot write \(path)")
+        // Written in place, not by a temporary file renamed over the target: `--out /dev/null` (or a pipe)
+        // must stay what it is.
+        do {
+            try data.write(to: URL(fileURLWithPath: path))
+        } catch {
+            throw CommandFailure("cannot write \(path): \(error.localizedDescription)")
         }
     }
 
