@@ -30,40 +30,59 @@ public enum OrderFileParser {
         return .cdnow
     }
 
+    /// JSON Lines are decoded this many lines per call: fast, with the decoder's memory bounded.
+    public static let jsonLinesPerCall = 4_096
+
     /// Parses `text`; bad lines are returned with their numbers instead of stopping the read.
     public static func parse(_ text: String, format: Format? = nil) -> (orders: [Order], rejected: [RejectedLine]) {
         let chosen = format ?? detectFormat(Substring(text))
-        var orders: [Order] = []
-        var rejected: [RejectedLine] = []
-        let decoder = QuimbiJSON.makeDecoder()
+        var parsed = ParsedOrders()
         let lines = TextLines.nonEmpty(text)
-        if chosen == .jsonLines, let all = allValidJSONLines(lines, decoder: decoder) { return (all, []) }
-        var csv: OrderCSV?
-        for (number, line) in lines {
-            let parsed: Result<Order, OrderLineProblem>
-            switch chosen {
-            case .jsonLines:
-                parsed = jsonOrder(line, decoder: decoder)
-            case .csv:
+        switch chosen {
+        case .jsonLines:
+            let decoder = QuimbiJSON.makeDecoder()
+            for start in stride(from: 0, to: lines.count, by: jsonLinesPerCall) {
+                let chunk = lines[start..<min(lines.count, start + jsonLinesPerCall)]
+                if let all = allValidJSONLines(chunk, decoder: decoder) {
+                    parsed.orders.append(contentsOf: all)
+                } else {
+                    for (number, line) in chunk { parsed.record(jsonOrder(line, decoder: decoder), line: number) }
+                }
+            }
+        case .csv:
+            var csv: OrderCSV?
+            for (number, line) in lines {
                 guard let reader = csv else {
                     switch OrderCSV.fromHeader(line) {
                     case .success(let reader): csv = reader
-                    case .failure(let problem): return (orders, [RejectedLine(line: number, reason: problem.message)])
+                    case .failure(let problem): return (parsed.orders, [RejectedLine(line: number, reason: problem.message)])
                     }
                     continue
                 }
-                parsed = reader.order(line)
-            case .cdnow:
-                parsed = cdnowOrder(line, number: number)
-                // A non-numeric first line is the optional header.
-                if case .failure = parsed, number == 1, line.first?.isNumber == false { continue }
+                parsed.record(reader.order(line), line: number)
             }
-            switch parsed.flatMap(validated) {
-            case .success(let order): orders.append(order)
-            case .failure(let problem): rejected.append(RejectedLine(line: number, reason: problem.message))
+        case .cdnow:
+            for (number, line) in lines {
+                let order = cdnowOrder(line, number: number)
+                // A non-numeric first line is the optional header.
+                if case .failure = order, number == 1, line.first?.isNumber == false { continue }
+                parsed.record(order, line: number)
             }
         }
-        return (orders, rejected)
+        return (parsed.orders, parsed.rejected)
+    }
+
+    /// The orders read so far and the lines refused.
+    private struct ParsedOrders {
+        var orders: [Order] = []
+        var rejected: [RejectedLine] = []
+
+        mutating func record(_ parsed: Result<Order, OrderLineProblem>, line: Int) {
+            switch parsed.flatMap(validated) {
+            case .success(let order): orders.append(order)
+            case .failure(let problem): rejected.append(RejectedLine(line: line, reason: problem.message))
+            }
+        }
     }
 
     /// The order if it can be stored and modelled, else why not.
@@ -75,9 +94,9 @@ public enum OrderFileParser {
         return .success(order)
     }
 
-    /// Every line decoded in one call, when each is a valid order (the common case, many times faster
+    /// The lines decoded in one call, when each is a valid order (the common case, many times faster
     /// than a call per line); `nil` when any line is not, so that lines are then read one by one.
-    private static func allValidJSONLines(_ lines: [(number: Int, line: String)], decoder: JSONDecoder) -> [Order]? {
+    private static func allValidJSONLines(_ lines: ArraySlice<(number: Int, line: String)>, decoder: JSONDecoder) -> [Order]? {
         var array = Data("[".utf8)
         for (index, entry) in lines.enumerated() {
             if index > 0 { array.append(UInt8(ascii: ",")) }

@@ -39,4 +39,17 @@ struct OrderFileParserTests {
         #expect(parsed.orders.map(\.id) == ["o1"])
         #expect(parsed.rejected.map(\.line) == [2, 4])
     }
+
+    @Test func jsonLinesAreReadInChunksAndABadLineCostsOnlyItself() {
+        let good = { (index: Int) in
+            #"{"id":"o\#(index)","customer_id":"c\#(index % 97)","created_at":"2026-01-02T03:04:05Z","total":5,"currency":"USD","financial_status":"paid","fulfillment_status":"fulfilled","line_items":[],"tracking":[]}"#
+        }
+        let count = OrderFileParser.jsonLinesPerCall * 2 + 10
+        let badLine = OrderFileParser.jsonLinesPerCall + 7
+        let lines = (1...count).map { $0 == badLine ? #"{"id":"broken""# : good($0) }
+        let parsed = OrderFileParser.parse(lines.joined(separator: "\n"))
+        #expect(parsed.rejected.map(\.line) == [badLine])
+        #expect(parsed.orders.count == count - 1)
+        #expect(parsed.orders.map(\.id) == (1...count).filter { $0 != badLine }.map { "o\($0)" }, "order kept across chunks")
+    }
 }
