@@ -37,21 +37,25 @@ public enum OrderFileParser {
     public static func parse(_ text: String, format: Format? = nil) -> (orders: [Order], rejected: [RejectedLine]) {
         let chosen = format ?? detectFormat(Substring(text))
         var parsed = ParsedOrders()
-        let lines = TextLines.nonEmpty(text)
         switch chosen {
         case .jsonLines:
+            // Decoded straight from the text's bytes: no string per line.
             let decoder = QuimbiJSON.makeDecoder()
-            for start in stride(from: 0, to: lines.count, by: jsonLinesPerCall) {
-                let chunk = lines[start..<min(lines.count, start + jsonLinesPerCall)]
-                if let all = allValidJSONLines(chunk, decoder: decoder) {
-                    parsed.orders.append(contentsOf: all)
-                } else {
-                    for (number, line) in chunk { parsed.record(jsonOrder(line, decoder: decoder), line: number) }
+            var text = text
+            text.withUTF8 { bytes in
+                let lines = TextLines.nonEmptyRanges(bytes)
+                for start in stride(from: 0, to: lines.count, by: jsonLinesPerCall) {
+                    let chunk = lines[start..<min(lines.count, start + jsonLinesPerCall)]
+                    if let all = allValidJSONLines(chunk, of: bytes, decoder: decoder) {
+                        parsed.orders.append(contentsOf: all)
+                    } else {
+                        for (number, range) in chunk { parsed.record(jsonOrder(Data(bytes[range]), decoder: decoder), line: number) }
+                    }
                 }
             }
         case .csv:
             var csv: OrderCSV?
-            for (number, line) in lines {
+            for (number, line) in TextLines.nonEmpty(text) {
                 guard let reader = csv else {
                     switch OrderCSV.fromHeader(line) {
                     case .success(let reader): csv = reader
@@ -62,7 +66,7 @@ public enum OrderFileParser {
                 parsed.record(reader.order(line), line: number)
             }
         case .cdnow:
-            for (number, line) in lines {
+            for (number, line) in TextLines.nonEmpty(text) {
                 let order = cdnowOrder(line, number: number)
                 // A non-numeric first line is the optional header.
                 if case .failure = order, number == 1, line.first?.isNumber == false { continue }
@@ -94,21 +98,24 @@ public enum OrderFileParser {
         return .success(order)
     }
 
-    /// The lines decoded in one call, when each is a valid order (the common case, many times faster
-    /// than a call per line); `nil` when any line is not, so that lines are then read one by one.
-    private static func allValidJSONLines(_ lines: ArraySlice<(number: Int, line: String)>, decoder: JSONDecoder) -> [Order]? {
+    /// The lines (byte ranges of `bytes`) decoded in one call, when each is a valid order (the common
+    /// case, many times faster than a call per line); `nil` when any line is not, so that lines are then
+    /// read one by one.
+    private static func allValidJSONLines(
+        _ lines: ArraySlice<(number: Int, range: Range<Int>)>, of bytes: UnsafeBufferPointer<UInt8>, decoder: JSONDecoder
+    ) -> [Order]? {
         var array = Data("[".utf8)
         for (index, entry) in lines.enumerated() {
             if index > 0 { array.append(UInt8(ascii: ",")) }
-            array.append(contentsOf: entry.line.utf8)
+            array.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[entry.range]))
         }
         array.append(UInt8(ascii: "]"))
         guard let orders = try? decoder.decode([Order].self, from: array), orders.count == lines.count else { return nil }
         return orders.allSatisfy({ (try? validated($0).get()) != nil }) ? orders : nil
     }
 
-    private static func jsonOrder(_ line: String, decoder: JSONDecoder) -> Result<Order, OrderLineProblem> {
-        do { return .success(try decoder.decode(Order.self, from: Data(line.utf8))) } catch {
+    private static func jsonOrder(_ line: Data, decoder: JSONDecoder) -> Result<Order, OrderLineProblem> {
+        do { return .success(try decoder.decode(Order.self, from: line)) } catch {
             return .failure(OrderLineProblem("not an order JSON object"))
         }
     }
@@ -131,22 +138,27 @@ public enum OrderFileParser {
 /// returns removed; split on the UTF-8 bytes (much faster than by `Character`).
 enum TextLines {
     static func nonEmpty(_ text: String) -> [(number: Int, line: String)] {
-        var result: [(number: Int, line: String)] = []
         var text = text
-        text.withUTF8 { bytes in
-            var number = 0
-            var start = 0
-            while start <= bytes.count {
-                number += 1
-                var end = start
-                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-                var low = start
-                var high = end
-                while low < high, [0x20, 0x09, 0x0D].contains(bytes[low]) { low += 1 }
-                while high > low, [0x20, 0x09, 0x0D].contains(bytes[high - 1]) { high -= 1 }
-                if high > low { result.append((number, String(decoding: UnsafeBufferPointer(rebasing: bytes[low..<high]), as: UTF8.self))) }
-                start = end + 1
-            }
+        return text.withUTF8 { bytes in
+            nonEmptyRanges(bytes).map { ($0.number, String(decoding: UnsafeBufferPointer(rebasing: bytes[$0.range]), as: UTF8.self)) }
+        }
+    }
+
+    /// The byte ranges of the non-empty lines of `bytes`, trimmed, with their 1-based numbers.
+    static func nonEmptyRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [(number: Int, range: Range<Int>)] {
+        var result: [(number: Int, range: Range<Int>)] = []
+        var number = 0
+        var start = 0
+        while start <= bytes.count {
+            number += 1
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            var low = start
+            var high = end
+            while low < high, [0x20, 0x09, 0x0D].contains(bytes[low]) { low += 1 }
+            while high > low, [0x20, 0x09, 0x0D].contains(bytes[high - 1]) { high -= 1 }
+            if high > low { result.append((number, low..<high)) }
+            start = end + 1
         }
         return result
     }
