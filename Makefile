@@ -5,7 +5,7 @@ RELEASE_BIN := .build/release/quimbi
 # (Swift runtime linked statically, so the container image needs only the C libraries).
 RELEASE_BUILD := $(SWIFT) build -c release --product quimbi --static-swift-stdlib
 
-.PHONY: deps build release demo test bench clean
+.PHONY: deps build release demo test bench intent-head intent-evaluate clean
 
 deps:
 	@bash Deploy/local/install-deps.sh
@@ -25,6 +25,15 @@ test: deps
 
 bench: release
 	$(RELEASE_BIN) bench
+
+# Retrains the intent head from Schemas/intents/training (deterministic), then rebuilds with it.
+intent-head: release
+	$(RELEASE_BIN) intent train
+	$(RELEASE_BUILD)
+
+# The lexicon, the model and their combination on the held-out part and the blind round.
+intent-evaluate: release
+	$(RELEASE_BIN) intent evaluate --set Schemas/intents/blind/round5.jsonl
 
 clean:
 	rm -rf .build

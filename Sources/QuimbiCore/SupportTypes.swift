@@ -15,6 +15,16 @@ public enum IntentLabel: String, Codable, Sendable, CaseIterable {
     case general
 }
 
+/// Who decided a ticket's intent.
+public enum IntentReader: String, Codable, Sendable, CaseIterable {
+    /// The phrase and stem lexicon alone (no model configured, or the model could not read in time).
+    case lexicon
+    /// The embedding model, against or without a lexicon reading.
+    case model
+    /// Both, agreeing; or the lexicon's precise cues standing where the model was unsure.
+    case lexiconAndModel = "lexicon+model"
+}
+
 /// The detected intent: a primary label, how sure, and which signals fired.
 public struct Intent: Codable, Sendable, Hashable {
     public var label: IntentLabel
@@ -24,12 +34,15 @@ public struct Intent: Codable, Sendable, Hashable {
     public var signals: [String]
     /// Further labels that also apply, strongest first.
     public var secondary: [IntentLabel]
+    /// Who decided the label.
+    public var reader: IntentReader
 
-    public init(label: IntentLabel, confidence: Double, signals: [String], secondary: [IntentLabel] = []) {
+    public init(label: IntentLabel, confidence: Double, signals: [String], secondary: [IntentLabel] = [], reader: IntentReader = .lexicon) {
         self.label = label
         self.confidence = confidence
         self.signals = signals
         self.secondary = secondary
+        self.reader = reader
     }
 }
 

@@ -9,12 +9,15 @@ public struct TicketAnalysis: Sendable, Hashable {
     public var sentiment: Sentiment
     /// ISO 639-1 code of the message's language (see ``languageSupported``).
     public var language: String
+    /// Readers that could not read the ticket in time (`intent_model`): the lexicon read it alone.
+    public var degraded: [String]
 
     /// An analysis from its parts.
-    public init(intent: Intent, sentiment: Sentiment, language: String) {
+    public init(intent: Intent, sentiment: Sentiment, language: String, degraded: [String] = []) {
         self.intent = intent
         self.sentiment = sentiment
         self.language = language
+        self.degraded = degraded
     }
 
     /// Whether the drafters write this language (en, es, fr, de); otherwise a human must check.
@@ -74,18 +77,65 @@ public struct SupportDesk: Sendable {
     public let policy: SupportPolicy
     /// Who words the decision.
     public let drafter: any Drafter
+    /// Reads intents beside the lexicon; nil: the lexicon reads alone.
+    public let intentModel: IntentModel?
     private let reader = TicketReader()
+    private let combiner = IntentCombiner()
     private let contextBuilder = ContextBuilder()
 
-    /// A desk deciding by `policy` and drafting with `drafter` (the template drafter by default).
-    public init(policy: SupportPolicy = .default, drafter: any Drafter = TemplateDrafter()) {
+    /// The source named in `degraded` when the intent model could not read a ticket in time.
+    public static let intentModelSource = "intent_model"
+
+    /// A desk deciding by `policy`, drafting with `drafter` (the template drafter by default) and
+    /// reading intents with the lexicon and, when given, `intentModel`.
+    public init(policy: SupportPolicy = .default, drafter: any Drafter = TemplateDrafter(), intentModel: IntentModel? = nil) {
         self.policy = policy
         self.drafter = drafter
+        self.intentModel = intentModel
     }
 
-    /// Reads intent, sentiment and language from the ticket text alone (subject and message).
+    /// Reads intent, sentiment and language from the ticket text with the lexicon alone (subject and message).
     public func analyze(_ ticket: TicketCreated) -> TicketAnalysis {
-        reader.read(ticket)
+        lexiconReading(ticket).reading.analysis
+    }
+
+    /// Reads intent, sentiment and language with the lexicon and, when the desk has one, the intent
+    /// model (on the message). A model that cannot read by `deadline` leaves the lexicon's reading,
+    /// with `intent_model` among the analysis's `degraded` sources.
+    public func read(_ ticket: TicketCreated, deadline: ContinuousClock.Instant) async -> TicketAnalysis {
+        let (reading, message) = lexiconReading(ticket)
+        guard let intentModel else { return reading.analysis }
+        do {
+            return settle(reading, with: try await intentModel.read(message, deadline: deadline))
+        } catch {
+            var analysis = reading.analysis
+            analysis.degraded.append(Self.intentModelSource)
+            return analysis
+        }
+    }
+
+    /// Reads the ticket with the lexicon and settles its intent with the model's reading of its message.
+    public func analyze(_ ticket: TicketCreated, modelReading: IntentProbabilities) -> TicketAnalysis {
+        settle(lexiconReading(ticket).reading, with: modelReading)
+    }
+
+    /// The lexicon's reading, and the message the model is to read: both without instruction-override
+    /// sentences when the ticket has any (see ``PromptInjectionGuard``).
+    private func lexiconReading(_ ticket: TicketCreated) -> (reading: TicketReading, message: String) {
+        let reading = reader.read(ticket)
+        guard reading.lexicon.flags.contains(PromptInjectionGuard.signal) else { return (reading, ticket.message) }
+        let cleaned = PromptInjectionGuard.withoutInstructions(ticket)
+        var guarded = reader.read(cleaned)
+        guarded.lexicon.flags.append(PromptInjectionGuard.signal)
+        guarded.lexicon.intent.signals.append(PromptInjectionGuard.signal)
+        guarded.analysis.intent = guarded.lexicon.intent
+        return (guarded, cleaned.message)
+    }
+
+    private func settle(_ reading: TicketReading, with modelReading: IntentProbabilities) -> TicketAnalysis {
+        var analysis = reading.analysis
+        analysis.intent = combiner.combine(reading.lexicon, sarcastic: reading.sarcastic, model: modelReading)
+        return analysis
     }
 
     /// Decides and drafts for a ticket whose facts have been gathered. Never throws; with the

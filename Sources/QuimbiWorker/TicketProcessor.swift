@@ -53,13 +53,16 @@ public struct TicketProcessor: Sendable {
             return .rejected(error)
         }
         let deadline = started + settings.ticketDeadline
-        let analysis = desk.analyze(ticket)
+        let lookupDeadline = min(deadline, started + settings.lookupBudget)
+        async let reading = desk.read(ticket, deadline: lookupDeadline)
         let reference = CustomerReference(customerID: ticket.customerID, email: ticket.customerEmail)
-        let gathered = await gatherer.gather(for: reference, until: min(deadline, started + settings.lookupBudget))
+        let gathered = await gatherer.gather(for: reference, until: lookupDeadline)
         let lookupDone = ContinuousClock.now
+        let analysis = await reading
+        let degraded = gathered.degraded + analysis.degraded
         let facts = TicketFacts(
             ticket: ticket, profile: gathered.profile, archetype: gathered.archetype, orders: gathered.orders,
-            degraded: gathered.degraded, asOf: receivedAt
+            degraded: degraded, asOf: receivedAt
         )
         let outcome = await desk.respond(to: facts, analysis: analysis, deadline: deadline)
         let completedAt = Date()
@@ -68,7 +71,7 @@ public struct TicketProcessor: Sendable {
             customerID: ticket.customerID ?? gathered.profile?.customerID, createdAt: completedAt,
             language: outcome.analysis.language, intent: outcome.analysis.intent, sentiment: outcome.analysis.sentiment,
             customer: outcome.customer, orders: gathered.orders, recommendation: outcome.recommendation,
-            draft: outcome.draft, context: DraftContext(prompt: outcome.prompt, degraded: gathered.degraded),
+            draft: outcome.draft, context: DraftContext(prompt: outcome.prompt, degraded: degraded),
             timing: DraftTiming(
                 ticketCreatedAt: ticket.createdAt, receivedAt: receivedAt, completedAt: completedAt,
                 lookupMs: Self.milliseconds(lookupDone - started), totalMs: Self.milliseconds(ContinuousClock.now - started)

@@ -40,8 +40,11 @@ struct BenchCommand: AsyncParsableCommand {
 
     @OptionGroup var tuning: WorkerTuningOptions
     @OptionGroup var data: CustomerDataOptions
+    @OptionGroup var intentReading: IntentReadingOptions
 
     static let warmUpTickets = 200
+    /// How a draft read without the model names it in `context.degraded`.
+    static let intentModelDegraded = Array("\"\(SupportDesk.intentModelSource)\"".utf8)
     /// Ticket ids of the measured (not warm-up) tickets start with this.
     static let measuredPrefix = "T-99-"
 
@@ -79,12 +82,13 @@ struct BenchCommand: AsyncParsableCommand {
             ProducerRecord(topic: topics.ticketsCreated, key: Array($0.ticketID.utf8), value: Array(try encoder.encode($0)))
         }
 
+        let reading = try intentReading.load(logger: logger)
         let measurement = BenchMeasurement(tickets: tickets, measuredPrefix: Self.measuredPrefix)
         var workerConfiguration = tuning.workerConfiguration(kafka: kafka, topics: topics)
         if cluster != nil { workerConfiguration.consumer.fetchWaitMax = .milliseconds(5) }
         let worker = TicketWorker(
             configuration: workerConfiguration,
-            processor: TicketProcessor(profiles: sources.profiles, orders: orders, archetypes: sources.archetypes, desk: SupportDesk(), settings: tuning.processing),
+            processor: TicketProcessor(profiles: sources.profiles, orders: orders, archetypes: sources.archetypes, desk: SupportDesk(intentModel: reading?.model), settings: tuning.processing),
             logger: logger, observer: measurement)
         let workerTask = Task { try await worker.run() }
         let reader = try TopicReader(kafka: kafka, topics: [topics.drafts], logger: logger)
@@ -111,6 +115,7 @@ struct BenchCommand: AsyncParsableCommand {
         }
         let prefix = Self.measuredPrefix
         var warmUpDrafts = 0
+        var readByLexiconAlone = 0
         await reader.read { message in
             guard let key = message.key.map({ String(decoding: $0, as: UTF8.self) }) else { return true }
             guard key.hasPrefix(prefix), let index = Int(key.dropFirst(prefix.count)) else {
@@ -118,6 +123,7 @@ struct BenchCommand: AsyncParsableCommand {
                 if warmUpDrafts == Self.warmUpTickets { warmedUp.signal() }
                 return true
             }
+            if message.value.firstRange(of: Self.intentModelDegraded) != nil { readByLexiconAlone += 1 }
             return measurement.drafted(index, at: clock.now) < tickets
         }
         watchdog.cancel()
@@ -127,6 +133,8 @@ struct BenchCommand: AsyncParsableCommand {
             "max_concurrency": "\(tuning.maxConcurrency)", "brokers": brokers ?? "embedded (3)",
             "customer_data": data.sourceDescription,
             "orders": fakeShopifyLatencyMs.map { "fake shopify, \($0) ms" } ?? "customer data", "ticket_deadline_ms": "\(tuning.ticketDeadlineMs)",
+            "intent_reading": intentReading.description,
+            "intent_model_missed": reading == nil ? "n/a" : "\(readByLexiconAlone) tickets read by the lexicon alone (model queue full or past the lookup budget)",
         ])
         workerTask.cancel()
         _ = try? await workerTask.value
@@ -135,6 +143,7 @@ struct BenchCommand: AsyncParsableCommand {
         await cluster?.shutdown()
         try await fakeShopify?.stop()
         await sources.shutdown()
+        await reading?.embedder.shutdown()
         print(report)
         guard measurement.completed == tickets else {
             throw ValidationError("only \(measurement.completed) of \(tickets) drafts arrived before the time limit")

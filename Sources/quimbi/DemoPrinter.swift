@@ -6,7 +6,7 @@ enum DemoPrinter {
     static func render(_ draft: DraftResponse) -> String {
         var lines: [String] = []
         let intent = draft.intent
-        lines.append("━━ Ticket \(draft.ticketID) · customer \(draft.customerID ?? "unknown") · \(intent.label.rawValue) (\(percent(intent.confidence))) · \(draft.sentiment.label.rawValue) · \(draft.language)")
+        lines.append("━━ Ticket \(draft.ticketID) · customer \(draft.customerID ?? "unknown") · \(intent.label.rawValue) (\(percent(intent.confidence)), \(intent.reader.rawValue)) · \(draft.sentiment.label.rawValue) · \(draft.language)")
         if let customer = draft.customer {
             lines.append("   Customer  LTV $\(money(customer.lifetimeValue)) · \(customer.totalOrders) order\(customer.totalOrders == 1 ? "" : "s") · AOV $\(money(customer.avgOrderValue)) · \(customer.daysSinceLastPurchase) days idle · tenure \(customer.customerTenureDays) days")
             lines.append("             churn risk \(percent(customer.churnRiskScore)) \(customer.churnLevel.uppercased()) · \(customer.valueTier) value · \(customer.archetypeID)")

@@ -22,7 +22,8 @@ struct DraftCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = CommandLogging.logger("quimbi.draft")
-        let (desk, llm) = try support.makeDesk(logger: logger)
+        let resources = try support.makeDesk(logger: logger)
+        let desk = resources.desk
         let data = try sampleStore.load(asOf: Date(), logger: logger)
         let processor = TicketProcessor(profiles: data, orders: data, archetypes: data, desk: desk, settings: tuning.processing)
         let encoder = QuimbiJSON.makeEncoder()
@@ -40,7 +41,7 @@ struct DraftCommand: AsyncParsableCommand {
                 FileHandle.standardError.write(Data("line \(lineNumber): \(rejection.code): \(rejection.message)\n".utf8))
             }
         }
-        try await llm?.shutdown()
+        try await resources.shutdown()
         if rejected > 0 { throw ExitCode(1) }
     }
 }

@@ -29,3 +29,15 @@ enum EnvironmentDefaults {
         exit(64)
     }
 }
+
+extension EnvironmentDefaults {
+    /// A switch: `1`, `true` or `yes` is on; unset, `0`, `false` or `no` is off; anything else is an error.
+    static func bool(_ name: String) -> Bool {
+        guard let text = string(name)?.lowercased() else { return false }
+        switch text {
+        case "1", "true", "yes": return true
+        case "0", "false", "no": return false
+        default: fail("\(name)=\(text) is not a switch (1 or 0)")
+        }
+    }
+}

@@ -20,6 +20,7 @@ struct Quimbi: AsyncParsableCommand {
             BenchOrdersCommand.self,
             ServeCommand.self,
             PolicyCommand.self,
+            IntentCommand.self,
         ]
     )
 }

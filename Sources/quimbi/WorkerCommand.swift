@@ -34,7 +34,8 @@ struct WorkerCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = CommandLogging.logger("quimbi.worker")
-        let (desk, llm) = try support.makeDesk(logger: logger)
+        let resources = try support.makeDesk(logger: logger)
+        let desk = resources.desk
         let sources = try await data.open(logger: logger)
         let registry = MetricsRegistry()
         let metrics = WorkerMetrics(registry: registry)
@@ -64,10 +65,10 @@ struct WorkerCommand: AsyncParsableCommand {
             try await group.run()
         } catch {
             await sources.shutdown()
-            try? await llm?.shutdown()
+            try? await resources.shutdown()
             throw error
         }
         await sources.shutdown()
-        try await llm?.shutdown()
+        try await resources.shutdown()
     }
 }

@@ -33,13 +33,23 @@ import Testing
         #expect(runtime.contains { $0.keyword == "COPY" && $0.arguments == "Deploy/healthcheck.sh /usr/local/bin/quimbi-healthcheck" })
     }
 
-    @Test func setsOnlyVariablesTheServerReads() async throws {
+    @Test func setsOnlyVariablesTheServerOrTheWorkerReads() async throws {
         let runtime = try #require(dockerfile.stages.last)
         let variables = runtime.filter { $0.keyword == "ENV" }.compactMap { $0.arguments.split(separator: "=").first.map(String.init) }
         let serve = try await QuimbiProgram.help(["serve"])
+        let worker = try await QuimbiProgram.help(["worker"])
         for variable in variables where variable.hasPrefix("QUIMBI_") {
-            #expect(serve.readsEnvironmentVariable(variable), "the image sets \(variable), which quimbi serve does not read")
+            #expect(
+                serve.readsEnvironmentVariable(variable) || worker.readsEnvironmentVariable(variable),
+                "the image sets \(variable), which neither quimbi serve nor quimbi worker reads")
         }
+    }
+
+    @Test func shipsTheIntentModelWhereTheWorkerLooksForIt() throws {
+        let runtime = try #require(dockerfile.stages.last)
+        let model = runtime.first { $0.keyword == "ENV" && $0.arguments.hasPrefix("QUIMBI_INTENT_MODEL=") }
+        let path = try #require(model?.arguments.split(separator: "=").last.map(String.init))
+        #expect(runtime.contains { $0.keyword == "COPY" && $0.arguments.hasSuffix(" \(path)") }, "the image copies the model to \(path)")
     }
 
     @Test func buildsExactlyTheReleaseThatMakeDemoBuilds() async throws {

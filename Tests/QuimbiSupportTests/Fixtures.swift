@@ -46,7 +46,8 @@ enum Fixtures {
         deadline: Duration = .seconds(5)
     ) async -> SupportOutcome {
         let ticket = ticket(message, language: language)
-        return await desk.respond(to: facts(ticket, profile: profile), analysis: desk.analyze(ticket), deadline: .now + deadline)
+        let analysis = await desk.read(ticket, deadline: .now + deadline)
+        return await desk.respond(to: facts(ticket, profile: profile), analysis: analysis, deadline: .now + deadline)
     }
 
     static let seedMessages = Array(SupportSamples.messages.prefix(3))

@@ -8,8 +8,9 @@ final class QuimbiProcess: Sendable {
     let stderrFile: URL
     private let exited = Locked<Int32?>(nil)
 
-    init(_ arguments: [String], environment extra: [String: String] = [:]) throws {
+    init(_ arguments: [String], environment extra: [String: String] = [:], standardInput: URL? = nil) throws {
         let process = Process()
+        if let standardInput { process.standardInput = try FileHandle(forReadingFrom: standardInput) }
         process.executableURL = TestPaths.quimbiBinary
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment

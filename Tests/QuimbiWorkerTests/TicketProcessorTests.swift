@@ -44,6 +44,17 @@ struct FailingSource: ProfileSource, OrderSource {
     }
 }
 
+/// An intent model whose queue never gets to the ticket: it answers `expired` at the deadline, as the
+/// real engine does when saturated.
+struct SlowEmbedder: TextEmbedder {
+    let identity = IntentHead.trained.modelIdentity
+
+    func embed(_ text: String, deadline: ContinuousClock.Instant) async throws(EmbeddingUnavailable) -> [Float] {
+        try? await Task.sleep(until: deadline, clock: .continuous)
+        throw .expired
+    }
+}
+
 @Suite struct TicketProcessorTests {
     static let now = Date()
     static let seedProfile = CustomerProfile(
@@ -116,6 +127,20 @@ struct FailingSource: ProfileSource, OrderSource {
         #expect(ContinuousClock.now - started < .seconds(2))
         #expect(result.context.degraded == ["orders"])
         #expect(result.customer?.totalOrders == 3)
+    }
+
+    @Test func anIntentModelThatCannotKeepUpLeavesTheLexiconsReadingWithinTheDeadline() async throws {
+        let saturated = SlowEmbedder()
+        let desk = SupportDesk(intentModel: try IntentModel(embedder: saturated, modelPath: "stub"))
+        let processor = TicketProcessor(
+            profiles: Self.data, orders: Self.data, archetypes: nil, desk: desk,
+            settings: ProcessingSettings(ticketDeadline: .milliseconds(800), lookupBudget: .milliseconds(400)))
+        let started = ContinuousClock.now
+        let result = try draft(await processor.process(try payload(SampleTickets.seedScenarios()[0])))
+        #expect(ContinuousClock.now - started < .seconds(2), "bounded by the lookup budget")
+        #expect(result.context.degraded == [SupportDesk.intentModelSource])
+        #expect(result.intent.reader == .lexicon && result.intent.label == .churnThreat)
+        #expect(result.customer?.totalOrders == 3, "the lookups ran beside the model, not after it")
     }
 
     @Test func aPermanentFailureIsNotRetried() async throws {

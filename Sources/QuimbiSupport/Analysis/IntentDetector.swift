@@ -1,6 +1,16 @@
 import Foundation
 import QuimbiCore
 
+/// What the lexicon read of a ticket's intent, with what a second reader needs to know of it.
+struct LexiconIntent: Sendable {
+    /// The lexicon's reading.
+    var intent: Intent
+    /// The policy flags among its signals (`legal_threat`, `chargeback`, `repeated_contact`).
+    var flags: [String]
+    /// Intents whose every cue in the ticket was negated ("not damaged"): the ticket is not about them.
+    var negated: Set<IntentLabel>
+}
+
 /// Scores every intent by the distinct signals of its cues that fired, and picks a primary.
 ///
 /// Two stages: the phrase cues of ``IntentLexicon`` first; when they read no intent with the
@@ -36,13 +46,17 @@ struct IntentDetector: Sendable {
     func detect(
         _ matches: [PhraseTrie<CueMeaning>.Match], stemSignals: () -> [IntentLabel: [String: Double]], sarcastic: Bool,
         negated: (Range<Int>) -> Bool
-    ) -> Intent {
+    ) -> LexiconIntent {
         var signalsByIntent: [IntentLabel: [String: Double]] = [:]
         var flags: [String] = []
+        var negatedIntents: Set<IntentLabel> = []
         for match in matches {
             guard case .intent(let index) = match.payload else { continue }
             let cue = IntentLexicon.cues[index]
-            if Self.negatableSignals.contains(cue.signal), negated(match.range) { continue }
+            if Self.negatableSignals.contains(cue.signal), negated(match.range) {
+                if let intent = cue.intent { negatedIntents.insert(intent) }
+                continue
+            }
             guard let intent = cue.intent else {
                 if !flags.contains(cue.signal) { flags.append(cue.signal) }
                 continue
@@ -69,18 +83,19 @@ struct IntentDetector: Sendable {
         }
         let candidates = ranked.filter { !Self.offerIntents.contains($0.key) || $0.value >= Self.offerEvidence }
         guard let (primary, best) = candidates.first else {
-            return Intent(label: .general, confidence: 0.3, signals: flags)
+            return LexiconIntent(intent: Intent(label: .general, confidence: 0.3, signals: flags), flags: flags, negated: negatedIntents)
         }
         let total = scores.values.reduce(0, +)
         let strength = 1 - exp(-best / 1.5)
         let confidence = 0.25 + (readFromStems.contains(primary) ? 0.25 : 0.7) * (best / total) * strength
         let signals = signalsByIntent[primary, default: [:]].sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
-        return Intent(
+        let intent = Intent(
             label: primary,
             confidence: (confidence * 100).rounded() / 100,
             signals: signals + flags,
             secondary: ranked.filter { $0.key != primary && $0.value >= Self.secondaryThreshold }.map(\.key)
         )
+        return LexiconIntent(intent: intent, flags: flags, negated: negatedIntents.subtracting(signalsByIntent.keys))
     }
 
     /// The evidence a reading of `intent` needs.

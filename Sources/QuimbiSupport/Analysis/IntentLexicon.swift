@@ -199,5 +199,7 @@ enum IntentLexicon {
             "varias veces", "otra vez", "sin respuesta", "plusieurs fois", "encore une fois", "sans reponse", "toujours pas de reponse",
             "mehrmals", "schon wieder", "keine antwort", "zum dritten mal", "zum zweiten mal",
         ]),
+        // Text that addresses the reader's instructions rather than the shop: see ``PromptInjectionGuard``.
+        IntentCue(intent: nil, signal: PromptInjectionGuard.signal, weight: 0, phrases: PromptInjectionGuard.phrases),
     ]
 }

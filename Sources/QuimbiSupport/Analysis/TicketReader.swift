@@ -1,5 +1,15 @@
 import QuimbiCore
 
+/// The lexicon's reading of a ticket, with what the intent model's reading is combined with.
+struct TicketReading: Sendable {
+    /// Intent, sentiment and language as the lexicon reads them.
+    var analysis: TicketAnalysis
+    /// The lexicon's intent reading in full.
+    var lexicon: LexiconIntent
+    /// Whether plain sarcasm was found: praise is then not praise.
+    var sarcastic: Bool
+}
+
 /// Reads a ticket once: tokenizes subject and message, scans every lexicon in one pass and
 /// derives intent, sentiment and language from the same matches.
 struct TicketReader: Sendable {
@@ -12,7 +22,7 @@ struct TicketReader: Sendable {
     /// How many tokens before a cue, within its clause, a negator still negates it.
     static let negationWindow = 3
 
-    func read(_ ticket: TicketCreated) -> TicketAnalysis {
+    func read(_ ticket: TicketCreated) -> TicketReading {
         let text = TokenizedText([ticket.subject ?? "", ticket.message].joined(separator: "\n"))
         let (tokens, matches) = index.scan(text)
         var negatorAt = Set<Int>()
@@ -36,8 +46,10 @@ struct TicketReader: Sendable {
         let stemSignals = {
             stemReader.signals(in: tokens, skipping: intentCueAt, asksQuestion: text.questionMarkCount > 0, negated: negated)
         }
-        let intent = intentDetector.detect(matches, stemSignals: stemSignals, sarcastic: sarcastic, negated: negated)
-        let sentiment = sentimentAnalyzer.analyze(text, matches: matches, intent: intent, negated: negated, intensified: intensified)
-        return TicketAnalysis(intent: intent, sentiment: sentiment, language: languageDetector.detect(text, declared: ticket.language))
+        let lexicon = intentDetector.detect(matches, stemSignals: stemSignals, sarcastic: sarcastic, negated: negated)
+        let sentiment = sentimentAnalyzer.analyze(text, matches: matches, intent: lexicon.intent, negated: negated, intensified: intensified)
+        let analysis = TicketAnalysis(
+            intent: lexicon.intent, sentiment: sentiment, language: languageDetector.detect(text, declared: ticket.language))
+        return TicketReading(analysis: analysis, lexicon: lexicon, sarcastic: sarcastic)
     }
 }

@@ -1,0 +1,102 @@
+import Dispatch
+import Foundation
+import QuimbiSupport
+
+/// Embeds ticket texts with multilingual-e5-small, in process, on threads of its own.
+///
+/// The engine's calls are blocking CPU work, so they never run on Swift's cooperative pool: tickets
+/// wait in a bounded queue, and each engine thread takes what is waiting in one batch (a batch costs
+/// less per text than single calls). A full queue refuses at once and a text whose deadline passes
+/// while it waits is skipped; either way the caller reads the ticket with the lexicon alone.
+public final class E5Embedder: TextEmbedder, @unchecked Sendable {
+    /// How the embedder uses the machine.
+    public struct Settings: Sendable, Equatable {
+        /// Engine threads; each runs one batch at a time on one core.
+        public var threads: Int
+        /// Most texts one engine call embeds.
+        public var batchLimit: Int
+        /// Most texts waiting at once.
+        public var queueCapacity: Int
+        /// Characters of a ticket that are embedded: the start of a long message says what it is about,
+        /// and the engine's cost grows with the length.
+        public var maxCharacters: Int
+
+        /// Settings with the defaults for a machine with `processors` cores.
+        public init(threads: Int? = nil, batchLimit: Int = 8, queueCapacity: Int = 64, maxCharacters: Int = 1_200) {
+            self.threads = max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount)
+            self.batchLimit = max(1, batchLimit)
+            self.queueCapacity = max(1, queueCapacity)
+            self.maxCharacters = max(1, maxCharacters)
+        }
+    }
+
+    public let identity: String
+    /// The settings in use.
+    public let settings: Settings
+    private let queue: EmbeddingQueue
+    private let running = DispatchGroup()
+
+    /// Loads `file` and starts the engine threads.
+    public init(file: E5ModelFile, settings: Settings = Settings()) throws(IntentModelError) {
+        let engine = try E5Engine(file)
+        identity = file.identity
+        self.settings = settings
+        queue = EmbeddingQueue(capacity: settings.queueCapacity)
+        for index in 0..<settings.threads {
+            running.enter()
+            let thread = Thread { [queue, running, batchLimit = settings.batchLimit] in
+                Self.serve(queue, engine: engine, batchLimit: batchLimit)
+                running.leave()
+            }
+            thread.name = "quimbi-e5-\(index)"
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+    }
+
+    public func embed(_ text: String, deadline: ContinuousClock.Instant) async throws(EmbeddingUnavailable) -> [Float] {
+        guard ContinuousClock.now < deadline else { throw .expired }
+        let request = EmbeddingRequest(text: String(text.prefix(settings.maxCharacters)), deadline: deadline)
+        if let refused = queue.offer(request) { throw refused }
+        let answer = await withTaskCancellationHandler {
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    try? await Task.sleep(until: deadline, clock: .continuous)
+                    request.answer(.failure(.expired))
+                }
+                let answer = await request.wait()
+                group.cancelAll()
+                return answer
+            }
+        } onCancel: {
+            request.answer(.failure(.cancelled))
+        }
+        return try answer.get()
+    }
+
+    /// Refuses new texts, answers the waiting ones `cancelled` and returns once the threads are done.
+    public func shutdown() async {
+        for request in queue.close() { request.answer(.failure(.cancelled)) }
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            running.notify(queue: .global()) { continuation.resume() }
+        }
+    }
+
+    private static func serve(_ queue: EmbeddingQueue, engine: E5Engine, batchLimit: Int) {
+        while let batch = queue.take(upTo: batchLimit) {
+            let now = ContinuousClock.now
+            let live = batch.filter { request in
+                guard request.deadline > now else {
+                    request.answer(.failure(.expired))
+                    return false
+                }
+                return true
+            }
+            guard let vectors = engine.embed(live.map(\.text)) else {
+                live.forEach { $0.answer(.failure(.failed)) }
+                continue
+            }
+            for (request, vector) in zip(live, vectors) { request.answer(.success(vector)) }
+        }
+    }
+}
