@@ -7,7 +7,9 @@ import QuimbiSupport
 /// The engine's calls are blocking CPU work, so they never run on Swift's cooperative pool: tickets
 /// wait in a bounded queue, and each engine thread takes what is waiting in one batch (a batch costs
 /// less per text than single calls). A full queue refuses at once and a text whose deadline passes
-/// while it waits is skipped; either way the caller reads the ticket with the lexicon alone.
+/// while it waits is skipped; either way the caller reads the ticket with the lexicon alone. The engine
+/// threads run at a lower scheduling priority (nice 10), so under load the ticket pipeline keeps the
+/// processors it needs and the model reads with what is left.
 public final class E5Embedder: TextEmbedder, @unchecked Sendable {
     /// How the embedder uses the machine.
     public struct Settings: Sendable, Equatable {
@@ -41,10 +43,11 @@ public final class E5Embedder: TextEmbedder, @unchecked Sendable {
         let engine = try E5Engine(file)
         identity = file.identity
         self.settings = settings
-        queue = EmbeddingQueue(capacity: settings.queueCapacity)
+        queue = EmbeddingQueue(capacity: settings.queueCapacity, threads: settings.threads)
         for index in 0..<settings.threads {
             running.enter()
             let thread = Thread { [queue, running, batchLimit = settings.batchLimit] in
+                LowerPriority.applyToCurrentThread()
                 Self.serve(queue, engine: engine, batchLimit: batchLimit)
                 running.leave()
             }
@@ -92,7 +95,10 @@ public final class E5Embedder: TextEmbedder, @unchecked Sendable {
                 }
                 return true
             }
-            guard let vectors = engine.embed(live.map(\.text)) else {
+            let started = ContinuousClock.now
+            let embedded = engine.embed(live.map(\.text))
+            queue.record(batchOf: live.count, took: ContinuousClock.now - started)
+            guard let vectors = embedded else {
                 live.forEach { $0.answer(.failure(.failed)) }
                 continue
             }

@@ -1,18 +1,23 @@
 import Foundation
 import QuimbiSupport
 
-/// The bounded queue between tickets and the engine threads. A full queue refuses at once (the
-/// ticket reads with the lexicon); the threads take what waits in batches, skipping the answered.
+/// The bounded queue between tickets and the engine threads. A full queue, or one whose wait would
+/// outlast the request's deadline (see ``AdmissionEstimate``), refuses at once (the ticket reads with
+/// the lexicon); the threads take what waits in batches, skipping the answered.
 final class EmbeddingQueue: @unchecked Sendable {
     private let condition = NSCondition()
     private var waiting: [EmbeddingRequest] = []
     private var head = 0
     private var closed = false
+    private var estimate = AdmissionEstimate()
     /// Most requests waiting at once.
     let capacity: Int
+    /// Engine threads taking from the queue.
+    let threads: Int
 
-    init(capacity: Int) {
+    init(capacity: Int, threads: Int) {
         self.capacity = max(1, capacity)
+        self.threads = max(1, threads)
     }
 
     /// Queues `request`, or says why not.
@@ -20,23 +25,41 @@ final class EmbeddingQueue: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         guard !closed else { return .cancelled }
-        guard waiting.count - head < capacity else { return .overloaded }
+        let queued = waiting.count - head
+        guard queued < capacity else { return .overloaded }
+        guard estimate.admits(waiting: queued, threads: threads, remaining: request.deadline - .now) else { return .overloaded }
         waiting.append(request)
         condition.signal()
         return nil
     }
 
-    /// Blocks until requests wait, then takes up to `limit` of them still unanswered; nil once the
-    /// queue is closed and empty.
+    /// Blocks until requests wait, then takes up to `limit` of them still unanswered, as many as the
+    /// engine is expected to embed before the earliest of their deadlines; a request that cannot be
+    /// embedded by its deadline even alone is answered `expired` at once (no work is spent on a text
+    /// nobody waits for any more). Nil once the queue is closed and empty.
     func take(upTo limit: Int) -> [EmbeddingRequest]? {
         condition.lock()
         defer { condition.unlock() }
         while true {
             var batch: [EmbeddingRequest] = []
+            var earliest = ContinuousClock.Instant.now + .seconds(86_400)
+            let now = ContinuousClock.now
             while head < waiting.count, batch.count < limit {
                 let request = waiting[head]
+                if request.isAnswered {
+                    head += 1
+                    continue
+                }
+                guard estimate.admits(waiting: 0, threads: 1, remaining: request.deadline - now) else {
+                    head += 1
+                    request.answer(.failure(.expired))
+                    continue
+                }
+                let deadline = min(earliest, request.deadline)
+                guard estimate.admits(waiting: batch.count, threads: 1, remaining: deadline - now) else { break }
+                earliest = deadline
+                batch.append(request)
                 head += 1
-                if !request.isAnswered { batch.append(request) }
             }
             if head == waiting.count {
                 waiting.removeAll(keepingCapacity: true)
@@ -46,6 +69,13 @@ final class EmbeddingQueue: @unchecked Sendable {
             if closed { return nil }
             condition.wait()
         }
+    }
+
+    /// Counts what a batch cost, for the admission of the next requests.
+    func record(batchOf count: Int, took duration: Duration) {
+        condition.lock()
+        defer { condition.unlock() }
+        estimate.record(batchOf: count, took: duration)
     }
 
     /// Refuses new requests and returns those still waiting.

@@ -10,11 +10,17 @@ public struct ProcessingSettings: Sendable {
     public var lookupBudget: Duration
     /// Most recent orders put into the context.
     public var recentOrderLimit: Int
+    /// Longest the intent model may hold a ticket (within the lookup budget); past it the lexicon reads alone.
+    public var intentBudget: Duration
 
-    public init(ticketDeadline: Duration = .milliseconds(2_500), lookupBudget: Duration = .milliseconds(1_200), recentOrderLimit: Int = 5) {
+    public init(
+        ticketDeadline: Duration = .milliseconds(2_500), lookupBudget: Duration = .milliseconds(1_200), recentOrderLimit: Int = 5,
+        intentBudget: Duration = .milliseconds(300)
+    ) {
         self.ticketDeadline = ticketDeadline
         self.lookupBudget = lookupBudget
         self.recentOrderLimit = recentOrderLimit
+        self.intentBudget = intentBudget
     }
 }
 
@@ -54,7 +60,7 @@ public struct TicketProcessor: Sendable {
         }
         let deadline = started + settings.ticketDeadline
         let lookupDeadline = min(deadline, started + settings.lookupBudget)
-        async let reading = desk.read(ticket, deadline: lookupDeadline)
+        async let reading = desk.read(ticket, deadline: min(lookupDeadline, started + settings.intentBudget))
         let reference = CustomerReference(customerID: ticket.customerID, email: ticket.customerEmail)
         let gathered = await gatherer.gather(for: reference, until: lookupDeadline)
         let lookupDone = ContinuousClock.now

@@ -49,6 +49,9 @@ struct WorkerTuningOptions: ParsableArguments {
     @Option(help: "Per-ticket deadline in milliseconds (QUIMBI_TICKET_DEADLINE_MS).")
     var ticketDeadlineMs: Int = EnvironmentDefaults.int("QUIMBI_TICKET_DEADLINE_MS", default: 2_500)
 
+    @Option(help: "Longest a ticket waits for the intent model in milliseconds, within its lookup budget (QUIMBI_INTENT_BUDGET_MS); past it the lexicon reads alone.")
+    var intentBudgetMs: Int = EnvironmentDefaults.int("QUIMBI_INTENT_BUDGET_MS", default: 300)
+
     @Option(help: "Longest wait of a fetch at the broker in milliseconds (QUIMBI_FETCH_WAIT_MAX_MS); use 5 with the embedded broker.")
     var fetchWaitMaxMs: Int = EnvironmentDefaults.int("QUIMBI_FETCH_WAIT_MAX_MS", default: 100)
 
@@ -58,13 +61,16 @@ struct WorkerTuningOptions: ParsableArguments {
     func validate() throws {
         guard (1...100_000).contains(maxConcurrency) else { throw ValidationError("--max-concurrency must be 1…100000") }
         guard (50...120_000).contains(ticketDeadlineMs) else { throw ValidationError("--ticket-deadline-ms must be 50…120000") }
+        guard (1...120_000).contains(intentBudgetMs) else { throw ValidationError("--intent-budget-ms must be 1…120000") }
         guard (1...600).contains(shutdownTimeoutS) else { throw ValidationError("--shutdown-timeout-s must be 1…600") }
         guard (0...10_000).contains(fetchWaitMaxMs) else { throw ValidationError("--fetch-wait-max-ms must be 0…10000") }
         guard !group.isEmpty else { throw ValidationError("--group must not be empty") }
     }
 
     var processing: ProcessingSettings {
-        ProcessingSettings(ticketDeadline: .milliseconds(ticketDeadlineMs), lookupBudget: .milliseconds(ticketDeadlineMs / 2))
+        ProcessingSettings(
+            ticketDeadline: .milliseconds(ticketDeadlineMs), lookupBudget: .milliseconds(ticketDeadlineMs / 2),
+            intentBudget: .milliseconds(intentBudgetMs))
     }
 
     func workerConfiguration(kafka: KafkaConfiguration, topics: WorkerTopics) -> WorkerConfiguration {

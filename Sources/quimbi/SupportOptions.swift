@@ -4,7 +4,7 @@ import Logging
 import QuimbiEmbedding
 import QuimbiSupport
 
-/// The policy, drafter and intent-reading flags of the commands that draft replies (`worker`, `draft`, `bench`, `demo`).
+/// The policy, drafter and intent-reading flags of the commands that draft replies (`worker`, `draft`).
 struct SupportOptions: ParsableArguments {
     @Option(help: "YAML policy file (QUIMBI_POLICY); default: the compiled-in policy, as in Deploy/policy/default.yaml.")
     var policy: String?

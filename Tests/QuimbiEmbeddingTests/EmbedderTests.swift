@@ -66,7 +66,11 @@ struct EmbedderTests {
         let answeredBy = ContinuousClock.now
         await embedder.shutdown()
         #expect(outcomes.count == 40)
-        #expect(outcomes.contains { if case .failure(.expired) = $0 { true } else { false } })
+        let unread = outcomes.filter { outcome in
+            if case .failure(let reason) = outcome { [.expired, .overloaded].contains(reason) } else { false }
+        }
+        #expect(!unread.isEmpty, "one thread cannot embed 40 long texts in 200 ms")
+        #expect(outcomes.allSatisfy { if case .failure(let reason) = $0 { [.expired, .overloaded].contains(reason) } else { true } })
         // One batch may still be in the engine when the deadline passes; no one waits for the queue behind it.
         #expect(answeredBy - deadline < .seconds(2))
     }
