@@ -174,3 +174,11 @@ final class ShutdownClock: @unchecked Sendable {
         lock.withLock { started.map { max(.zero, bound - (now - $0)) } ?? bound }
     }
 }
+
+extension TicketWorker: CustomStringConvertible {
+    /// One line naming the group and topic: swift-service-lifecycle describes every service it runs,
+    /// and the reflected default would describe every customer and order of an in-memory store.
+    public var description: String {
+        "TicketWorker(group: \(configuration.consumer.groupID), topic: \(configuration.topics.ticketsCreated))"
+    }
+}
