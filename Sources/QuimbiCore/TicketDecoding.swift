@@ -83,6 +83,7 @@ public struct TicketDecoder: Sendable {
         if let customerID = ticket.customerID { try checkID(customerID, "customer_id") }
         if let email = ticket.customerEmail {
             try checkLength(email, "customer_email", min: 3, max: TicketLimits.maxEmailLength)
+            try checkNoControlCharacters(email, "customer_email")
             guard email.contains("@") else {
                 throw TicketRejection(.invalidField, "field customer_email is not an e-mail address")
             }
@@ -109,6 +110,15 @@ public struct TicketDecoder: Sendable {
 
     private static func checkID(_ value: String, _ field: String) throws(TicketRejection) {
         try checkLength(value, field, min: 1, max: TicketLimits.maxIDLength)
+        try checkNoControlCharacters(value, field)
+    }
+
+    /// Identifiers and e-mail addresses are lookup keys: a control character (a NUL above all, which
+    /// PostgreSQL refuses in text) would fail the whole batch of lookups it joins.
+    private static func checkNoControlCharacters(_ value: String, _ field: String) throws(TicketRejection) {
+        guard let control = value.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) else { return }
+        let code = String(control.value, radix: 16, uppercase: true)
+        throw TicketRejection(.invalidField, "field \(field) contains the control character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code)")
     }
 
     private static func checkLength(_ value: String, _ field: String, min: Int, max: Int) throws(TicketRejection) {

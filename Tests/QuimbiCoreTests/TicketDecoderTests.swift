@@ -38,9 +38,25 @@ import Testing
         (#"{"event_id":"e1","ticket_id":"T","customer_id":"1","channel":"email","message":"","created_at":"2026-11-25T06:57:10Z"}"#, "field_out_of_bounds"),
         (#"{"event_id":"e1","ticket_id":"T","channel":"email","message":"m","created_at":"2026-11-25T06:57:10Z"}"#, "no_customer_reference"),
         (#"{"event_id":"e1","ticket_id":"T","customer_email":"nobody","channel":"email","message":"m","created_at":"2026-11-25T06:57:10Z"}"#, "invalid_field"),
+        (#"{"event_id":"e1","ticket_id":"T","customer_id":"74\u0000","channel":"email","message":"m","created_at":"2026-11-25T06:57:10Z"}"#, "invalid_field"),
+        (#"{"event_id":"e1","ticket_id":"T","customer_email":"jo@ex\u0000.com","channel":"email","message":"m","created_at":"2026-11-25T06:57:10Z"}"#, "invalid_field"),
+        (#"{"event_id":"e1\r","ticket_id":"T","customer_id":"1","channel":"email","message":"m","created_at":"2026-11-25T06:57:10Z"}"#, "invalid_field"),
     ])
     func rejectsBadEventsWithStableCodes(text: String, expected: String) {
         #expect(code(text) == expected)
+    }
+
+    @Test func aControlCharacterInAnIdentifierIsNamed() throws {
+        let text = #"{"event_id":"e1","ticket_id":"T","customer_id":"74\u0000","channel":"email","message":"m","created_at":"2026-11-25T06:57:10Z"}"#
+        do {
+            _ = try TicketDecoder().decode(Array(text.utf8))
+            Issue.record("a NUL in customer_id was accepted")
+        } catch {
+            #expect(error.message == "field customer_id contains the control character U+0000")
+        }
+        // Letters of any script are not control characters.
+        let cyrillic = #"{"event_id":"e1","ticket_id":"T","customer_id":"клиент-7","channel":"email","message":"m","created_at":"2026-11-25T06:57:10Z"}"#
+        #expect(code(cyrillic) == nil)
     }
 
     @Test func rejectsOversizedAndNonUTF8Payloads() {
