@@ -27,14 +27,15 @@ struct WebhookRoute: Sendable {
             let status: HTTPResponse.Status = error.reason == .payloadTooLarge ? .contentTooLarge : .badRequest
             throw APIError(code: error.code, message: error.message, status: status)
         }
-        guard recent.insert(ticket.eventID) else { return try accepted(ticket.eventID, duplicate: true) }
+        guard await recent.claim(ticket.eventID) == .publish else { return try accepted(ticket.eventID, duplicate: true) }
         do {
             try await publisher.publish(ticket, payload: body)
         } catch {
-            recent.remove(ticket.eventID)
+            recent.finish(ticket.eventID, published: false)
             let code = (error as? any QuimbiError)?.code ?? "publish_failed"
             throw APIError(code: code, message: "the ticket could not be published", status: .serviceUnavailable, retryAfterSeconds: 5)
         }
+        recent.finish(ticket.eventID, published: true)
         return try accepted(ticket.eventID, duplicate: false)
     }
 
