@@ -3,13 +3,15 @@ import QuimbiSupport
 
 /// The bounded queue between tickets and the engine threads. A full queue, or one whose wait would
 /// outlast the request's deadline (see ``AdmissionEstimate``), refuses at once (the ticket reads with
-/// the lexicon); the threads take what waits in batches, skipping the answered.
+/// the lexicon); a request that an idle thread can take at once is always admitted, so the estimate
+/// learns again after a busy spell. The threads take what waits in batches, skipping the answered.
 final class EmbeddingQueue: @unchecked Sendable {
     private let condition = NSCondition()
     private var waiting: [EmbeddingRequest] = []
     private var head = 0
     private var closed = false
     private var estimate = AdmissionEstimate()
+    private var idle = 0
     /// Most requests waiting at once.
     let capacity: Int
     /// Engine threads taking from the queue.
@@ -27,16 +29,18 @@ final class EmbeddingQueue: @unchecked Sendable {
         guard !closed else { return .cancelled }
         let queued = waiting.count - head
         guard queued < capacity else { return .overloaded }
-        guard estimate.admits(waiting: queued, threads: threads, remaining: request.deadline - .now) else { return .overloaded }
+        if queued >= idle, !estimate.admits(waiting: queued - idle, threads: threads, remaining: request.deadline - .now) {
+            return .overloaded
+        }
         waiting.append(request)
         condition.signal()
         return nil
     }
 
-    /// Blocks until requests wait, then takes up to `limit` of them still unanswered, as many as the
-    /// engine is expected to embed before the earliest of their deadlines; a request that cannot be
-    /// embedded by its deadline even alone is answered `expired` at once (no work is spent on a text
-    /// nobody waits for any more). Nil once the queue is closed and empty.
+    /// Blocks until requests wait, then takes up to `limit` of them still unanswered: the first, and
+    /// after it as many as the engine is expected to embed before the earliest of their deadlines. A
+    /// request whose deadline has passed is answered `expired` (no work is spent on a text nobody waits
+    /// for any more). Nil once the queue is closed and empty.
     func take(upTo limit: Int) -> [EmbeddingRequest]? {
         condition.lock()
         defer { condition.unlock() }
@@ -50,13 +54,13 @@ final class EmbeddingQueue: @unchecked Sendable {
                     head += 1
                     continue
                 }
-                guard estimate.admits(waiting: 0, threads: 1, remaining: request.deadline - now) else {
+                guard request.deadline > now else {
                     head += 1
                     request.answer(.failure(.expired))
                     continue
                 }
                 let deadline = min(earliest, request.deadline)
-                guard estimate.admits(waiting: batch.count, threads: 1, remaining: deadline - now) else { break }
+                guard batch.isEmpty || estimate.admits(waiting: batch.count, threads: 1, remaining: deadline - now) else { break }
                 earliest = deadline
                 batch.append(request)
                 head += 1
@@ -67,7 +71,9 @@ final class EmbeddingQueue: @unchecked Sendable {
             }
             if !batch.isEmpty { return batch }
             if closed { return nil }
+            idle += 1
             condition.wait()
+            idle -= 1
         }
     }
 
@@ -76,6 +82,13 @@ final class EmbeddingQueue: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         estimate.record(batchOf: count, took: duration)
+    }
+
+    /// Threads waiting for requests.
+    var idleThreads: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return idle
     }
 
     /// Refuses new requests and returns those still waiting.

@@ -33,11 +33,13 @@ struct IntentDataOptions: ParsableArguments {
         LabelledMessages.split(try orExit { () throws(LabelledMessages.ReadError) in try LabelledMessages.load(data) }, holdingOutEvery: holdOutEvery)
     }
 
+    /// The model file these flags name.
+    var modelPath: String { IntentReadingOptions.modelPath(intentModel) }
+
     /// The embedder over the model file.
     func embedder() throws -> E5Embedder {
-        let path = intentModel ?? EnvironmentDefaults.string("QUIMBI_INTENT_MODEL") ?? E5ModelFile.installedPackagePath
-        return try orExit { () throws(IntentModelError) in
-            try E5Embedder(file: E5ModelFile(path: path), settings: E5Embedder.Settings(queueCapacity: 256))
+        try orExit { () throws(IntentModelError) in
+            try E5Embedder(file: E5ModelFile(path: modelPath), settings: E5Embedder.Settings(queueCapacity: 256))
         }
     }
 

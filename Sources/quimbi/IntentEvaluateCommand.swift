@@ -24,7 +24,7 @@ struct IntentEvaluateCommand: AsyncParsableCommand {
         }
         let embedder = try options.embedder()
         let model = try options.orExit { () throws(IntentModelError) in
-            try IntentModel(embedder: embedder, modelPath: options.intentModel ?? E5ModelFile.installedPackagePath)
+            try IntentModel(embedder: embedder, modelPath: options.modelPath)
         }
         let desk = SupportDesk()
         for (name, messages) in named {

@@ -17,7 +17,12 @@ struct IntentReadingOptions: ParsableArguments {
     var lexiconOnly = false
 
     /// The model file to load.
-    var modelPath: String { intentModel ?? EnvironmentDefaults.string("QUIMBI_INTENT_MODEL") ?? E5ModelFile.installedPackagePath }
+    var modelPath: String { Self.modelPath(intentModel) }
+
+    /// The model file named by `flag`, else by `QUIMBI_INTENT_MODEL`, else the installed package's.
+    static func modelPath(_ flag: String?) -> String {
+        flag ?? EnvironmentDefaults.string("QUIMBI_INTENT_MODEL") ?? E5ModelFile.installedPackagePath
+    }
     private var threads: Int? { intentThreads ?? EnvironmentDefaults.int("QUIMBI_INTENT_THREADS") }
     /// Whether the lexicon reads alone.
     var readsWithLexiconOnly: Bool { lexiconOnly || EnvironmentDefaults.bool("QUIMBI_LEXICON_ONLY") }
