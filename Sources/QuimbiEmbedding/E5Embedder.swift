@@ -23,7 +23,7 @@ public final class E5Embedder: TextEmbedder, @unchecked Sendable {
         /// and the engine's cost grows with the length.
         public var maxCharacters: Int
 
-        /// Settings with the defaults for a machine with `processors` cores.
+        /// Settings; `threads` defaults to one per core.
         public init(threads: Int? = nil, batchLimit: Int = 8, queueCapacity: Int = 64, maxCharacters: Int = 1_200) {
             self.threads = max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount)
             self.batchLimit = max(1, batchLimit)
@@ -86,23 +86,16 @@ public final class E5Embedder: TextEmbedder, @unchecked Sendable {
     }
 
     private static func serve(_ queue: EmbeddingQueue, engine: E5Engine, batchLimit: Int) {
+        // `take` hands out only requests still within their deadline.
         while let batch = queue.take(upTo: batchLimit) {
-            let now = ContinuousClock.now
-            let live = batch.filter { request in
-                guard request.deadline > now else {
-                    request.answer(.failure(.expired))
-                    return false
-                }
-                return true
-            }
             let started = ContinuousClock.now
-            let embedded = engine.embed(live.map(\.text))
-            queue.record(batchOf: live.count, took: ContinuousClock.now - started)
+            let embedded = engine.embed(batch.map(\.text))
+            queue.record(batchOf: batch.count, took: ContinuousClock.now - started)
             guard let vectors = embedded else {
-                live.forEach { $0.answer(.failure(.failed)) }
+                batch.forEach { $0.answer(.failure(.failed)) }
                 continue
             }
-            for (request, vector) in zip(live, vectors) { request.answer(.success(vector)) }
+            for (request, vector) in zip(batch, vectors) { request.answer(.success(vector)) }
         }
     }
 }

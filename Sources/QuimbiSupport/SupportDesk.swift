@@ -126,9 +126,7 @@ public struct SupportDesk: Sendable {
         guard reading.lexicon.flags.contains(PromptInjectionGuard.signal) else { return (reading, ticket.message) }
         let cleaned = PromptInjectionGuard.withoutInstructions(ticket)
         var guarded = reader.read(cleaned)
-        guarded.lexicon.flags.append(PromptInjectionGuard.signal)
         guarded.lexicon.intent.signals.append(PromptInjectionGuard.signal)
-        guarded.analysis.intent = guarded.lexicon.intent
         return (guarded, cleaned.message)
     }
 

@@ -60,11 +60,21 @@ public struct TicketProcessor: Sendable {
         }
         let deadline = started + settings.ticketDeadline
         let lookupDeadline = min(deadline, started + settings.lookupBudget)
-        async let reading = desk.read(ticket, deadline: min(lookupDeadline, started + settings.intentBudget))
         let reference = CustomerReference(customerID: ticket.customerID, email: ticket.customerEmail)
-        let gathered = await gatherer.gather(for: reference, until: lookupDeadline)
-        let lookupDone = ContinuousClock.now
-        let analysis = await reading
+        let gathered: CustomerFactsGatherer.Gathered
+        let lookupDone: ContinuousClock.Instant
+        let analysis: TicketAnalysis
+        if desk.intentModel == nil {
+            // The lexicon alone reads in microseconds: no child task on the hot path.
+            analysis = desk.analyze(ticket)
+            gathered = await gatherer.gather(for: reference, until: lookupDeadline)
+            lookupDone = ContinuousClock.now
+        } else {
+            async let reading = desk.read(ticket, deadline: min(lookupDeadline, started + settings.intentBudget))
+            gathered = await gatherer.gather(for: reference, until: lookupDeadline)
+            lookupDone = ContinuousClock.now
+            analysis = await reading
+        }
         let degraded = gathered.degraded + analysis.degraded
         let facts = TicketFacts(
             ticket: ticket, profile: gathered.profile, archetype: gathered.archetype, orders: gathered.orders,

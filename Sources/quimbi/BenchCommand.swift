@@ -43,8 +43,6 @@ struct BenchCommand: AsyncParsableCommand {
     @OptionGroup var intentReading: IntentReadingOptions
 
     static let warmUpTickets = 200
-    /// How a draft read without the model names it in `context.degraded`.
-    static let intentModelDegraded = Array("\"\(SupportDesk.intentModelSource)\"".utf8)
     /// Ticket ids of the measured (not warm-up) tickets start with this.
     static let measuredPrefix = "T-99-"
 
@@ -115,7 +113,6 @@ struct BenchCommand: AsyncParsableCommand {
         }
         let prefix = Self.measuredPrefix
         var warmUpDrafts = 0
-        var readByLexiconAlone = 0
         await reader.read { message in
             guard let key = message.key.map({ String(decoding: $0, as: UTF8.self) }) else { return true }
             guard key.hasPrefix(prefix), let index = Int(key.dropFirst(prefix.count)) else {
@@ -123,7 +120,6 @@ struct BenchCommand: AsyncParsableCommand {
                 if warmUpDrafts == Self.warmUpTickets { warmedUp.signal() }
                 return true
             }
-            if message.value.firstRange(of: Self.intentModelDegraded) != nil { readByLexiconAlone += 1 }
             return measurement.drafted(index, at: clock.now) < tickets
         }
         watchdog.cancel()
@@ -134,7 +130,7 @@ struct BenchCommand: AsyncParsableCommand {
             "customer_data": data.sourceDescription,
             "orders": fakeShopifyLatencyMs.map { "fake shopify, \($0) ms" } ?? "customer data", "ticket_deadline_ms": "\(tuning.ticketDeadlineMs)",
             "intent_reading": intentReading.description,
-            "intent_model_missed": reading == nil ? "n/a" : "\(readByLexiconAlone) tickets read by the lexicon alone (model queue full or past the lookup budget)",
+            "intent_model_missed": reading == nil ? "n/a" : "\(measurement.readByLexiconAlone) tickets read by the lexicon alone (model queue full or past the lookup budget)",
         ])
         workerTask.cancel()
         _ = try? await workerTask.value
@@ -161,6 +157,7 @@ final class BenchMeasurement: TicketObserver {
         var firstSend: ContinuousClock.Instant?
         var lastDraft: ContinuousClock.Instant?
         var degraded = 0
+        var readByLexiconAlone = 0
     }
 
     private let state: Mutex<State>
@@ -171,11 +168,19 @@ final class BenchMeasurement: TicketObserver {
         self.measuredPrefix = measuredPrefix
     }
 
-    /// Counts the measured drafts whose context names a source that could not answer in time.
+    /// Counts the measured drafts whose context names a source that could not answer in time, and
+    /// among them those the intent model could not read.
     func ticketFinished(_ result: TicketResult) {
         guard case .drafted(let draft, _) = result, draft.ticketID.hasPrefix(measuredPrefix), !draft.context.degraded.isEmpty else { return }
-        state.withLock { $0.degraded += 1 }
+        let withoutModel = draft.context.degraded.contains(SupportDesk.intentModelSource)
+        state.withLock {
+            $0.degraded += 1
+            if withoutModel { $0.readByLexiconAlone += 1 }
+        }
     }
+
+    /// Measured drafts whose intent the lexicon read alone because the model could not in time.
+    var readByLexiconAlone: Int { state.withLock { $0.readByLexiconAlone } }
 
     var completed: Int { state.withLock { $0.completed } }
 

@@ -29,26 +29,26 @@ struct IntentDataOptions: ParsableArguments {
     }
 
     /// The labelled messages, split into training and held-out parts.
-    func messages() throws -> (training: [LabelledMessage], heldOut: [LabelledMessage]) {
-        LabelledMessages.split(try orExit { () throws(LabelledMessages.ReadError) in try LabelledMessages.load(data) }, holdingOutEvery: holdOutEvery)
+    func messages() -> (training: [LabelledMessage], heldOut: [LabelledMessage]) {
+        LabelledMessages.split(orExit { () throws(LabelledMessages.ReadError) in try LabelledMessages.load(data) }, holdingOutEvery: holdOutEvery)
     }
 
     /// The model file these flags name.
     var modelPath: String { IntentReadingOptions.modelPath(intentModel) }
 
     /// The embedder over the model file.
-    func embedder() throws -> E5Embedder {
-        try orExit { () throws(IntentModelError) in
+    func embedder() -> E5Embedder {
+        orExit { () throws(IntentModelError) in
             try E5Embedder(file: E5ModelFile(path: modelPath), settings: E5Embedder.Settings(queueCapacity: 256))
         }
     }
 
-    func orExit<T, E: QuimbiError>(_ body: () throws(E) -> T) throws -> T {
+    /// The value of `body`, or the end of the program with its error on one line.
+    func orExit<T, E: QuimbiError>(_ body: () throws(E) -> T) -> T {
         do {
             return try body()
         } catch {
-            FileHandle.standardError.write(Data("Error: \(error.code): \(error.message)\n".utf8))
-            throw ExitCode(64)
+            EnvironmentDefaults.fail("\(error.code): \(error.message)")
         }
     }
 }
@@ -67,8 +67,8 @@ struct IntentTrainCommand: AsyncParsableCommand {
     var out = "Sources/QuimbiSupport/IntentModel/TrainedIntentHead.swift"
 
     func run() async throws {
-        let (training, heldOut) = try options.messages()
-        let embedder = try options.embedder()
+        let (training, heldOut) = options.messages()
+        let embedder = options.embedder()
         let started = ContinuousClock.now
         let embeddings = try await embedder.embedAll(training.map(\.text))
         let embedded = ContinuousClock.now

@@ -18,12 +18,12 @@ struct IntentEvaluateCommand: AsyncParsableCommand {
     var sets: [String] = []
 
     func run() async throws {
-        var named = [("held-out part of \(options.data)", try options.messages().heldOut)]
+        var named = [("held-out part of \(options.data)", options.messages().heldOut)]
         for path in sets {
-            named.append((path, try options.orExit { () throws(LabelledMessages.ReadError) in try LabelledMessages.load(path) }))
+            named.append((path, options.orExit { () throws(LabelledMessages.ReadError) in try LabelledMessages.load(path) }))
         }
-        let embedder = try options.embedder()
-        let model = try options.orExit { () throws(IntentModelError) in
+        let embedder = options.embedder()
+        let model = options.orExit { () throws(IntentModelError) in
             try IntentModel(embedder: embedder, modelPath: options.modelPath)
         }
         let desk = SupportDesk()

@@ -49,8 +49,7 @@ struct IntentReadingOptions: ParsableArguments {
             logger.info("reading intents with the lexicon and \(file.identity) from \(file.path) on \(embedder.settings.threads) threads")
             return (model, embedder)
         } catch {
-            FileHandle.standardError.write(Data("Error: \(error.code): \(error.message) (start with --lexicon-only to read intents with the lexicon alone)\n".utf8))
-            throw ExitCode(64)
+            EnvironmentDefaults.fail("\(error.code): \(error.message) (start with --lexicon-only to read intents with the lexicon alone)")
         }
     }
 }

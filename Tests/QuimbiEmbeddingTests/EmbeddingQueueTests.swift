@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 @testable import QuimbiEmbedding
 import QuimbiSupport
 import Testing
@@ -16,7 +17,7 @@ struct EmbeddingQueueTests {
         queue.record(batchOf: 1, took: .seconds(10))
         #expect(queue.offer(request("no thread is idle", within: .seconds(1))) == .overloaded)
 
-        let taken = Locked<[String]>([])
+        let taken = Mutex<[String]>([])
         let thread = Thread {
             if let batch = queue.take(upTo: 4) { taken.withLock { $0 = batch.map(\.text) } }
         }
@@ -48,12 +49,4 @@ struct EmbeddingQueueTests {
         #expect(queue.offer(request("after", within: .seconds(60))) == .cancelled)
         #expect(queue.take(upTo: 4) == nil)
     }
-}
-
-/// A value behind a lock, for the test's own thread.
-final class Locked<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
-    init(_ value: Value) { self.value = value }
-    func withLock<R>(_ body: (inout Value) -> R) -> R { lock.withLock { body(&value) } }
 }

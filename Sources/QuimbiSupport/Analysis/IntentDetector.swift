@@ -5,8 +5,8 @@ import QuimbiCore
 struct LexiconIntent: Sendable {
     /// The lexicon's reading.
     var intent: Intent
-    /// The policy flags among its signals (`legal_threat`, `chargeback`, `repeated_contact`).
-    var flags: [String]
+    /// The policy flags among its signals (`legal_threat`, `chargeback`, `repeated_contact`, `prompt_injection`).
+    var flags: [String] { intent.signals.filter(IntentLexicon.flagSignals.contains) }
     /// Intents whose every cue in the ticket was negated ("not damaged"): the ticket is not about them.
     var negated: Set<IntentLabel>
 }
@@ -83,7 +83,7 @@ struct IntentDetector: Sendable {
         }
         let candidates = ranked.filter { !Self.offerIntents.contains($0.key) || $0.value >= Self.offerEvidence }
         guard let (primary, best) = candidates.first else {
-            return LexiconIntent(intent: Intent(label: .general, confidence: 0.3, signals: flags), flags: flags, negated: negatedIntents)
+            return LexiconIntent(intent: Intent(label: .general, confidence: 0.3, signals: flags), negated: negatedIntents)
         }
         let total = scores.values.reduce(0, +)
         let strength = 1 - exp(-best / 1.5)
@@ -95,7 +95,7 @@ struct IntentDetector: Sendable {
             signals: signals + flags,
             secondary: ranked.filter { $0.key != primary && $0.value >= Self.secondaryThreshold }.map(\.key)
         )
-        return LexiconIntent(intent: intent, flags: flags, negated: negatedIntents.subtracting(signalsByIntent.keys))
+        return LexiconIntent(intent: intent, negated: negatedIntents.subtracting(signalsByIntent.keys))
     }
 
     /// The evidence a reading of `intent` needs.

@@ -13,6 +13,8 @@ struct IntentCue: Sendable {
 /// Phrases are matched as token sequences after lowercasing and diacritic folding.
 enum IntentLexicon {
     static let cues: [IntentCue] = churn + complaints + orders + money + questions + accountAndPraise + flags
+    /// The signals of the policy flags (cues without an intent).
+    static let flagSignals: Set<String> = Set(flags.map(\.signal))
 
     private static let churn: [IntentCue] = [
         IntentCue(intent: .churnThreat, signal: "competitor", weight: 2.5, phrases: [

@@ -2,12 +2,18 @@ import QuimbiCore
 
 /// The lexicon's reading of a ticket, with what the intent model's reading is combined with.
 struct TicketReading: Sendable {
-    /// Intent, sentiment and language as the lexicon reads them.
-    var analysis: TicketAnalysis
     /// The lexicon's intent reading in full.
     var lexicon: LexiconIntent
+    var sentiment: Sentiment
+    /// ISO 639-1 code.
+    var language: String
     /// Whether plain sarcasm was found: praise is then not praise.
     var sarcastic: Bool
+
+    /// Intent, sentiment and language as the lexicon reads them.
+    var analysis: TicketAnalysis {
+        TicketAnalysis(intent: lexicon.intent, sentiment: sentiment, language: language)
+    }
 }
 
 /// Reads a ticket once: tokenizes subject and message, scans every lexicon in one pass and
@@ -48,8 +54,7 @@ struct TicketReader: Sendable {
         }
         let lexicon = intentDetector.detect(matches, stemSignals: stemSignals, sarcastic: sarcastic, negated: negated)
         let sentiment = sentimentAnalyzer.analyze(text, matches: matches, intent: lexicon.intent, negated: negated, intensified: intensified)
-        let analysis = TicketAnalysis(
-            intent: lexicon.intent, sentiment: sentiment, language: languageDetector.detect(text, declared: ticket.language))
-        return TicketReading(analysis: analysis, lexicon: lexicon, sarcastic: sarcastic)
+        return TicketReading(
+            lexicon: lexicon, sentiment: sentiment, language: languageDetector.detect(text, declared: ticket.language), sarcastic: sarcastic)
     }
 }
