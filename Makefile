@@ -33,7 +33,7 @@ intent-head: release
 
 # The lexicon, the model and their combination on the held-out part and the blind round.
 intent-evaluate: release
-	$(RELEASE_BIN) intent evaluate --set Schemas/intents/blind/round5.jsonl
+	$(RELEASE_BIN) intent evaluate --set Schemas/intents/blind/round5.jsonl --set Schemas/intents/blind/round7.jsonl
 
 clean:
 	rm -rf .build

@@ -73,7 +73,7 @@ struct IntentTrainCommand: AsyncParsableCommand {
         let embeddings = try await embedder.embedAll(training.map(\.text))
         let embedded = ContinuousClock.now
         let head = IntentHeadTrainer().train(
-            zip(embeddings, training).map { ($0, $1.label) }, labels: IntentLabel.allCases, modelIdentity: embedder.identity)
+            zip(embeddings, training).map { ($0, $1.text, $1.label) }, labels: IntentLabel.allCases, modelIdentity: embedder.identity)
         await embedder.shutdown()
         let languages = Dictionary(training.map { ($0.language, 1) }, uniquingKeysWith: +).sorted { $0.key < $1.key }
         let provenance = [

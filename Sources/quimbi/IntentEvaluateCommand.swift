@@ -33,7 +33,7 @@ struct IntentEvaluateCommand: AsyncParsableCommand {
             var deciders: [IntentReader: Int] = [:]
             for (message, embedding) in zip(messages, embeddings) {
                 let ticket = TicketCreated(eventID: "evaluate", ticketID: "evaluate", customerID: nil, message: message.text, createdAt: Date())
-                let probabilities = IntentProbabilities(labels: model.head.labels, values: model.head.probabilities(embedding))
+                let probabilities = IntentProbabilities(labels: model.head.labels, values: model.head.probabilities(embedding, text: message.text))
                 let reading = desk.analyze(ticket, modelReading: probabilities).intent
                 lexicon.add(read: desk.analyze(ticket).intent.label, accepted: message.accepted)
                 alone.add(read: probabilities.ranked[0].label, accepted: message.accepted)

@@ -8,8 +8,8 @@ import Testing
 /// that hold whatever the model reads.
 @Suite(.serialized) struct IntentModelReadingTests {
     /// The levels claimed in the closing note of the issue; the tests fail below them.
-    static let claimedHeldOutAccuracy = 0.82
-    static let claimedBlindRoundAccuracy = 0.88
+    static let claimedHeldOutAccuracy = 0.89
+    static let claimedBlindRoundAccuracy = 0.94
     static let maximumOfferMisreads = 0.03
 
     static let model = try! IntentModel(embedder: ModelFiles.embedder, modelPath: ModelFiles.installed)
@@ -20,7 +20,7 @@ import Testing
         var score = IntentScore()
         for (message, embedding) in zip(messages, embeddings) {
             let ticket = TicketCreated(eventID: "e", ticketID: "t", customerID: nil, message: message.text, createdAt: Date())
-            let reading = IntentProbabilities(labels: Self.model.head.labels, values: Self.model.head.probabilities(embedding))
+            let reading = IntentProbabilities(labels: Self.model.head.labels, values: Self.model.head.probabilities(embedding, text: message.text))
             score.add(read: desk.analyze(ticket, modelReading: reading).intent.label, accepted: message.accepted)
         }
         return score
@@ -37,10 +37,11 @@ import Testing
         #expect(Double(score.offerMisreads) <= Self.maximumOfferMisreads * Double(score.count))
     }
 
-    @Test func theBlindRoundIsReadAsClaimed() async throws {
-        let messages = try LabelledMessages.load(ModelFiles.repositoryRoot.appendingPathComponent("Schemas/intents/blind/round5.jsonl").path)
+    @Test(arguments: ["round5", "round7"])
+    func theBlindRoundsAreReadAsClaimed(round: String) async throws {
+        let messages = try LabelledMessages.load(ModelFiles.repositoryRoot.appendingPathComponent("Schemas/intents/blind/\(round).jsonl").path)
         let score = try await score(messages)
-        print("blind round 5: \(score.summary)")
+        print("blind \(round): \(score.summary)")
         #expect(score.accuracy >= Self.claimedBlindRoundAccuracy)
         #expect(Double(score.offerMisreads) <= Self.maximumOfferMisreads * Double(score.count))
     }

@@ -2,7 +2,7 @@ import QuimbiCore
 
 /// Settles a ticket's intent from the lexicon's reading and the model's probabilities.
 ///
-/// The rule, measured on the held-out part of the team's set (see `quimbi intent evaluate`):
+/// The rule, measured on the held-out part of the team's set and the blind round (see `quimbi intent evaluate`):
 /// - the two agree: that intent (`lexicon+model`);
 /// - the lexicon read precise phrase cues (confidence ≥ ``lexiconStands``) and the model is not sure
 ///   (below ``modelOverrules``): the lexicon's reading stands (`lexicon`);
@@ -13,10 +13,10 @@ import QuimbiCore
 /// Negation and sarcasm still apply: an intent whose every cue the lexicon found negated ("not
 /// damaged") is not the model's to read either, and praise in a sarcastic ticket is not praise.
 struct IntentCombiner: Sendable {
-    static let lexiconStands = 0.6
-    static let modelOverrules = 0.95
-    static let offerNeeds = 0.5
-    static let plainNeeds = 0.3
+    static let lexiconStands = 0.9
+    static let modelOverrules = 0.4
+    static let offerNeeds = 0.3
+    static let plainNeeds = 0.2
     /// Candidates at least this probable are listed as secondary.
     static let secondaryNeeds = 0.15
 

@@ -1,8 +1,9 @@
 import Foundation
 import QuimbiCore
 
-/// A linear classifier on sentence embeddings: one weight row and a bias per intent, softmax over
-/// the scores. Trained by ``IntentHeadTrainer`` and shipped as generated code (``IntentHead/trained``).
+/// A linear classifier on a message's sentence embedding and its character grams: per intent, a weight
+/// row on the embedding, a bias and a row on the grams (``CharacterGramWeights``), softmax over the
+/// scores. Trained by ``IntentHeadTrainer`` and shipped as generated code (``IntentHead/trained``).
 public struct IntentHead: Sendable, Equatable {
     /// The identity of the embedding model the head was trained on (see ``TextEmbedder/identity``).
     public let modelIdentity: String
@@ -10,20 +11,25 @@ public struct IntentHead: Sendable, Equatable {
     public let labels: [IntentLabel]
     /// Embedding width.
     public let dimension: Int
-    /// `labels.count` rows of `dimension` weights followed by the bias, row-major.
+    /// `labels.count` rows of `dimension` weights on the embedding followed by the bias, row-major.
     public let parameters: [Float]
+    /// The weights on the message's character grams.
+    public let characterGrams: CharacterGramWeights
 
-    /// A head from its parts; `parameters` holds `labels.count * (dimension + 1)` values.
-    public init(modelIdentity: String, labels: [IntentLabel], dimension: Int, parameters: [Float]) {
+    /// A head from its parts; `parameters` holds `labels.count * (dimension + 1)` values and
+    /// `characterGrams` a row per label.
+    public init(modelIdentity: String, labels: [IntentLabel], dimension: Int, parameters: [Float], characterGrams: CharacterGramWeights) {
         precondition(parameters.count == labels.count * (dimension + 1), "an intent head needs one row of weights and a bias per label")
+        precondition(characterGrams.weights.count == labels.count * CharacterGrams.bucketCount, "an intent head needs one row of gram weights per label")
         self.modelIdentity = modelIdentity
         self.labels = labels
         self.dimension = dimension
         self.parameters = parameters
+        self.characterGrams = characterGrams
     }
 
-    /// The probability of each intent for an embedding, in the order of ``labels``.
-    public func probabilities(_ embedding: [Float]) -> [Double] {
+    /// The probability of each intent for a message (`text`) and its embedding, in the order of ``labels``.
+    public func probabilities(_ embedding: [Float], text: String) -> [Double] {
         precondition(embedding.count == dimension, "embedding of width \(embedding.count), head of width \(dimension)")
         let stride = dimension + 1
         var scores = [Double](repeating: 0, count: labels.count)
@@ -37,6 +43,7 @@ public struct IntentHead: Sendable, Equatable {
                 }
             }
         }
+        for (row, score) in characterGrams.scores(text).enumerated() { scores[row] += Double(score) }
         return Softmax.normalised(scores)
     }
 }
@@ -52,7 +59,7 @@ enum Softmax {
 }
 
 extension IntentHead {
-    /// The head as base64 of little-endian 32-bit floats, the form generated code carries.
+    /// The embedding weights as base64 of little-endian 32-bit floats, the form generated code carries.
     public var parametersBase64: String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(parameters.count * 4)
@@ -63,11 +70,13 @@ extension IntentHead {
     }
 
     /// A head from the generated form; nil when the base64 does not hold the right number of values.
-    public init?(modelIdentity: String, labels: [IntentLabel], dimension: Int, parametersBase64: String) {
-        guard let data = Data(base64Encoded: parametersBase64), data.count == labels.count * (dimension + 1) * 4 else { return nil }
+    public init?(modelIdentity: String, labels: [IntentLabel], dimension: Int, parametersBase64: String, characterGramsBase64: String) {
+        guard let data = Data(base64Encoded: parametersBase64), data.count == labels.count * (dimension + 1) * 4,
+            let characterGrams = CharacterGramWeights(base64: characterGramsBase64, labelCount: labels.count)
+        else { return nil }
         let values = data.withUnsafeBytes { raw in
             (0..<(data.count / 4)).map { Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self))) }
         }
-        self.init(modelIdentity: modelIdentity, labels: labels, dimension: dimension, parameters: values)
+        self.init(modelIdentity: modelIdentity, labels: labels, dimension: dimension, parameters: values, characterGrams: characterGrams)
     }
 }

@@ -1,8 +1,9 @@
 import QuimbiCore
 
-/// Fits an ``IntentHead``: multinomial logistic regression with an L2 penalty, on standardised
-/// embeddings (the standardisation is folded into the weights), by full-batch gradient descent with
-/// Nesterov momentum. Deterministic: the same examples in the same order give the same head.
+/// Fits an ``IntentHead``: multinomial logistic regression with an L2 penalty on each message's
+/// standardised embedding and its character-gram vector (see ``CharacterGramWeights``), by full-batch
+/// gradient descent with Nesterov momentum; the standardisation is folded into the weights afterwards.
+/// Deterministic: the same examples in the same order give the same head.
 public struct IntentHeadTrainer: Sendable {
     /// The L2 penalty on the weights (on standardised inputs).
     public var penalty: Double
@@ -12,62 +13,41 @@ public struct IntentHeadTrainer: Sendable {
     public var learningRate: Double
 
     /// A trainer; the defaults were chosen on the held-out part of the team's set.
-    public init(penalty: Double = 1e-2, iterations: Int = 400, learningRate: Double = 0.5) {
+    public init(penalty: Double = 1e-4, iterations: Int = 1000, learningRate: Double = 1.0) {
         self.penalty = penalty
         self.iterations = iterations
         self.learningRate = learningRate
     }
 
-    /// The head that best separates `examples` (embedding, intent), every class weighted equally.
-    public func train(_ examples: [(embedding: [Float], label: IntentLabel)], labels: [IntentLabel], modelIdentity: String) -> IntentHead {
+    /// The head that best separates `examples` (embedding, message, intent), every class weighted equally.
+    public func train(_ examples: [(embedding: [Float], text: String, label: IntentLabel)], labels: [IntentLabel], modelIdentity: String) -> IntentHead {
         precondition(!examples.isEmpty, "training needs examples")
         let dimension = examples[0].embedding.count
         let (mean, scale) = Self.standardisation(examples.map(\.embedding), dimension: dimension)
-        let inputs = examples.map { example in (0..<dimension).map { (Double(example.embedding[$0]) - mean[$0]) / scale[$0] } }
-        let targets = examples.map { labels.firstIndex(of: $0.label)! }
-        let counts = Dictionary(targets.map { ($0, 1) }, uniquingKeysWith: +)
-        let weightOf = targets.map { Double(examples.count) / Double(labels.count * counts[$0]!) }
-        let stride = dimension + 1
-        var parameters = [Double](repeating: 0, count: labels.count * stride)
+        let vectorizer = CharacterGramVectorizer(counting: examples.map(\.text))
+        let features = TrainingFeatures(
+            dense: examples.flatMap { example in (0..<dimension).map { (Double(example.embedding[$0]) - mean[$0]) / scale[$0] } },
+            dimension: dimension, sparse: examples.map { vectorizer.features($0.text) },
+            targets: examples.map { labels.firstIndex(of: $0.label)! }, classes: labels.count)
+        var parameters = [Double](repeating: 0, count: features.parameterCount)
         var velocity = parameters
         for _ in 0..<iterations {
             let lookahead = zip(parameters, velocity).map { $0 + 0.9 * $1 }
-            let gradient = self.gradient(at: lookahead, inputs: inputs, targets: targets, weights: weightOf, classes: labels.count)
+            let gradient = features.gradient(at: lookahead, penalty: penalty)
             for index in parameters.indices {
                 velocity[index] = 0.9 * velocity[index] - learningRate * gradient[index]
                 parameters[index] += velocity[index]
             }
         }
+        let denseCount = labels.count * (dimension + 1)
         return IntentHead(
             modelIdentity: modelIdentity, labels: labels, dimension: dimension,
-            parameters: Self.unstandardised(parameters, mean: mean, scale: scale, classes: labels.count))
+            parameters: Self.unstandardised(Array(parameters[..<denseCount]), mean: mean, scale: scale, classes: labels.count),
+            characterGrams: CharacterGramWeights(vectorizer: vectorizer, weights: parameters[denseCount...].map { Float($0) }))
     }
 
-    /// The gradient of the mean weighted cross-entropy plus the penalty.
-    private func gradient(at parameters: [Double], inputs: [[Double]], targets: [Int], weights: [Double], classes: Int) -> [Double] {
-        let dimension = inputs[0].count, stride = dimension + 1
-        var gradient = [Double](repeating: 0, count: parameters.count)
-        for (row, input) in inputs.enumerated() {
-            let scores = (0..<classes).map { label in
-                var sum = parameters[label * stride + dimension]
-                for column in 0..<dimension { sum += parameters[label * stride + column] * input[column] }
-                return sum
-            }
-            let probabilities = Softmax.normalised(scores)
-            for label in 0..<classes {
-                let error = weights[row] * (probabilities[label] - (label == targets[row] ? 1 : 0))
-                for column in 0..<dimension { gradient[label * stride + column] += error * input[column] }
-                gradient[label * stride + dimension] += error
-            }
-        }
-        let count = Double(inputs.count)
-        for index in gradient.indices {
-            gradient[index] /= count
-            if index % stride != dimension { gradient[index] += penalty * parameters[index] }
-        }
-        return gradient
-    }
-
+    /// Mean and scale per column; the scale includes √dimension so that a standardised embedding has a
+    /// length near 1, like the gram vector's ``CharacterGramVectorizer/emphasis`` against it.
     private static func standardisation(_ embeddings: [[Float]], dimension: Int) -> (mean: [Double], scale: [Double]) {
         let count = Double(embeddings.count)
         var mean = [Double](repeating: 0, count: dimension)
@@ -79,7 +59,8 @@ public struct IntentHeadTrainer: Sendable {
                 variance[column] += deviation * deviation / count
             }
         }
-        return (mean, variance.map { max($0.squareRoot(), 1e-6) })
+        let width = Double(dimension).squareRoot()
+        return (mean, variance.map { max($0.squareRoot(), 1e-6) * width })
     }
 
     /// Weights for raw embeddings from weights for standardised ones.

@@ -20,7 +20,7 @@ public struct IntentModel: Sendable {
     /// The probability of each intent for `message`, or why the model could not read it by `deadline`.
     public func read(_ message: String, deadline: ContinuousClock.Instant) async throws(EmbeddingUnavailable) -> IntentProbabilities {
         let embedding = try await embedder.embed(message, deadline: deadline)
-        return IntentProbabilities(labels: head.labels, values: head.probabilities(embedding))
+        return IntentProbabilities(labels: head.labels, values: head.probabilities(embedding, text: message))
     }
 }
 
