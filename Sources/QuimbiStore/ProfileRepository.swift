@@ -18,7 +18,10 @@ public final class ProfileRepository: ProfileSource {
             pool: pool, redis: redis, options: options,
             generation: CacheGeneration(pool: pool, refresh: options.generationRefresh))
         self.loader = loader
-        self.batcher = LookupBatcher(maxBatch: options.maxBatch) { try await loader.load($0) }
+        // A query error (not an outage) may come from one bad key: the batch is then tried key by key.
+        self.batcher = LookupBatcher(
+            maxBatch: options.maxBatch, splitsOnFailure: { ($0 as? LookupError)?.isTransient == false }
+        ) { try await loader.load($0) }
     }
 
     /// Counters since creation.

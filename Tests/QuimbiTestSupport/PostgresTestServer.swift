@@ -47,6 +47,16 @@ public final class PostgresTestServer: @unchecked Sendable {
                               asPostgresUser: true)
     }
 
+    /// Freezes the postmaster and its backends (SIGSTOP) and resumes them (SIGCONT).
+    public var freezer: ProcessFreezer {
+        let pidFile = data + "/postmaster.pid"
+        return ProcessFreezer {
+            guard let text = try? String(contentsOfFile: pidFile, encoding: .utf8),
+                  let line = text.split(separator: "\n").first, let pid = pid_t(line) else { return [] }
+            return ProcessFreezer.withChildren(pid)
+        }
+    }
+
     /// Stops the server if running and deletes its files.
     public func destroy() {
         _ = try? stop()
