@@ -171,7 +171,7 @@ let package = Package(
         .target(
             name: "QuimbiShopify",
             dependencies: [
-                "QuimbiCore", "QuimbiStore", "QuimbiResilience",
+                "QuimbiCore", "QuimbiResilience",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -43,6 +43,11 @@ public final class PostgresPool: Service, Sendable {
         try await withConnection { try $0.execute(sql, parameters) }
     }
 
+    /// Runs `SELECT 1`: returns when the server answers, throws when it cannot be reached.
+    public func ping() async throws {
+        _ = try await query("SELECT 1")
+    }
+
     /// Runs `body` inside BEGIN … COMMIT, rolling back when it throws.
     public func transaction<T: Sendable>(
         _ body: @escaping @Sendable (PostgresConnectionHandle) throws -> T
