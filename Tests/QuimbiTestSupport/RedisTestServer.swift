@@ -62,6 +62,11 @@ public final class RedisTestServer: @unchecked Sendable {
         } == 0
     }
 
+    /// Freezes the server (SIGSTOP) and resumes it (SIGCONT).
+    public var freezer: ProcessFreezer {
+        ProcessFreezer { [self] in pid.map { [$0] } ?? [] }
+    }
+
     /// Kills the server and waits for it to exit.
     public func stop() {
         guard let running = lock.withLock({ let current = process; process = nil; return current }) else { return }
