@@ -194,7 +194,7 @@ let package = Package(
         ),
         .testTarget(
             name: "QuimbiShopifyTests",
-            dependencies: ["QuimbiShopify", "QuimbiCore", "QuimbiStore", "QuimbiTestSupport", "ShopifyFake"],
+            dependencies: ["QuimbiShopify", "QuimbiCore", "QuimbiStore", "QuimbiTestSupport", "ShopifyFake", "QuimbiWorker", "QuimbiSupport"],
             swiftSettings: strictConcurrency
         ),
     ]

@@ -18,12 +18,6 @@ struct StoreChaosTests {
     /// Scheduling slack on a loaded test machine.
     static let margin: Duration = .milliseconds(500)
 
-    struct Outcome: Sendable {
-        var sentAt: ContinuousClock.Instant
-        var latency: Duration
-        var degraded: [String]
-    }
-
     @Test func postgresAndRedisFrozenForSecondsLoseNoTicketAndKeepTheDeadline() async throws {
         let postgres = try PostgresTestServer()
         defer { postgres.destroy() }
@@ -47,40 +41,23 @@ struct StoreChaosTests {
             freezers.forEach { $0.thaw() }
             return (frozenAt, ContinuousClock.now)
         }
-        let outcomes = await Self.stream(tickets, through: processor, inFlight: 32, pace: .milliseconds(5))
+        let outcomes = await PacedStream.run(count: tickets.count, inFlight: 32, pace: .milliseconds(5)) { (index: Int) -> [String]? in
+            guard case .drafted(let draft, _) = await processor.process(tickets[index]) else { return nil }
+            return draft.context.degraded
+        }
         let (frozenAt, thawedAt) = await chaos.value
 
         #expect(outcomes.count == tickets.count, "every ticket drafted (0 lost)")
         let slowest = outcomes.map(\.latency).max() ?? .zero
         #expect(slowest < Self.settings.ticketDeadline + Self.margin, "slowest ticket took \(slowest)")
-        let duringOutage = outcomes.filter { $0.sentAt >= frozenAt && $0.sentAt.advanced(by: $0.latency) <= thawedAt }
-        #expect(!duringOutage.isEmpty && duringOutage.allSatisfy { $0.degraded.contains("profile") })
+        let duringOutage = outcomes.filter { $0.startedAt >= frozenAt && $0.startedAt.advanced(by: $0.latency) <= thawedAt }
+        #expect(!duringOutage.isEmpty && duringOutage.allSatisfy { $0.value.contains("profile") })
         // Past the outage, plus the time for the breaker's cool-down and the pool's reconnection.
-        let settled = outcomes.filter { $0.sentAt > thawedAt.advanced(by: .seconds(2)) }
-        #expect(!settled.isEmpty && settled.allSatisfy { $0.degraded.isEmpty }, "whole again after the outage")
+        let settled = outcomes.filter { $0.startedAt > thawedAt.advanced(by: .seconds(2)) }
+        #expect(!settled.isEmpty && settled.allSatisfy { $0.value.isEmpty }, "whole again after the outage")
         print("""
             postgres+redis frozen \(frozenAt.duration(to: thawedAt)): \(outcomes.count)/\(tickets.count) drafted, \
-            slowest \(slowest), \(outcomes.filter { !$0.degraded.isEmpty }.count) degraded
+            slowest \(slowest), \(outcomes.filter { !$0.value.isEmpty }.count) degraded
             """)
-    }
-
-    /// Sends `payloads` with at most `inFlight` in process, one every `pace`, like the worker's poll loop.
-    static func stream(
-        _ payloads: [[UInt8]], through processor: TicketProcessor, inFlight: Int, pace: Duration
-    ) async -> [Outcome] {
-        await withTaskGroup(of: Outcome?.self) { group in
-            var outcomes: [Outcome] = []
-            for (index, payload) in payloads.enumerated() {
-                if index >= inFlight, let outcome = await group.next() { outcome.map { outcomes.append($0) } }
-                try? await Task.sleep(for: pace)
-                group.addTask {
-                    let sentAt = ContinuousClock.now
-                    guard case .drafted(let draft, _) = await processor.process(payload) else { return nil }
-                    return Outcome(sentAt: sentAt, latency: sentAt.duration(to: .now), degraded: draft.context.degraded)
-                }
-            }
-            for await outcome in group { outcome.map { outcomes.append($0) } }
-            return outcomes
-        }
     }
 }
