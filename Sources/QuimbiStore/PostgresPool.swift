@@ -112,13 +112,14 @@ private final class PostgresSlot: @unchecked Sendable {
         _ body: @escaping @Sendable (PostgresConnectionHandle) throws -> T, release: @escaping @Sendable () -> Void
     ) async throws -> T {
         let shot = OneShot<T>()
+        let use = interrupter.schedule()
         queue.async {
             defer { release() }
-            self.interrupter.reset()
+            self.interrupter.start(use)
             guard !shot.isResolved else { return }  // the caller gave up before its turn
             shot.resume(with: Result { try body(PostgresConnectionHandle(connection: self.connection)) })
         }
-        return try await shot.value { [interrupter] in interrupter.interrupt() }
+        return try await shot.value { [interrupter] in interrupter.interrupt(use) }
     }
 
     /// Closes the connection (the next use reconnects).

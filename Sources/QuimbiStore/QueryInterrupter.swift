@@ -4,10 +4,12 @@ import Synchronization
 
 /// Stops a statement that a connection's own thread is blocked in, from any other thread.
 ///
-/// ``interrupt()`` shuts the connection's socket down, so the blocked libpq call returns at once
-/// (whatever the server does: a frozen server never answers), and asks the server to cancel the
-/// statement with `PQcancel` on a thread of its own, because `PQcancel` blocks until the server
-/// acknowledges. An interrupt between statements makes the next statement of the same use fail at once.
+/// Each use of the connection gets a number (``schedule()``) when it is queued, and its thread
+/// ``start(_:)``s it; ``interrupt(_:)`` acts on that use only, never on a later one. Interrupting
+/// the running statement shuts the connection's socket down, so the blocked libpq call returns at
+/// once (whatever the server does: a frozen server never answers), and asks the server to cancel
+/// the statement with `PQcancel` on a thread of its own, because `PQcancel` blocks until the
+/// server acknowledges. An interrupted use runs no further statement.
 final class QueryInterrupter: Sendable {
     private struct Running {
         let socket: Int32
@@ -15,26 +17,40 @@ final class QueryInterrupter: Sendable {
     }
 
     private struct State {
+        var scheduled = 0
+        var current = 0
+        var interrupted = 0
         var running: Running?
-        var interrupted = false
+        var isInterrupted: Bool { current > 0 && interrupted == current }
     }
 
     private let state = Mutex(State())
 
-    /// Starts a new use of the connection: earlier interrupts are forgotten.
-    func reset() {
-        state.withLock { $0 = State() }
+    /// The number of a new use, queued behind the earlier ones.
+    func schedule() -> Int {
+        state.withLock { state in
+            state.scheduled += 1
+            return state.scheduled
+        }
     }
 
-    /// Throws when this use was interrupted.
+    /// The connection's thread begins use `use`.
+    func start(_ use: Int) {
+        state.withLock { state in
+            state.current = use
+            state.running = nil
+        }
+    }
+
+    /// Throws when the current use was interrupted.
     func check() throws(StoreError) {
-        if state.withLock({ $0.interrupted }) { throw .postgresInterrupted }
+        if state.withLock({ $0.isInterrupted }) { throw .postgresInterrupted }
     }
 
-    /// Marks a statement as running on `socket`; throws when this use was interrupted already.
+    /// Marks a statement as running on `socket`; throws when the current use was interrupted already.
     func begin(socket: Int32, cancelKey: CancelKey) throws(StoreError) {
         try state.withLock { (state: inout State) throws(StoreError) in
-            if state.interrupted { throw .postgresInterrupted }
+            if state.isInterrupted { throw .postgresInterrupted }
             state.running = Running(socket: socket, cancelKey: cancelKey)
         }
     }
@@ -43,15 +59,16 @@ final class QueryInterrupter: Sendable {
     func end() -> Bool {
         state.withLock { state in
             state.running = nil
-            return state.interrupted
+            return state.isInterrupted
         }
     }
 
-    /// Interrupts the running statement, if any, and every later one of this use.
-    func interrupt() {
+    /// Interrupts use `use`: its running statement, if any, and every later statement of it.
+    func interrupt(_ use: Int) {
         let cancelKey: CancelKey? = state.withLock { state in
-            state.interrupted = true
-            guard let running = state.running else { return nil }
+            guard use >= state.current else { return nil }  // that use is over
+            state.interrupted = max(state.interrupted, use)
+            guard use == state.current, let running = state.running else { return nil }
             // Under the lock: the owning thread cannot close (and the kernel reuse) the descriptor meanwhile.
             shutdown(running.socket, Int32(SHUT_RDWR))
             return running.cancelKey
