@@ -16,7 +16,7 @@ struct FrozenPostgresTests {
     static let margin: Duration = .milliseconds(500)
 
     @Test func lookupsGiveUpAtTheirBudgetWhilePostgresIsFrozenAndWorkOnceItResumes() async throws {
-        let server = try PostgresTestServer()
+        let server = try await PostgresTestServer.started()
         defer { server.destroy() }
         let fixture = try await StoreFixture.make(postgresURL: try await server.freshDatabase())
         let ids = (0..<8).map { "c\($0)" }

@@ -19,7 +19,7 @@ struct StoreChaosTests {
     static let margin: Duration = .milliseconds(500)
 
     @Test func postgresAndRedisFrozenForSecondsLoseNoTicketAndKeepTheDeadline() async throws {
-        let postgres = try PostgresTestServer()
+        let postgres = try await PostgresTestServer.started()
         defer { postgres.destroy() }
         let redis = try RedisTestServer()
         defer { redis.destroy() }

@@ -35,7 +35,7 @@ struct WorkerOverStoreTests {
     }
 
     @Test func postgresOutageDegradesDraftsWithoutLosingTicketsThenRecovers() async throws {
-        let postgresServer = try PostgresTestServer()
+        let postgresServer = try await PostgresTestServer.started()
         defer { postgresServer.destroy() }
         let fixture = try await StoreFixture.make(postgresURL: try await postgresServer.freshDatabase())
         let ids = (0..<8).map { "c\($0)" }

@@ -26,6 +26,11 @@ public final class PostgresTestServer: @unchecked Sendable {
         TestServerRegistry.register(self)
     }
 
+    /// Creates and starts a new cluster without blocking the cooperative thread pool (initdb takes seconds).
+    public static func started() async throws -> PostgresTestServer {
+        try await ProcessRunner.offCooperativePool { try PostgresTestServer() }
+    }
+
     /// URL of the `postgres` database.
     public var url: String { url(database: "postgres") }
 
