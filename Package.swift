@@ -46,6 +46,17 @@ let package = Package(
         .target(name: "QuimbiEmbedding", dependencies: ["CE5", "QuimbiSupport"], swiftSettings: strictConcurrency),
 
         .target(name: "QuimbiCore", swiftSettings: strictConcurrency),
+        // Deadlines, retry with back-off and circuit breaking, on an injected clock.
+        .target(name: "QuimbiResilience", swiftSettings: strictConcurrency),
+        // A manual clock for tests of timing logic.
+        .target(
+            name: "QuimbiResilienceTesting", dependencies: ["QuimbiResilience"], path: "Tests/QuimbiResilienceTesting",
+            swiftSettings: strictConcurrency
+        ),
+        .testTarget(
+            name: "QuimbiResilienceTests", dependencies: ["QuimbiResilience", "QuimbiResilienceTesting"],
+            swiftSettings: strictConcurrency
+        ),
         .target(
             name: "QuimbiKafka",
             dependencies: ["CRdKafka", .product(name: "Logging", package: "swift-log")],
@@ -55,7 +66,7 @@ let package = Package(
         .target(
             name: "QuimbiWorker",
             dependencies: [
-                "QuimbiCore", "QuimbiKafka", "QuimbiSupport",
+                "QuimbiCore", "QuimbiKafka", "QuimbiSupport", "QuimbiResilience",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -64,7 +75,7 @@ let package = Package(
         .target(
             name: "QuimbiStore",
             dependencies: [
-                "QuimbiCore", "QuimbiSegmentation", "CLibPQ", "CHiredis",
+                "QuimbiCore", "QuimbiSegmentation", "QuimbiResilience", "CLibPQ", "CHiredis",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -84,7 +95,7 @@ let package = Package(
         .target(
             name: "QuimbiSupport",
             dependencies: [
-                "QuimbiCore",
+                "QuimbiCore", "QuimbiResilience",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -110,7 +121,7 @@ let package = Package(
         .target(
             name: "QuimbiServer",
             dependencies: [
-                "QuimbiCore", "QuimbiKafka", "QuimbiSupport", "QuimbiWorker", "QuimbiMetrics",
+                "QuimbiCore", "QuimbiKafka", "QuimbiSupport", "QuimbiWorker", "QuimbiMetrics", "QuimbiResilience",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -123,6 +134,7 @@ let package = Package(
             name: "QuimbiServerTests",
             dependencies: [
                 "QuimbiCore", "QuimbiKafka", "QuimbiWorker", "QuimbiSupport", "QuimbiServer", "QuimbiMetrics",
+                "QuimbiResilienceTesting",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -159,7 +171,7 @@ let package = Package(
         .target(
             name: "QuimbiShopify",
             dependencies: [
-                "QuimbiCore", "QuimbiStore",
+                "QuimbiCore", "QuimbiResilience",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -182,7 +194,7 @@ let package = Package(
         ),
         .testTarget(
             name: "QuimbiShopifyTests",
-            dependencies: ["QuimbiShopify", "QuimbiCore", "QuimbiStore", "QuimbiTestSupport", "ShopifyFake"],
+            dependencies: ["QuimbiShopify", "QuimbiCore", "QuimbiStore", "QuimbiTestSupport", "ShopifyFake", "QuimbiWorker", "QuimbiSupport"],
             swiftSettings: strictConcurrency
         ),
     ]

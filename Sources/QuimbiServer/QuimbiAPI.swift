@@ -22,7 +22,9 @@ public struct QuimbiAPI: Sendable {
         let webhook = WebhookRoute(
             publisher: dependencies.publisher, signature: settings.webhook, maxBytes: settings.maxWebhookBytes,
             recent: RecentEventIDs(capacity: settings.dedupCapacity))
-        let readiness = dependencies.readiness
+        let readiness: [any ReadinessCheck] = dependencies.readiness.map {
+            CachedReadiness($0, ttl: settings.readinessTTL, timeout: settings.readinessTimeout, clock: ContinuousClock())
+        }
         let metrics = dependencies.metrics
 
         router.get("/healthz") { _, _ in try HealthResponse.live() }

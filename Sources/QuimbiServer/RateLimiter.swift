@@ -1,9 +1,10 @@
 import Foundation
+import Synchronization
 
 /// A token bucket per API key: `burst` requests at once, refilled at `perSecond`.
 public final class RateLimiter: Sendable {
     private struct Bucket { var tokens: Double; var updated: ContinuousClock.Instant }
-    private let state = LockedState<[Int: Bucket]>([:])
+    private let state = Mutex<[Int: Bucket]>([:])
     private let perSecond: Double
     private let burst: Double
 

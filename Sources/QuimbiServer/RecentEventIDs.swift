@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Which event ids were published, and which are being published: the webhook's deduplication.
 ///
 /// An id counts as published only once the broker acknowledged it. A request whose id is being
@@ -23,10 +25,10 @@ final class RecentEventIDs: Sendable {
         var inFlight: [String: [CheckedContinuation<Bool, Never>]] = [:]
     }
 
-    private let state: LockedState<State>
+    private let state: Mutex<State>
 
     init(capacity: Int) {
-        state = LockedState(State(order: Array(repeating: nil, count: max(capacity, 1))))
+        state = Mutex(State(order: Array(repeating: nil, count: max(capacity, 1))))
     }
 
     /// Claims `id` for publishing, waiting while another request publishes it.

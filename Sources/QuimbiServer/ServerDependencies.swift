@@ -40,11 +40,17 @@ public struct ServerSettings: Sendable {
     public var dedupCapacity: Int
     /// Orders shown in the customer context.
     public var recentOrderLimit: Int
+    /// How long a `/readyz` answer is reused: the endpoint needs no key, so its probes of the stores must not
+    /// run once per request.
+    public var readinessTTL: Duration
+    /// Longest a `/readyz` probe may take; past it the dependency counts as unavailable.
+    public var readinessTimeout: Duration
 
     /// Settings with the documented defaults: 50 req/s per key (burst 100), 256 KiB bodies, 100 000 ids.
     public init(
         apiKeys: APIKeyStore, webhook: WebhookSignature, rateLimitPerSecond: Double = 50, rateLimitBurst: Int = 100,
-        maxWebhookBytes: Int = 256 * 1024, dedupCapacity: Int = 100_000, recentOrderLimit: Int = 5
+        maxWebhookBytes: Int = 256 * 1024, dedupCapacity: Int = 100_000, recentOrderLimit: Int = 5,
+        readinessTTL: Duration = .seconds(1), readinessTimeout: Duration = .seconds(1)
     ) {
         self.apiKeys = apiKeys
         self.webhook = webhook
@@ -53,5 +59,7 @@ public struct ServerSettings: Sendable {
         self.maxWebhookBytes = maxWebhookBytes
         self.dedupCapacity = dedupCapacity
         self.recentOrderLimit = recentOrderLimit
+        self.readinessTTL = readinessTTL
+        self.readinessTimeout = readinessTimeout
     }
 }

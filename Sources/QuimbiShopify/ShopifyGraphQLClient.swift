@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import Logging
 import QuimbiCore
+import QuimbiResilience
 
 /// Runs GraphQL queries against one shop with cost throttling, retries inside a budget, and a
 /// circuit breaker. Safe to share between any number of concurrent lookups.
@@ -9,7 +10,8 @@ final class ShopifyGraphQLClient: Sendable {
     private let configuration: ShopifyConfiguration
     private let transport: ShopifyHTTPTransport
     private let throttle = CostThrottle()
-    private let breaker: CircuitBreaker
+    private let breaker: CircuitBreaker<ContinuousClock>
+    private let retry: RetryPolicy
     private let logger: Logger
 
     init(configuration: ShopifyConfiguration, httpClient: HTTPClient, logger: Logger) {
@@ -17,14 +19,16 @@ final class ShopifyGraphQLClient: Sendable {
         self.transport = ShopifyHTTPTransport(
             client: httpClient, endpoint: configuration.graphQLEndpoint.absoluteString,
             accessToken: configuration.accessToken, requestTimeout: configuration.requestTimeout)
-        self.breaker = CircuitBreaker(
-            threshold: configuration.breakerFailureThreshold, cooldown: configuration.breakerCooldown)
+        self.breaker = CircuitBreaker(CircuitBreakerSettings(
+            failureThreshold: configuration.breakerFailureThreshold, cooldown: configuration.breakerCooldown))
+        self.retry = RetryPolicy(
+            maxAttempts: configuration.maxAttempts, initialBackoff: configuration.baseBackoff, jitter: .full)
         self.logger = logger
     }
 
     /// Whether the circuit breaker currently fails calls fast.
     var isBreakerOpen: Bool {
-        get async { await breaker.isOpen }
+        breaker.state != .closed
     }
 
     /// The `data` of `request`, decoded as `Payload`.
@@ -33,40 +37,62 @@ final class ShopifyGraphQLClient: Sendable {
     func run<Payload: Decodable & Sendable>(
         _ request: GraphQLRequest, estimatedCost: Double, as payload: Payload.Type
     ) async throws(LookupError) -> Payload {
-        try await breaker.admit()
+        if case .rejected(let retryAfter, let cause) = breaker.admit() {
+            throw Self.fastFailure(cause as? LookupError, retryAfter: retryAfter)
+        }
         let body: Data
         do { body = try JSONEncoder().encode(request) } catch {
-            await breaker.abandon()
+            breaker.abandon()
             throw .shopifyRejected("cannot encode the GraphQL request: \(error)")
         }
-        var attempt = Attempt(configuration: configuration)
-        while true {
-            do {
-                let payload = try await exchange(body, estimatedCost: estimatedCost, budgetEnd: attempt.budgetEnd, as: payload)
-                await breaker.recordSuccess()
-                return payload
-            } catch let failure as RetryableFailure {
-                guard let wait = attempt.nextWait(after: failure) else {
-                    let error = failure.finalError
-                    logger.warning("shopify lookup failed", metadata: ["code": "\(error.code)", "attempts": "\(attempt.number)"])
-                    await breaker.recordFailure(error)
-                    throw error
-                }
-                logger.debug("shopify retry", metadata: ["reason": "\(failure.reason)", "wait_ms": "\(wait.nanoseconds / 1_000_000)"])
-                do { try await Task.sleep(for: wait) } catch { throw await cancelled() }
-            } catch let error as LookupError {
-                switch error.code {
-                case "shopify_unauthorized": await breaker.recordUnauthorized(error)
-                case "orders_cancelled", "shopify_throttled": await breaker.abandon()
-                case "shopify_bad_response": await breaker.recordFailure(error)
-                default: await breaker.recordSuccess()
-                }
-                throw error
-            } catch {
-                await breaker.abandon()
-                throw .shopifyRejected("unexpected error: \(error)")
+        // Waiting (for retries or for the cost bucket) must be over by the end of the retry budget.
+        let budgetEnd = ContinuousClock.now + configuration.retryBudget
+        var attempts = 0
+        do {
+            let answer = try await retry.run(until: budgetEnd, clock: ContinuousClock(), decide: Self.decision) { number in
+                attempts = number
+                return try await exchange(body, estimatedCost: estimatedCost, budgetEnd: budgetEnd, as: payload)
             }
+            breaker.recordSuccess()
+            return answer
+        } catch let failure as RetryableFailure {
+            if Task.isCancelled { throw cancelled() }
+            let error = failure.finalError
+            logger.warning("shopify lookup failed", metadata: ["code": "\(error.code)", "attempts": "\(attempts)"])
+            breaker.recordFailure(error)
+            throw error
+        } catch let error as LookupError {
+            switch error.code {
+            case "shopify_unauthorized": breaker.trip(error)
+            case "orders_cancelled", "shopify_throttled": breaker.abandon()
+            case "shopify_bad_response": breaker.recordFailure(error)
+            default: breaker.recordSuccess()
+            }
+            throw error
+        } catch {
+            breaker.abandon()
+            throw .shopifyRejected("unexpected error: \(error)")
         }
+    }
+
+    /// Whether and when a failed exchange is tried again: throttling and `Retry-After` set the wait;
+    /// other 5xx and transport failures back off; anything else is final.
+    private static func decision(_ error: any Error) -> RetryDecision {
+        switch error as? RetryableFailure {
+        case .throttled(let retryAfter): .wait(retryAfter ?? .zero)
+        case .server(_, let retryAfter?): .wait(retryAfter)
+        case .server, .transport: .backOff
+        case nil: .stop
+        }
+    }
+
+    /// The error of a call that an open breaker refused: the credentials' rejection as it was,
+    /// anything else as `orders_unavailable`.
+    private static func fastFailure(_ cause: LookupError?, retryAfter: Duration?) -> LookupError {
+        if let cause, cause.code == "shopify_unauthorized" { return cause }
+        let last = cause.map { "\($0.code): \($0.message)" } ?? "unknown"
+        return .ordersUnavailable(
+            "Shopify circuit breaker is open after repeated failures (last: \(last))", retryAfter: retryAfter)
     }
 
     /// One throttled HTTP exchange, classified.
@@ -79,7 +105,7 @@ final class ShopifyGraphQLClient: Sendable {
             answer = try await transport.post(body)
         } catch {
             await throttle.release(estimatedCost)
-            if Task.isCancelled { throw await cancelled() }
+            if Task.isCancelled { throw cancelled() }
             throw RetryableFailure.transport("\(error)")
         }
         switch answer.status {
@@ -103,7 +129,7 @@ final class ShopifyGraphQLClient: Sendable {
     private func takeFromBucket(_ cost: Double, budgetEnd: ContinuousClock.Instant) async throws {
         while let wait = await throttle.take(cost) {
             guard ContinuousClock.now + wait <= budgetEnd else { throw LookupError.shopifyThrottled(retryAfter: wait) }
-            do { try await Task.sleep(for: min(wait, Self.throttlePollInterval)) } catch { throw await cancelled() }
+            do { try await Task.sleep(for: min(wait, Self.throttlePollInterval)) } catch { throw cancelled() }
         }
     }
 
@@ -138,8 +164,8 @@ final class ShopifyGraphQLClient: Sendable {
         return data
     }
 
-    private func cancelled() async -> LookupError {
-        await breaker.abandon()
+    private func cancelled() -> LookupError {
+        breaker.abandon()
         return .ordersCancelled
     }
 }
@@ -168,38 +194,5 @@ private enum RetryableFailure: Error {
         case .transport(let detail): .ordersUnavailable("Shopify unreachable: \(detail.prefix(200))")
         case .server(let status, let retryAfter): .ordersUnavailable("Shopify answered HTTP \(status)", retryAfter: retryAfter)
         }
-    }
-}
-
-/// Counts attempts, picks the wait before the next one, and ends retrying at the budget's end.
-private struct Attempt {
-    let configuration: ShopifyConfiguration
-    /// When waiting (for retries or for the cost bucket) must be over: start + retry budget.
-    let budgetEnd: ContinuousClock.Instant
-    private(set) var number = 1
-
-    init(configuration: ShopifyConfiguration) {
-        self.configuration = configuration
-        self.budgetEnd = .now + configuration.retryBudget
-    }
-
-    /// The wait before the next attempt, or `nil` when attempts or the retry budget are spent.
-    mutating func nextWait(after failure: RetryableFailure) -> Duration? {
-        guard number < configuration.maxAttempts else { return nil }
-        let wait: Duration
-        switch failure {
-        case .throttled(let retryAfter): wait = retryAfter ?? .zero
-        case .server(_, let retryAfter?): wait = retryAfter
-        case .server, .transport: wait = jitteredBackoff()
-        }
-        guard ContinuousClock.now + wait <= budgetEnd else { return nil }
-        number += 1
-        return wait
-    }
-
-    /// Full jitter: uniform in `0 ... baseBackoff × 2^(attempt − 1)`.
-    private func jitteredBackoff() -> Duration {
-        let ceiling = configuration.baseBackoff.secondsValue * Double(1 << min(number - 1, 10))
-        return .milliseconds(Int64(Double.random(in: 0...ceiling) * 1000))
     }
 }

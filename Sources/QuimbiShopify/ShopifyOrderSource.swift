@@ -49,7 +49,7 @@ public final class ShopifyOrderSource: OrderSource {
 
     /// Whether the circuit breaker currently fails lookups fast (for readiness and metrics).
     public var isCircuitOpen: Bool {
-        get async { await client.isBreakerOpen }
+        get async { client.isBreakerOpen }
     }
 
     /// Up to `limit` most recent orders, newest first; empty for an unknown customer or one without orders.

@@ -1,47 +1,130 @@
+import QuimbiResilience
+import Synchronization
+
 /// Coalesces concurrent single lookups into batches: requests that arrive while a batch is being
 /// scheduled share one call of `load` (at most `maxBatch` keys each).
-actor LookupBatcher<Key: Hashable & Sendable, Value: Sendable> {
+///
+/// A waiter that is cancelled (its ticket's deadline passed) returns at once; a batch that nobody
+/// waits for any more is cancelled. A batch that fails in a way `splitsOnFailure` accepts is tried
+/// again key by key, so one bad key fails only its own lookups.
+final class LookupBatcher<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     typealias Load = @Sendable ([Key]) async throws -> [Key: Value]
+
+    private struct Waiter {
+        let shot: OneShot<Value?>
+        let flight: Flight
+    }
+
+    private struct State {
+        var pending: [Key: [Waiter]] = [:]
+        var flight = Flight()
+        var flushScheduled = false
+    }
+
     private let maxBatch: Int
     private let load: Load
-    private var pending: [Key: [CheckedContinuation<Value?, any Error>]] = [:]
-    private var flushScheduled = false
+    private let splitsOnFailure: @Sendable (any Error) -> Bool
+    private let state = Mutex(State())
 
-    init(maxBatch: Int, load: @escaping Load) {
+    init(maxBatch: Int, splitsOnFailure: @escaping @Sendable (any Error) -> Bool = { _ in false }, load: @escaping Load) {
         self.maxBatch = max(1, maxBatch)
+        self.splitsOnFailure = splitsOnFailure
         self.load = load
     }
 
+    /// The value for `key`, `nil` when `load` does not know it.
     func lookup(_ key: Key) async throws -> Value? {
-        try await withCheckedThrowingContinuation { continuation in
-            pending[key, default: []].append(continuation)
-            if pending.count >= maxBatch {
-                startBatch()
-            } else if !flushScheduled {
-                flushScheduled = true
-                Task { await self.flushAfterYield() }
-            }
+        let shot = OneShot<Value?>()
+        let (flight, batch, scheduleFlush) = state.withLock { state in
+            let flight = state.flight
+            flight.join()
+            state.pending[key, default: []].append(Waiter(shot: shot, flight: flight))
+            if state.pending.count >= maxBatch { return (flight, Self.takeBatch(&state), false) }
+            defer { state.flushScheduled = true }
+            return (flight, nil, !state.flushScheduled)
         }
+        if let batch { start(batch) }
+        if scheduleFlush { Task { await self.flushAfterYield() } }
+        return try await shot.value { [self] in abandon(shot, key: key, flight: flight) }
     }
 
     private func flushAfterYield() async {
         await Task.yield()
-        flushScheduled = false
-        startBatch()
+        let batch = state.withLock { state in
+            state.flushScheduled = false
+            return Self.takeBatch(&state)
+        }
+        if let batch { start(batch) }
     }
 
-    private func startBatch() {
-        guard !pending.isEmpty else { return }
-        let batch = pending
-        pending = [:]
-        let load = self.load
-        Task {
+    private static func takeBatch(_ state: inout State) -> (waiters: [Key: [Waiter]], flight: Flight)? {
+        guard !state.pending.isEmpty else { return nil }
+        defer {
+            state.pending = [:]
+            state.flight = Flight()
+        }
+        return (state.pending, state.flight)
+    }
+
+    private func start(_ batch: (waiters: [Key: [Waiter]], flight: Flight)) {
+        let task = Task { [self] in
+            let keys = Array(batch.waiters.keys)
             do {
-                let values = try await load(Array(batch.keys))
-                for (key, waiters) in batch { waiters.forEach { $0.resume(returning: values[key]) } }
+                let values = try await load(keys)
+                for (key, waiters) in batch.waiters { waiters.forEach { $0.shot.resume(with: .success(values[key])) } }
+            } catch where keys.count > 1 && !Task.isCancelled && splitsOnFailure(error) {
+                await loadEach(batch.waiters)
             } catch {
-                for waiters in batch.values { waiters.forEach { $0.resume(throwing: error) } }
+                for waiters in batch.waiters.values { waiters.forEach { $0.shot.resume(with: .failure(error)) } }
             }
         }
+        batch.flight.launched(task)
+    }
+
+    /// Loads every key on its own, concurrently.
+    private func loadEach(_ waiters: [Key: [Waiter]]) async {
+        await withTaskGroup(of: Void.self) { group in
+            for (key, keyWaiters) in waiters {
+                group.addTask { [load] in
+                    let result = await Result<Value?, any Error>(catching: { try await load([key])[key] })
+                    keyWaiters.forEach { $0.shot.resume(with: result) }
+                }
+            }
+        }
+    }
+
+    /// A cancelled waiter leaves: its pending entry goes, and its batch is cancelled once nobody waits for it.
+    private func abandon(_ shot: OneShot<Value?>, key: Key, flight: Flight) {
+        state.withLock { state in
+            guard let waiters = state.pending[key] else { return }
+            let remaining = waiters.filter { $0.shot !== shot }
+            state.pending[key] = remaining.isEmpty ? nil : remaining
+        }
+        flight.leave()
+    }
+}
+
+/// One batch's waiters and, once launched, its task: cancelled when the last waiter leaves.
+private final class Flight: Sendable {
+    private let state = Mutex<(waiting: Int, task: Task<Void, Never>?)>((0, nil))
+
+    func join() {
+        state.withLock { $0.waiting += 1 }
+    }
+
+    func leave() {
+        let task: Task<Void, Never>? = state.withLock { state in
+            state.waiting -= 1
+            return state.waiting == 0 ? state.task : nil
+        }
+        task?.cancel()
+    }
+
+    func launched(_ task: Task<Void, Never>) {
+        let abandoned = state.withLock { state in
+            state.task = task
+            return state.waiting == 0
+        }
+        if abandoned { task.cancel() }
     }
 }

@@ -34,6 +34,9 @@ public struct Migrator: Sendable {
     public func migrate() async throws -> [String] {
         let migrations = self.migrations
         return try await pool.withConnection { connection in
+            // Waiting for another migrator and building an index may take longer than the pool's statement timeout.
+            _ = try connection.execute("SET statement_timeout = 0", [])
+            defer { _ = try? connection.execute("RESET statement_timeout", []) }
             _ = try connection.execute("SELECT pg_advisory_lock($1::bigint)", [Self.lockKey])
             defer { _ = try? connection.execute("SELECT pg_advisory_unlock($1::bigint)", [Self.lockKey]) }
             _ = try connection.execute("""

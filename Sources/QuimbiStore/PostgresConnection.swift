@@ -11,13 +11,19 @@ public struct PostgresRows: Sendable {
     public var affectedRows: Int
 }
 
-/// One libpq connection. Not thread-safe: its owner calls it from a single serial queue.
+/// One libpq connection. Not thread-safe: its owner calls it from a single serial queue; only
+/// its ``interrupter`` may be used from other threads.
 final class PostgresConnection {
     private let conninfo: String
+    private let options: PostgresConnectionOptions
     private var handle: OpaquePointer?
+    private var cancelKey: CancelKey?
+    /// Stops the statement this connection is blocked in, from another thread.
+    let interrupter = QueryInterrupter()
 
-    init(conninfo: String) {
+    init(conninfo: String, options: PostgresConnectionOptions) {
         self.conninfo = conninfo
+        self.options = options
     }
 
     deinit {
@@ -33,9 +39,8 @@ final class PostgresConnection {
     /// Opens the connection when it is closed or broken (after a server restart, for example).
     func ensureConnected() throws(StoreError) {
         if isHealthy { return }
-        if let handle { PQfinish(handle) }
-        handle = nil
-        guard let fresh = PQconnectdb(conninfo) else {
+        close()
+        guard let fresh = Self.connect(options.keywords + [("dbname", conninfo)]) else {
             throw .postgresUnavailable("libpq could not allocate a connection")
         }
         guard PQstatus(fresh) == CONNECTION_OK else {
@@ -46,6 +51,36 @@ final class PostgresConnection {
         // Server notices ("relation already exists, skipping") are not errors; keep stderr clean.
         PQsetNoticeProcessor(fresh, { _, _ in }, nil)
         handle = fresh
+        cancelKey = CancelKey(fresh)
+    }
+
+    /// Closes the connection; the next statement opens a new one.
+    func close() {
+        if let handle { PQfinish(handle) }
+        handle = nil
+        cancelKey = nil
+    }
+
+    /// `PQconnectdbParams` with `pairs` in order; `dbname` (a URL or conninfo) is expanded in place, so
+    /// its settings override the pairs before it.
+    private static func connect(_ pairs: [(String, String)]) -> OpaquePointer? {
+        let keywords = pairs.map { strdup($0.0) }
+        let values = pairs.map { strdup($0.1) }
+        defer { (keywords + values).forEach { free($0) } }
+        let keywordPointers = keywords.map { UnsafePointer($0) } + [nil]
+        let valuePointers = values.map { UnsafePointer($0) } + [nil]
+        return PQconnectdbParams(keywordPointers, valuePointers, 1)
+    }
+
+    /// Runs `call` as a statement that ``interrupter`` can stop; an interrupted statement drops the connection.
+    private func interruptible(_ handle: OpaquePointer, _ call: () -> OpaquePointer?) throws(StoreError) -> OpaquePointer? {
+        guard let cancelKey else { return call() }
+        try interrupter.begin(socket: PQsocket(handle), cancelKey: cancelKey)
+        let result = call()
+        guard interrupter.end() else { return result }
+        PQclear(result)
+        close()
+        throw .postgresInterrupted
     }
 
     /// Runs one statement with bound text parameters.
@@ -63,10 +98,13 @@ final class PostgresConnection {
     }
 
     private func executeOnce(_ sql: String, _ parameters: [String?]) throws(StoreError) -> PostgresRows {
+        try interrupter.check()
         try ensureConnected()
         guard let handle else { throw .postgresUnavailable("no connection") }
-        let result = Self.withCStrings(parameters) { pointers in
-            PQexecParams(handle, sql, Int32(pointers.count), nil, pointers, nil, nil, 0)
+        let result = try interruptible(handle) {
+            Self.withCStrings(parameters) { pointers in
+                PQexecParams(handle, sql, Int32(pointers.count), nil, pointers, nil, nil, 0)
+            }
         }
         defer { PQclear(result) }
         switch PQresultStatus(result) {
@@ -88,16 +126,16 @@ final class PostgresConnection {
         guard isTransient || (handle.map { PQstatus($0) != CONNECTION_OK } ?? true) else {
             return .postgresQuery(detail)
         }
-        if let handle { PQfinish(handle) }
-        handle = nil
+        close()
         return .postgresUnavailable(detail)
     }
 
     /// Runs a script of several statements without parameters (migrations only).
     func executeScript(_ sql: String) throws(StoreError) {
+        try interrupter.check()
         try ensureConnected()
         guard let handle else { throw .postgresUnavailable("no connection") }
-        let result = PQexec(handle, sql)
+        let result = try interruptible(handle) { PQexec(handle, sql) }
         defer { PQclear(result) }
         let status = PQresultStatus(result)
         guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else {

@@ -1,12 +1,16 @@
 import Dispatch
 import Logging
+import QuimbiResilience
 import ServiceLifecycle
 
 /// A bounded pool of libpq connections.
 ///
 /// Each connection lives on its own serial `DispatchQueue`, so blocking libpq calls never run on
 /// Swift's cooperative pool. A broken connection (server restart) is reopened before its next use.
-/// Run the pool as a `Service` to close every connection on graceful shutdown.
+/// Waits honour cancellation: a cancelled caller returns at once, and the statement it was running
+/// is interrupted (cancelled on the server, its connection dropped). A connection returns to the
+/// pool only once its thread is free again. Run the pool as a `Service` to close every connection
+/// on graceful shutdown.
 public final class PostgresPool: Service, Sendable {
     private let slots: SlotQueue<PostgresSlot>
     private let allSlots: [PostgresSlot]
@@ -14,26 +18,34 @@ public final class PostgresPool: Service, Sendable {
 
     /// Creates a pool of `size` connections to `url` (a libpq conninfo URI such as
     /// `postgres://user@host:5432/db` or `postgresql:///db?host=/socket/dir`). Connects lazily.
-    public init(url: String, size: Int = 4, logger: Logger = Logger(label: "quimbi.postgres")) {
-        let slots = (0..<max(1, size)).map { PostgresSlot(conninfo: url, index: $0) }
+    public init(
+        url: String, size: Int = 4, options: PostgresConnectionOptions = PostgresConnectionOptions(),
+        logger: Logger = Logger(label: "quimbi.postgres")
+    ) {
+        let slots = (0..<max(1, size)).map { PostgresSlot(conninfo: url, options: options, index: $0) }
         self.allSlots = slots
         self.slots = SlotQueue(slots)
         self.logger = logger
     }
 
     /// Runs `body` with exclusive use of one connection, on that connection's own thread.
-    /// Failures to reach the server throw a transient ``StoreError``.
+    /// Failures to reach the server throw a transient ``StoreError``; cancellation throws
+    /// `CancellationError` at once and interrupts `body`'s statements.
     public func withConnection<T: Sendable>(
         _ body: @escaping @Sendable (PostgresConnectionHandle) throws -> T
     ) async throws -> T {
         let slot = try await slots.take()
-        defer { slots.give(slot) }
-        return try await slot.run(body)
+        return try await slot.run(body) { [slots] in slots.give(slot) }
     }
 
     /// Runs one statement with bound parameters.
     public func query(_ sql: String, _ parameters: [String?] = []) async throws -> PostgresRows {
         try await withConnection { try $0.execute(sql, parameters) }
+    }
+
+    /// Runs `SELECT 1`: returns when the server answers, throws when it cannot be reached.
+    public func ping() async throws {
+        _ = try await query("SELECT 1")
     }
 
     /// Runs `body` inside BEGIN … COMMIT, rolling back when it throws.
@@ -83,30 +95,38 @@ public struct PostgresConnectionHandle {
 
 /// One connection and the serial queue that owns it.
 private final class PostgresSlot: @unchecked Sendable {
-    // Only touched on `queue`.
-    private var connection: PostgresConnection?
-    private let conninfo: String
+    // Only touched on `queue`; its `interrupter` from anywhere.
+    private let connection: PostgresConnection
+    private let interrupter: QueryInterrupter
     private let queue: DispatchQueue
 
-    init(conninfo: String, index: Int) {
-        self.conninfo = conninfo
-        self.queue = DispatchQueue(label: "quimbi.postgres.connection.\(index)")
+    init(conninfo: String, options: PostgresConnectionOptions, index: Int) {
+        connection = PostgresConnection(conninfo: conninfo, options: options)
+        interrupter = connection.interrupter
+        queue = DispatchQueue(label: "quimbi.postgres.connection.\(index)")
     }
 
-    func run<T: Sendable>(_ body: @escaping @Sendable (PostgresConnectionHandle) throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            queue.async {
-                let connection = self.connection ?? PostgresConnection(conninfo: self.conninfo)
-                self.connection = connection
-                continuation.resume(with: Result { try body(PostgresConnectionHandle(connection: connection)) })
-            }
+    /// Runs `body` on the connection's thread, then calls `release` there. The caller's wait ends
+    /// at once when it is cancelled; `body`'s statements are then interrupted.
+    func run<T: Sendable>(
+        _ body: @escaping @Sendable (PostgresConnectionHandle) throws -> T, release: @escaping @Sendable () -> Void
+    ) async throws -> T {
+        let shot = OneShot<T>()
+        let use = interrupter.schedule()
+        queue.async {
+            defer { release() }
+            self.interrupter.start(use)
+            guard !shot.isResolved else { return }  // the caller gave up before its turn
+            shot.resume(with: Result { try body(PostgresConnectionHandle(connection: self.connection)) })
         }
+        return try await shot.value { [interrupter] in interrupter.interrupt(use) }
     }
 
+    /// Closes the connection (the next use reconnects).
     func close() async {
         await withCheckedContinuation { continuation in
             queue.async {
-                self.connection = nil
+                self.connection.close()
                 continuation.resume()
             }
         }

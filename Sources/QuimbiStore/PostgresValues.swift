@@ -20,9 +20,21 @@ enum PostgresValues {
         Date(timeIntervalSince1970: try double(text, column: column))
     }
 
+    /// A finite number: NaN and ±infinity (which no draft can encode) make the row corrupt.
     static func double(_ text: String?, column: String) throws(StoreError) -> Double {
         guard let text, let value = Double(text) else { throw .corruptRow("\(column) is not a number") }
+        guard value.isFinite else { throw .corruptRow("\(column) is \(text), not a finite number") }
         return value
+    }
+
+    /// A nullable number as text: NaN and ±infinity are written as NULL (the columns' CHECK refuses them).
+    static func finite(_ value: Double?) -> String? {
+        value.flatMap { $0.isFinite ? String($0) : nil }
+    }
+
+    /// A finite number of a nullable column; NULL, NaN and ±infinity read as absent.
+    static func optionalDouble(_ text: String?) -> Double? {
+        text.flatMap(Double.init).flatMap { $0.isFinite ? $0 : nil }
     }
 
     static func int(_ text: String?, column: String) throws(StoreError) -> Int {

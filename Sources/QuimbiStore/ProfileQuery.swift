@@ -50,9 +50,9 @@ enum ProfileQuery {
             firstPurchaseAt: try PostgresValues.date(row[5], column: "first_purchase_at"),
             lastPurchaseAt: try PostgresValues.date(row[6], column: "last_purchase_at"),
             churnRiskScore: try PostgresValues.double(row[7], column: "churn_risk_score"),
-            pAlive: row[8].flatMap(Double.init),
-            expectedPurchases90d: row[9].flatMap(Double.init),
-            predictedValue365d: row[10].flatMap(Double.init)
+            pAlive: PostgresValues.optionalDouble(row[8]),
+            expectedPurchases90d: PostgresValues.optionalDouble(row[9]),
+            predictedValue365d: PostgresValues.optionalDouble(row[10])
         )
     }
 }

@@ -10,6 +10,7 @@ import QuimbiCore
 /// PostgreSQL failures throw a transient ``LookupError``.
 public final class ProfileRepository: ProfileSource {
     private let loader: CachedProfileLoader
+    private let pool: PostgresPool
     private let batcher: LookupBatcher<ProfileKey, CustomerProfile>
 
     /// Creates a repository; pass `redis: nil` to read PostgreSQL directly.
@@ -18,7 +19,11 @@ public final class ProfileRepository: ProfileSource {
             pool: pool, redis: redis, options: options,
             generation: CacheGeneration(pool: pool, refresh: options.generationRefresh))
         self.loader = loader
-        self.batcher = LookupBatcher(maxBatch: options.maxBatch) { try await loader.load($0) }
+        self.pool = pool
+        // A query error (not an outage) may come from one bad key: the batch is then tried key by key.
+        self.batcher = LookupBatcher(
+            maxBatch: options.maxBatch, splitsOnFailure: { ($0 as? LookupError)?.isTransient == false }
+        ) { try await loader.load($0) }
     }
 
     /// Counters since creation.
@@ -33,6 +38,13 @@ public final class ProfileRepository: ProfileSource {
     /// Profiles for a batch of keys in one round trip per store; absent keys are unknown customers.
     public func profiles(for keys: [ProfileKey]) async throws(LookupError) -> [ProfileKey: CustomerProfile] {
         try await loader.load(Array(Set(keys)))
+    }
+
+    /// Up to `limit` ids of customers that have a profile, in id order (for generated benchmark tickets).
+    public func customerIDs(limit: Int) async throws -> [String] {
+        let result = try await pool.query(
+            "SELECT customer_id FROM customer_profiles ORDER BY customer_id LIMIT $1", [String(max(0, limit))])
+        return result.rows.compactMap { $0.first ?? nil }
     }
 
     /// Makes the next lookup re-read the cache generation (call after writing a segmentation run).

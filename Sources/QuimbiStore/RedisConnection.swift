@@ -122,7 +122,9 @@ final class RedisConnection {
         if endpoint.database != 0 {
             let reply = try pipeline([["SELECT", String(endpoint.database)]])
             if case .error(let detail) = reply.first {
-                throw StoreError(code: "redis_bad_url", message: detail, isTransient: false)
+                // Kept, the connection would serve database 0 from the next call on.
+                _ = dropConnection()
+                throw StoreError(code: "redis_select_failed", message: detail, isTransient: false)
             }
         }
     }

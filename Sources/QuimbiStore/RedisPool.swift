@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Logging
+import QuimbiResilience
 
 /// A small pool of hiredis connections behind a circuit breaker.
 ///
@@ -9,7 +10,7 @@ import Logging
 /// next call then probes Redis again, and on success the breaker closes.
 public final class RedisPool: Sendable {
     private let slots: SlotQueue<RedisSlot>
-    private let breaker: CircuitBreaker
+    private let breaker: CircuitBreaker<ContinuousClock>
     private let logger: Logger
 
     /// Creates a pool for `url` (`redis://host:port/db`, `unix:///path`, `redis+unix:///path?db=N`).
@@ -21,7 +22,8 @@ public final class RedisPool: Sendable {
         let endpoint = try RedisEndpoint(url: url)
         _ = Self.ignoreBrokenPipes
         self.slots = SlotQueue((0..<max(1, size)).map { RedisSlot(endpoint: endpoint, timeout: timeout, index: $0) })
-        self.breaker = CircuitBreaker(backoff: backoff)
+        self.breaker = CircuitBreaker(
+            CircuitBreakerSettings(failureThreshold: 1, cooldown: backoff.lowerBound, maximumCooldown: backoff.upperBound))
         self.logger = logger
     }
 
@@ -30,15 +32,18 @@ public final class RedisPool: Sendable {
 
     /// Sends `commands` as one pipeline. Throws `redis_unavailable` (transient) while Redis is down.
     func pipeline(_ commands: [[String]]) async throws(StoreError) -> [RedisReply] {
-        guard breaker.allowsAttempt() else { throw .redisUnavailable("circuit open") }
-        guard let slot = try? await slots.take() else { throw .redisUnavailable("cancelled while waiting for a connection") }
+        if case .rejected = breaker.admit() { throw .redisUnavailable("circuit open") }
+        guard let slot = try? await slots.take() else {
+            breaker.abandon()
+            throw .redisUnavailable("cancelled while waiting for a connection")
+        }
         defer { slots.give(slot) }
         do {
             let replies = try await slot.pipeline(commands)
-            if breaker.recordSuccess() { logger.info("redis reachable again") }
+            if breaker.recordSuccess() == .closed { logger.info("redis reachable again") }
             return replies
         } catch {
-            if breaker.recordFailure() { logger.warning("redis unavailable, serving without cache: \(error)") }
+            if breaker.recordFailure(error) == .opened { logger.warning("redis unavailable, serving without cache: \(error)") }
             throw error
         }
     }

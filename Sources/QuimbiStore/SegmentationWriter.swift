@@ -74,8 +74,8 @@ public struct SegmentationWriter: Sendable {
         [profile.customerID, profile.archetypeID, String(profile.lifetimeValue), String(profile.totalOrders),
          String(profile.avgOrderValue), PostgresValues.epoch(profile.firstPurchaseAt),
          PostgresValues.epoch(profile.lastPurchaseAt), String(profile.churnRiskScore),
-         profile.pAlive.map { String($0) }, profile.expectedPurchases90d.map { String($0) },
-         profile.predictedValue365d.map { String($0) }]
+         PostgresValues.finite(profile.pAlive), PostgresValues.finite(profile.expectedPurchases90d),
+         PostgresValues.finite(profile.predictedValue365d)]
     }
 
     static func row(_ archetype: Archetype) -> [String?] {

@@ -22,6 +22,10 @@ public struct StoreError: QuimbiError {
         StoreError(code: "postgres_query_failed", message: detail, isTransient: false)
     }
 
+    /// A statement stopped because its caller gave up (its deadline passed); the connection was dropped.
+    static let postgresInterrupted = StoreError(
+        code: "postgres_interrupted", message: "statement interrupted: its caller gave up", isTransient: true)
+
     static func redisUnavailable(_ detail: String) -> StoreError {
         StoreError(code: "redis_unavailable", message: detail, isTransient: true)
     }

@@ -1,4 +1,4 @@
-import Foundation
+import Synchronization
 
 /// Counters of where lookups were answered, for tests and the benchmark.
 public struct StoreStatistics: Sendable, Equatable {
@@ -13,13 +13,12 @@ public struct StoreStatistics: Sendable, Equatable {
 }
 
 /// Thread-safe holder of ``StoreStatistics``.
-final class StatisticsCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = StoreStatistics()
+final class StatisticsCounter: Sendable {
+    private let value = Mutex(StoreStatistics())
 
     func update(_ change: (inout StoreStatistics) -> Void) {
-        lock.withLock { change(&value) }
+        value.withLock { change(&$0) }
     }
 
-    var snapshot: StoreStatistics { lock.withLock { value } }
+    var snapshot: StoreStatistics { value.withLock { $0 } }
 }

@@ -1,42 +1,52 @@
 import QuimbiCore
+import QuimbiResilience
 
-/// Retries a lookup on transient failures with jittered exponential back-off, inside a deadline.
+/// Retries a lookup on transient failures with jittered exponential back-off, inside a deadline that
+/// holds whatever the source does: at the deadline the lookup is abandoned (and cancelled).
 struct LookupRetry: Sendable {
-    /// First back-off; doubles per attempt up to ``maximumBackoff``.
-    var initialBackoff: Duration = .milliseconds(20)
-    var maximumBackoff: Duration = .milliseconds(400)
+    var policy = RetryPolicy(
+        maxAttempts: .max, initialBackoff: .milliseconds(20), maximumBackoff: .milliseconds(400),
+        jitter: .proportional(0.5...1.0))
 
     /// Outcome of a lookup that may have been cut short.
     enum Outcome<T: Sendable>: Sendable {
         case value(T)
-        /// The source could not answer before the deadline; the last error, if any.
-        case unavailable(LookupError?)
+        /// The source could not answer before the deadline; the last error.
+        case unavailable(LookupError)
     }
 
     func run<T: Sendable>(
         until deadline: ContinuousClock.Instant, _ lookup: @escaping @Sendable () async throws -> T
     ) async -> Outcome<T> {
-        var backoff = initialBackoff
-        var lastError: LookupError?
-        while ContinuousClock.now < deadline, !Task.isCancelled {
-            do {
-                guard let value = try await Deadline.run(until: deadline, lookup) else { return .unavailable(lastError) }
-                return .value(value)
-            } catch let error as LookupError {
-                lastError = error
-                guard error.isTransient else { return .unavailable(error) }
-                let wait = max(error.retryAfter ?? .zero, jittered(backoff))
-                guard ContinuousClock.now + wait < deadline else { return .unavailable(error) }
-                try? await Task.sleep(for: wait)
-                backoff = min(backoff * 2, maximumBackoff)
-            } catch {
-                return .unavailable(LookupError(code: "lookup_failed", message: "\(error)", isTransient: false))
-            }
+        do {
+            return .value(try await policy.run(until: deadline, clock: ContinuousClock(), decide: Self.decision) {
+                (_: Int) async throws(LookupError) -> T in
+                try await Self.attempt(until: deadline, lookup)
+            })
+        } catch {
+            return .unavailable(error)
         }
-        return .unavailable(lastError)
     }
 
-    private func jittered(_ duration: Duration) -> Duration {
-        duration * Double.random(in: 0.5...1.0)
+    /// Transient failures are retried, no sooner than the source's `retryAfter`.
+    private static func decision(_ error: LookupError) -> RetryDecision {
+        error.isTransient ? .backOffAtLeast(error.retryAfter ?? .zero) : .stop
+    }
+
+    private static func attempt<T: Sendable>(
+        until deadline: ContinuousClock.Instant, _ lookup: @escaping @Sendable () async throws -> T
+    ) async throws(LookupError) -> T {
+        let answer: T?
+        do {
+            answer = try await Deadline.run(until: deadline, lookup)
+        } catch let error as LookupError {
+            throw error
+        } catch {
+            throw LookupError(code: "lookup_failed", message: "\(error)", isTransient: false)
+        }
+        guard let answer else {
+            throw LookupError(code: "lookup_timeout", message: "no answer before the lookup budget ended", isTransient: false)
+        }
+        return answer
     }
 }

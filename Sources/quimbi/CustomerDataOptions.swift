@@ -49,21 +49,22 @@ struct CustomerDataOptions: ParsableArguments {
             let shopifyOrders = shopifyConfiguration.map { configuration in
                 ShopifyOrderSource(
                     configuration: configuration,
-                    cache: redis.map { RedisOrdersCache(redis: $0) as any OrdersCache } ?? InMemoryOrdersCache(), logger: logger)
+                    cache: redis.map { SharedOrdersCache(store: $0) as any OrdersCache } ?? InMemoryOrdersCache(), logger: logger)
             }
             logger.info("customer data from PostgreSQL", metadata: [
                 "redis": "\(redis != nil)", "orders": "\(shopifyOrders == nil ? "postgres" : "shopify")",
             ])
             return CustomerData(
                 profiles: profiles, orders: shopifyOrders ?? OrderRepository(pool: pool) as any OrderSource,
-                archetypes: ArchetypeRepository(pool: pool), sample: nil, postgres: pool, redis: redis, shopify: shopifyOrders,
+                archetypes: ArchetypeRepository(pool: pool), sample: nil, postgres: pool, postgresProfiles: profiles, redis: redis,
+                shopify: shopifyOrders,
                 cacheCounts: { let statistics = profiles.statistics; return (statistics.cacheHits, statistics.cacheMisses) })
         }
         let data = try sampleStore.load(asOf: Date(), logger: logger)
         let shopifyOrders = shopifyConfiguration.map { ShopifyOrderSource(configuration: $0, logger: logger) }
         return CustomerData(
             profiles: data, orders: shopifyOrders ?? data as any OrderSource, archetypes: data, sample: data,
-            postgres: nil, redis: nil, shopify: shopifyOrders, cacheCounts: nil)
+            postgres: nil, postgresProfiles: nil, redis: nil, shopify: shopifyOrders, cacheCounts: nil)
     }
 }
 
@@ -74,6 +75,7 @@ struct CustomerData: Sendable {
     var archetypes: any ArchetypeSource
     var sample: InMemoryCustomerData?
     var postgres: PostgresPool?
+    var postgresProfiles: ProfileRepository?
     var redis: RedisPool?
     var shopify: ShopifyOrderSource?
     /// Profile cache hits and misses so far, when a Redis cache is in use.
@@ -84,7 +86,7 @@ struct CustomerData: Sendable {
     var readiness: [any ReadinessCheck] {
         var checks: [any ReadinessCheck] = []
         if let postgres {
-            checks.append(ReadinessProbe(name: "postgres") { _ = try await postgres.query("SELECT 1") })
+            checks.append(ReadinessProbe(name: "postgres") { try await postgres.ping() })
         } else {
             checks.append(ProfileSourceReadiness(profiles: profiles))
         }
@@ -96,10 +98,7 @@ struct CustomerData: Sendable {
 
     /// Up to `limit` customer ids that have a profile, for generated benchmark tickets.
     func customerIDs(limit: Int) async throws -> [String] {
-        if let postgres {
-            let result = try await postgres.query("SELECT customer_id FROM customer_profiles ORDER BY customer_id LIMIT $1", [String(limit)])
-            return result.rows.compactMap { $0.first ?? nil }
-        }
+        if let postgresProfiles { return try await postgresProfiles.customerIDs(limit: limit) }
         return sample?.sampleCustomerIDs(limit: limit) ?? []
     }
 

@@ -24,6 +24,10 @@ struct APIFixture {
     let data: InMemoryCustomerData
     let rateLimitPerSecond: Double
     let rateLimitBurst: Int
+    /// Checks behind `/readyz`; the profile source when `nil`.
+    var readiness: [any ReadinessCheck]?
+    var readinessTTL: Duration = .seconds(1)
+    var readinessTimeout: Duration = .seconds(1)
 
     init(publisher: any TicketPublishing = RecordingPublisher(), rateLimitPerSecond: Double = 1_000, rateLimitBurst: Int = 1_000) {
         self.publisher = publisher
@@ -53,10 +57,11 @@ struct APIFixture {
         return QuimbiAPI(
             dependencies: ServerDependencies(
                 profiles: data, orders: data, archetypes: data, publisher: publisher,
-                readiness: [ProfileSourceReadiness(profiles: data)], metrics: metrics),
+                readiness: readiness ?? [ProfileSourceReadiness(profiles: data)], metrics: metrics),
             settings: ServerSettings(
                 apiKeys: keys, webhook: WebhookSignature(secret: Self.secret),
-                rateLimitPerSecond: rateLimitPerSecond, rateLimitBurst: rateLimitBurst, maxWebhookBytes: 256 * 1024))
+                rateLimitPerSecond: rateLimitPerSecond, rateLimitBurst: rateLimitBurst, maxWebhookBytes: 256 * 1024,
+                readinessTTL: readinessTTL, readinessTimeout: readinessTimeout))
     }
 
     /// Runs `body` against the API served over real HTTP on loopback.

@@ -17,7 +17,7 @@ struct RedisOrdersCacheTests {
         let configuration = try ShopifyConfiguration(store: nil, url: server.baseURL, token: "shpat_test", environment: [:], cacheTTL: .seconds(30))
         let prefix = "test-\(UUID().uuidString)"
         let replicas = (0..<2).map { _ in
-            ShopifyOrderSource(configuration: configuration, cache: RedisOrdersCache(redis: redis, keyPrefix: prefix))
+            ShopifyOrderSource(configuration: configuration, cache: SharedOrdersCache(store: redis, keyPrefix: prefix))
         }
         let first = try await replicas[0].recentOrders(for: seedReference, limit: 3)
         let second = try await replicas[1].recentOrders(for: seedReference, limit: 3)

@@ -32,6 +32,24 @@ let loyalCustomer = FakeShopifyCustomer.generated(count: 1, ordersEach: 12, firs
 struct ShopifyFixture {
     let server: FakeShopifyServer
     let source: ShopifyOrderSource
+    private let closer: Closer
+
+    /// Shuts the source's HTTP client down when a test ends without ``stop()`` (it threw first): an
+    /// HTTP client released while running stops the whole test process.
+    private final class Closer: Sendable {
+        let source: ShopifyOrderSource
+        init(_ source: ShopifyOrderSource) { self.source = source }
+        deinit {
+            let source = source
+            Task { try? await source.shutdown() }
+        }
+    }
+
+    init(server: FakeShopifyServer, source: ShopifyOrderSource) {
+        self.server = server
+        self.source = source
+        self.closer = Closer(source)
+    }
 
     static func start(
         token: String = "shpat_test", maxAttempts: Int = 4, retryBudget: Duration = .seconds(2),

@@ -45,4 +45,14 @@ struct MigrationTests {
         #expect(error?.code == "postgres_unavailable")
         #expect(error?.isTransient == true)
     }
+
+    @Test func aMigrationMayRunLongerThanThePoolsStatementTimeout() async throws {
+        var options = PostgresConnectionOptions()
+        options.statementTimeout = .milliseconds(200)
+        let pool = PostgresPool(url: try await TestServers.freshPostgresDatabase(), size: 1, options: options)
+        let slow = Migration(version: "900_slow", sql: "SELECT pg_sleep(0.5);")
+        #expect(try await Migrator(pool: pool, migrations: [slow]).migrate() == ["900_slow"])
+        let timeout = await #expect(throws: StoreError.self) { try await pool.query("SELECT pg_sleep(0.5)") }
+        #expect(timeout?.code == "postgres_query_failed", "the pool's own statements keep the timeout")
+    }
 }

@@ -54,7 +54,7 @@ struct OutageTests {
     }
 
     @Test func postgresOutageGivesTransientErrorsThenPoolRecovers() async throws {
-        let postgresServer = try PostgresTestServer()
+        let postgresServer = try await PostgresTestServer.started()
         defer { postgresServer.destroy() }
         let fixture = try await StoreFixture.make(postgresURL: try await postgresServer.freshDatabase())
         try await fixture.seed(["c1", "c2"])

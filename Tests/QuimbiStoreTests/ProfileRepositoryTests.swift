@@ -94,4 +94,11 @@ struct ProfileRepositoryTests {
         #expect(repository.statistics.postgresQueries < ids.count)
         #expect(repository.statistics.redisBatches < ids.count)
     }
+
+    @Test func customerIDsListsProfiledCustomersInIdOrder() async throws {
+        let fixture = try await StoreFixture.make()
+        try await fixture.seed(["c3", "c1", "c2", "c0"])
+        #expect(try await fixture.repository().customerIDs(limit: 3) == ["c0", "c1", "c2"])
+        try await fixture.pool.ping()
+    }
 }

@@ -14,6 +14,14 @@ struct WorkerOverStoreTests {
         return SampleTickets.generated(count: ids.count * 2, customerIDs: ids, seed: UInt64(round)).map { Array(try! encoder.encode($0)) }
     }
 
+    /// The ticket path over the fixture's PostgreSQL, and its Redis when `cached`, as `quimbi worker --postgres [--redis]` wires it.
+    static func processor(_ fixture: StoreFixture, settings: ProcessingSettings, cached: Bool = false) -> TicketProcessor {
+        TicketProcessor(
+            profiles: ProfileRepository(pool: fixture.pool, redis: cached ? fixture.redis : nil, options: fixture.options),
+            orders: OrderRepository(pool: fixture.pool), archetypes: ArchetypeRepository(pool: fixture.pool),
+            desk: SupportDesk(), settings: settings)
+    }
+
     static func drafts(_ processor: TicketProcessor, _ payloads: [[UInt8]]) async -> [DraftResponse] {
         await withTaskGroup(of: DraftResponse?.self) { group in
             for payload in payloads {
@@ -27,15 +35,13 @@ struct WorkerOverStoreTests {
     }
 
     @Test func postgresOutageDegradesDraftsWithoutLosingTicketsThenRecovers() async throws {
-        let postgresServer = try PostgresTestServer()
+        let postgresServer = try await PostgresTestServer.started()
         defer { postgresServer.destroy() }
         let fixture = try await StoreFixture.make(postgresURL: try await postgresServer.freshDatabase())
         let ids = (0..<8).map { "c\($0)" }
         try await fixture.seed(ids)
-        let processor = TicketProcessor(
-            profiles: ProfileRepository(pool: fixture.pool, redis: nil, options: fixture.options),
-            orders: OrderRepository(pool: fixture.pool), archetypes: ArchetypeRepository(pool: fixture.pool),
-            desk: SupportDesk(), settings: ProcessingSettings(ticketDeadline: .milliseconds(1_500), lookupBudget: .milliseconds(600)))
+        let processor = Self.processor(
+            fixture, settings: ProcessingSettings(ticketDeadline: .milliseconds(1_500), lookupBudget: .milliseconds(600)))
 
         let healthy = await Self.drafts(processor, Self.tickets(ids, round: 1))
         #expect(healthy.count == 16)

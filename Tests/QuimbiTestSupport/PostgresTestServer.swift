@@ -26,6 +26,11 @@ public final class PostgresTestServer: @unchecked Sendable {
         TestServerRegistry.register(self)
     }
 
+    /// Creates and starts a new cluster without blocking the cooperative thread pool (initdb takes seconds).
+    public static func started() async throws -> PostgresTestServer {
+        try await ProcessRunner.offCooperativePool { try PostgresTestServer() }
+    }
+
     /// URL of the `postgres` database.
     public var url: String { url(database: "postgres") }
 
@@ -45,6 +50,16 @@ public final class PostgresTestServer: @unchecked Sendable {
     public func stop() throws {
         try ProcessRunner.run([Self.binDirectory + "/pg_ctl", "-D", data, "-m", "immediate", "-w", "stop"],
                               asPostgresUser: true)
+    }
+
+    /// Freezes the postmaster and its backends (SIGSTOP) and resumes them (SIGCONT).
+    public var freezer: ProcessFreezer {
+        let pidFile = data + "/postmaster.pid"
+        return ProcessFreezer {
+            guard let text = try? String(contentsOfFile: pidFile, encoding: .utf8),
+                  let line = text.split(separator: "\n").first, let pid = pid_t(line) else { return [] }
+            return ProcessFreezer.withChildren(pid)
+        }
     }
 
     /// Stops the server if running and deletes its files.

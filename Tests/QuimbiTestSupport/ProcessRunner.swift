@@ -27,6 +27,14 @@ enum ProcessRunner {
         }
     }
 
+    /// Runs the blocking `body` (initdb, pg_ctl: seconds) on a thread of its own, so that it never holds
+    /// one of the few threads of Swift's cooperative pool that every other running test needs.
+    static func offCooperativePool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Result { try body() }) }
+        }
+    }
+
     /// Starts `arguments` in the background with output discarded; returns its pid.
     static func launch(_ arguments: [String]) throws -> pid_t {
         try spawn(arguments, outputPath: "/dev/null")

@@ -37,12 +37,34 @@ public final class RedisTestServer: @unchecked Sendable {
             "--appendonly", "no", "--dir", root.path,
         ] + (password.map { ["--requirepass", $0] } ?? []))
         lock.withLock { process = launched }
-        for _ in 0..<200 where !FileManager.default.fileExists(atPath: socket) {
+        // The socket file appears at bind(), a moment before listen(): wait until a connection is accepted.
+        for _ in 0..<200 where !Self.accepts(socket) {
             usleep(10_000)
         }
-        guard FileManager.default.fileExists(atPath: socket) else {
-            throw ProcessRunner.Failure(description: "redis-server did not create \(socket)")
+        guard Self.accepts(socket) else {
+            throw ProcessRunner.Failure(description: "redis-server does not accept connections on \(socket)")
         }
+    }
+
+    /// Whether a unix-socket connection to `path` is accepted.
+    private static func accepts(_ path: String) -> Bool {
+        let descriptor = Foundation.socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        let bytes = Array(path.utf8.prefix(MemoryLayout.size(ofValue: address.sun_path) - 1))
+        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: bytes) }
+        return withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
+        } == 0
+    }
+
+    /// Freezes the server (SIGSTOP) and resumes it (SIGCONT).
+    public var freezer: ProcessFreezer {
+        ProcessFreezer { [self] in pid.map { [$0] } ?? [] }
     }
 
     /// Kills the server and waits for it to exit.

@@ -29,7 +29,8 @@ public enum TestServers {
                 external.replacingDatabase(with: name)
             }
         }
-        return try await shared.postgres().freshDatabase()
+        let shared = self.shared
+        return try await ProcessRunner.offCooperativePool { try shared.postgres() }.freshDatabase()
     }
 
     /// URL of the shared Redis. Tests isolate themselves by key (cache generations, unique ids).

@@ -51,7 +51,13 @@ struct StoreCommandsEndToEndTests {
         #expect(seedCustomer.body.contains(#""total_orders":3"#) && seedCustomer.body.contains(#""lifetime_value":179.42"#))
 
         redis.stop()
-        let redisDown = try await Self.get(port, "/readyz")
+        // /readyz reuses its answer for a second: the outage shows after that.
+        var redisDown = try await Self.get(port, "/readyz")
+        let downBy = ContinuousClock.now + .seconds(5)
+        while redisDown.status != 503, ContinuousClock.now < downBy {
+            try await Task.sleep(for: .milliseconds(100))
+            redisDown = try await Self.get(port, "/readyz")
+        }
         #expect(redisDown.status == 503 && redisDown.body.contains("redis"))
         let stillServed = try await Self.get(port, "/api/mcp/customer/7415378247935", key: "test-key")
         #expect(stillServed.status == 200, "PostgreSQL answers while Redis is down")

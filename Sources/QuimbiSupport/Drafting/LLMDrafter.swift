@@ -1,10 +1,11 @@
 import AsyncHTTPClient
 import Foundation
 import Logging
-import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
 import QuimbiCore
+import QuimbiResilience
+import Synchronization
 
 /// Drafts with an OpenAI-compatible chat-completions endpoint over AsyncHTTPClient, inside the
 /// ticket's deadline, with retries and back-off on 429 and 5xx. Whatever goes wrong — endpoint
@@ -18,9 +19,10 @@ public final class LLMDrafter: Drafter {
     private let client: HTTPClient
     private let template = TemplateDrafter()
     private let guardrail = DraftGuardrail()
-    private let breaker: LLMCircuitBreaker
+    private let breaker: CircuitBreaker<ContinuousClock>
+    private let retry: RetryPolicy
     /// Cleared when the endpoint refuses `response_format` (HTTP 400): from then on, plain text is asked for.
-    private let structuredOutput: NIOLockedValueBox<Bool>
+    private let structuredOutput: Atomic<Bool>
     private let logger: Logger
 
     /// Largest response body read.
@@ -30,8 +32,11 @@ public final class LLMDrafter: Drafter {
     public init(configuration: LLMConfiguration, logger: Logger = Logger(label: "quimbi.llm")) {
         self.configuration = configuration
         self.logger = logger
-        breaker = LLMCircuitBreaker(threshold: configuration.circuitThreshold, cooldown: configuration.circuitCooldown)
-        structuredOutput = NIOLockedValueBox(configuration.structuredOutput)
+        breaker = CircuitBreaker(CircuitBreakerSettings(
+            failureThreshold: configuration.circuitThreshold, cooldown: configuration.circuitCooldown))
+        retry = RetryPolicy(
+            maxAttempts: configuration.maxAttempts, initialBackoff: configuration.initialBackoff, jitter: .proportional(0.8...1.2))
+        structuredOutput = Atomic(configuration.structuredOutput)
         var clientConfiguration = HTTPClient.Configuration()
         clientConfiguration.timeout = .init(connect: .seconds(2))
         clientConfiguration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 64)
@@ -49,14 +54,16 @@ public final class LLMDrafter: Drafter {
         let fallback = template.compose(context)
         let llmDeadline = deadline - configuration.reserve
         guard llmDeadline > .now + .milliseconds(5) else { return Self.replace(fallback, reason: LLMFailure.Kind.noTime.rawValue, usage: nil) }
-        guard breaker.allowsCall() else { return Self.replace(fallback, reason: LLMFailure.Kind.circuitOpen.rawValue, usage: nil) }
-        let answer = await Self.race(until: llmDeadline) { [self] in await self.complete(context.prompt, until: llmDeadline) }
-        breaker.record(success: answer.isSuccess)
+        if case .rejected = breaker.admit() { return Self.replace(fallback, reason: LLMFailure.Kind.circuitOpen.rawValue, usage: nil) }
+        let answer = (try? await Deadline.run(until: llmDeadline) { [self] in await self.complete(context.prompt, until: llmDeadline) })
+            ?? .failure(LLMFailure(.timeout, "no answer before the ticket's deadline"))
         switch answer {
         case .failure(let failure):
+            breaker.recordFailure(failure)
             logger.debug("LLM draft replaced by template", metadata: ["ticket": "\(context.facts.ticket.ticketID)", "reason": "\(failure)"])
             return Self.replace(fallback, reason: failure.code, usage: failure.usage)
         case .success(let completion):
+            breaker.recordSuccess()
             if let rejection = guardrail.check(completion.text, against: context.recommendation) {
                 logger.debug("LLM draft rejected", metadata: ["ticket": "\(context.facts.ticket.ticketID)", "reason": "\(rejection.rawValue)"])
                 return Self.replace(fallback, reason: rejection.rawValue, usage: completion.usage)
@@ -75,41 +82,23 @@ public final class LLMDrafter: Drafter {
         return draft
     }
 
-    /// Runs `operation`, giving up with `llm_timeout` at `deadline` (the operation is cancelled).
-    private static func race(
-        until deadline: ContinuousClock.Instant, _ operation: @escaping @Sendable () async -> Result<Completion, LLMFailure>
-    ) async -> Result<Completion, LLMFailure> {
-        await withTaskGroup(of: Result<Completion, LLMFailure>.self) { group in
-            group.addTask { await operation() }
-            group.addTask {
-                try? await Task.sleep(until: deadline, clock: .continuous)
-                return .failure(LLMFailure(.timeout, "no answer before the ticket's deadline"))
-            }
-            let first = await group.next()!
-            group.cancelAll()
-            return first
+    /// Calls the endpoint, retrying retryable failures with back-off while time remains.
+    private func complete(_ prompt: Prompt, until deadline: ContinuousClock.Instant) async -> Result<Completion, LLMFailure> {
+        do {
+            return .success(try await retry.run(until: deadline, clock: ContinuousClock(), decide: Self.decision) {
+                (_: Int) async throws(AttemptFailure) -> Completion in
+                try await attemptOnce(prompt, until: deadline).get()
+            })
+        } catch {
+            return .failure(error.failure)
         }
     }
 
-    /// Calls the endpoint, retrying retryable failures with back-off while time remains.
-    private func complete(_ prompt: Prompt, until deadline: ContinuousClock.Instant) async -> Result<Completion, LLMFailure> {
-        var backoff = configuration.initialBackoff
-        var lastFailure = LLMFailure(.noTime, "no attempt made")
-        for attempt in 1...configuration.maxAttempts {
-            let failure: AttemptFailure
-            switch await attemptOnce(prompt, until: deadline) {
-            case .success(let completion): return .success(completion)
-            case .failure(let attemptFailure): failure = attemptFailure
-            }
-            lastFailure = failure.failure
-            guard failure.failure.isRetryable, attempt < configuration.maxAttempts, !Task.isCancelled else { break }
-            let wait = failure.failure.kind == .structuredOutputRefused
-                ? .zero : failure.retryAfter.map { max($0, backoff) } ?? backoff.jittered()
-            guard ContinuousClock.now + wait < deadline else { break }
-            try? await Task.sleep(for: wait)
-            backoff *= 2
-        }
-        return .failure(lastFailure)
+    /// Retryable failures back off (at least a `Retry-After`); a refused `response_format` is retried at once in plain text.
+    private static func decision(_ attempt: AttemptFailure) -> RetryDecision {
+        guard attempt.failure.isRetryable else { return .stop }
+        if attempt.failure.kind == .structuredOutputRefused { return .wait(.zero) }
+        return attempt.retryAfter.map { .backOffAtLeast($0) } ?? .backOff
     }
 
     private struct AttemptFailure: Error {
@@ -118,7 +107,7 @@ public final class LLMDrafter: Drafter {
     }
 
     private func attemptOnce(_ prompt: Prompt, until deadline: ContinuousClock.Instant) async -> Result<Completion, AttemptFailure> {
-        let structured = structuredOutput.withLockedValue { $0 }
+        let structured = structuredOutput.load(ordering: .relaxed)
         var request = HTTPClientRequest(url: configuration.endpoint)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")
@@ -153,7 +142,7 @@ public final class LLMDrafter: Drafter {
             return .failure(AttemptFailure(failure: LLMFailure(.serverError, "HTTP \(response.status.code)"), retryAfter: Self.retryAfter(response.headers)))
         case 400 where structured:
             // Servers without JSON-schema support refuse `response_format`; ask them for plain text.
-            structuredOutput.withLockedValue { $0 = false }
+            structuredOutput.store(false, ordering: .relaxed)
             logger.info("LLM endpoint refused structured output; using plain text", metadata: ["url": "\(configuration.endpoint)"])
             return .failure(AttemptFailure(failure: LLMFailure(.structuredOutputRefused, "HTTP 400 to response_format")))
         default:
@@ -220,16 +209,4 @@ extension NIODeadline {
         let (seconds, attoseconds) = remaining.components
         return .now() + .nanoseconds(max(0, seconds * 1_000_000_000 + attoseconds / 1_000_000_000))
     }
-}
-
-extension Result {
-    var isSuccess: Bool {
-        if case .success = self { return true }
-        return false
-    }
-}
-
-extension Duration {
-    /// This duration scaled by a random factor in [0.8, 1.2].
-    func jittered() -> Duration { self * Double.random(in: 0.8...1.2) }
 }

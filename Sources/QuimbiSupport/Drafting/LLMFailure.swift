@@ -22,7 +22,7 @@ public struct LLMFailure: QuimbiError, Hashable {
         case badResponse = "llm_bad_response"
         /// A completion without text.
         case emptyDraft = "llm_empty_draft"
-        /// Skipped: the endpoint failed repeatedly just before (see ``LLMCircuitBreaker``).
+        /// Skipped: the endpoint failed repeatedly just before (see `LLMDrafter`'s circuit breaker).
         case circuitOpen = "llm_circuit_open"
     }
 
