@@ -13,8 +13,8 @@ import QuimbiCore
 /// Negation and sarcasm still apply: an intent whose every cue the lexicon found negated ("not
 /// damaged") is not the model's to read either, and praise in a sarcastic ticket is not praise.
 struct IntentCombiner: Sendable {
-    static let lexiconStands = 0.9
-    static let modelOverrules = 0.4
+    static let lexiconStands = 0.8
+    static let modelOverrules = 0.6
     static let offerNeeds = 0.3
     static let plainNeeds = 0.2
     /// Candidates at least this probable are listed as secondary.
