@@ -11,12 +11,19 @@ public struct ProducerConfiguration: Sendable {
     public var deliveryTimeoutMilliseconds: Int
     /// Largest record accepted, in bytes.
     public var maxMessageBytes: Int
+    /// Called once, on the producer's poll thread, when the producer raises a fatal error (it
+    /// delivers nothing any more), even when no record is being sent. Must return quickly.
+    public var onFatalError: (@Sendable (KafkaError) -> Void)?
 
-    public init(kafka: KafkaConfiguration, lingerMilliseconds: Int = 2, deliveryTimeoutMilliseconds: Int = 30_000, maxMessageBytes: Int = 1_000_000) {
+    public init(
+        kafka: KafkaConfiguration, lingerMilliseconds: Int = 2, deliveryTimeoutMilliseconds: Int = 30_000, maxMessageBytes: Int = 1_000_000,
+        onFatalError: (@Sendable (KafkaError) -> Void)? = nil
+    ) {
         self.kafka = kafka
         self.lingerMilliseconds = lingerMilliseconds
         self.deliveryTimeoutMilliseconds = deliveryTimeoutMilliseconds
         self.maxMessageBytes = maxMessageBytes
+        self.onFatalError = onFatalError
     }
 }
 
@@ -35,6 +42,8 @@ public final class KafkaProducer: Sendable {
     private let gate = UseGate()
     private let pollerStopped: OneShotSignal
     private let released = OneShotSignal()
+    /// Reached by librdkafka's error callback through its opaque pointer.
+    private let errors: ProducerErrors
 
     /// Creates the producer and starts its delivery-report thread.
     public init(configuration: ProducerConfiguration, logger: Logger) throws(KafkaError) {
@@ -56,13 +65,21 @@ public final class KafkaProducer: Sendable {
                 promise.complete(.failure(KafkaError(delivering: "delivery to \(topic)", error: error, producer: rk)))
             }
         })
+        let errors = ProducerErrors(logger: logger, onFatalError: configuration.onFatalError)
+        rd_kafka_conf_set_opaque(conf, Unmanaged.passUnretained(errors).toOpaque())
+        rd_kafka_conf_set_error_cb(conf, { rk, error, reason, opaque in
+            guard let rk, let opaque else { return }
+            Unmanaged<ProducerErrors>.fromOpaque(opaque).takeUnretainedValue()
+                .report(rk, rd_kafka_resp_err_t(rawValue: error), reason.map { String(cString: $0) } ?? "")
+        })
         handle = try KafkaHandle(type: RD_KAFKA_PRODUCER, configuration: conf)
+        self.errors = errors
         self.logger = logger
         let handle = handle
         let gate = gate
-        pollerStopped = DedicatedThread.run(name: "quimbi-producer-poll") {
+        pollerStopped = DedicatedThread.run(name: "quimbi-producer-poll") { [errors] in
             while !gate.isClosed {
-                rd_kafka_poll(handle.pointer, 100)
+                withExtendedLifetime(errors) { _ = rd_kafka_poll(handle.pointer, 100) }
             }
         }
     }
@@ -154,6 +171,30 @@ public final class KafkaProducer: Sendable {
             handle.destroy()
         }.wait()
         released.signal()
+    }
+}
+
+/// Errors librdkafka reports outside any record (its error callback): a fatal one is handed on
+/// once, the others (brokers unreachable, authentication) are logged; librdkafka recovers from them.
+final class ProducerErrors: Sendable {
+    private let logger: Logger
+    private let onFatalError: (@Sendable (KafkaError) -> Void)?
+    private let fatalReported = Mutex(false)
+
+    init(logger: Logger, onFatalError: (@Sendable (KafkaError) -> Void)?) {
+        self.logger = logger
+        self.onFatalError = onFatalError
+    }
+
+    /// Runs on the thread serving librdkafka's callbacks.
+    func report(_ rk: OpaquePointer, _ error: rd_kafka_resp_err_t, _ reason: String) {
+        guard error == RD_KAFKA_RESP_ERR__FATAL, let fatal = KafkaError.fatal(of: rk) else {
+            logger.warning("producer error", metadata: ["error": "\(String(cString: rd_kafka_err2name(error)))", "reason": "\(reason)"])
+            return
+        }
+        guard !fatalReported.withLock({ reported in defer { reported = true }; return reported }) else { return }
+        logger.error("producer raised a fatal error", metadata: ["error": "\(fatal)"])
+        onFatalError?(fatal)
     }
 }
 
