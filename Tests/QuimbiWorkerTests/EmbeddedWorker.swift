@@ -18,8 +18,7 @@ final class EmbeddedWorker: Sendable {
         cluster: EmbeddedKafkaCluster, groupID: String = "quimbi-worker", processor: (any TicketProcessing)? = nil,
         deliveryTimeoutMilliseconds: Int = 30_000, maxMessageBytes: Int = 1_000_000, shutdownTimeout: Duration = .seconds(10), publishRetry: PublishRetry = PublishRetry()
     ) {
-        // Reconnect quickly after an injected outage (librdkafka backs off up to 10 s by default).
-        let reconnect = ["reconnect.backoff.ms": "10", "reconnect.backoff.max.ms": "200"]
+        let reconnect = KafkaRig.quickReconnect
         let kafka = KafkaConfiguration(
             bootstrapServers: cluster.bootstrapServers,
             properties: reconnect.merging(["session.timeout.ms": "6000", "heartbeat.interval.ms": "500"]) { $1 })
@@ -88,11 +87,14 @@ struct KafkaRig {
     let publisher: TicketPublisher
     let collector: EventCollector
 
+    /// Clients reconnect quickly after an injected outage (librdkafka backs off up to 10 s by default).
+    static let quickReconnect = ["reconnect.backoff.ms": "10", "reconnect.backoff.max.ms": "200"]
+
     /// A rig on `cluster`.
     init(_ cluster: EmbeddedKafkaCluster) throws {
         self.cluster = cluster
-        publisher = try TicketPublisher(brokers: cluster.bootstrapServers)
-        collector = try EventCollector(brokers: cluster.bootstrapServers)
+        publisher = try TicketPublisher(brokers: cluster.bootstrapServers, properties: Self.quickReconnect)
+        collector = try EventCollector(brokers: cluster.bootstrapServers, properties: Self.quickReconnect)
     }
 
     /// Stops the publisher, the collector and the cluster.
