@@ -29,7 +29,8 @@ struct ChaosReport: CustomStringConvertible {
     static let tickets = 2_000
     static let perSecond = 1_000
     static let deadline = Duration.milliseconds(800)
-    /// Reconnection (≤ 200 ms back-off), a fetch round, a publish back-off step and the commit.
+    /// Reconnection (≤ 200 ms back-off), a request in flight at the outage timing out (2 s, see
+    /// ``KafkaRig/outageTolerantProducer``), a fetch round and a publish back-off step.
     static let slack = Duration.seconds(4)
 
     /// Streams the tickets through a worker, runs `fault` once the stream is flowing, and measures.

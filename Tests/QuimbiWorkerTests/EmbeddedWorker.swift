@@ -18,16 +18,15 @@ final class EmbeddedWorker: Sendable {
         cluster: EmbeddedKafkaCluster, groupID: String = "quimbi-worker", processor: (any TicketProcessing)? = nil,
         deliveryTimeoutMilliseconds: Int = 30_000, maxMessageBytes: Int = 1_000_000, shutdownTimeout: Duration = .seconds(10), publishRetry: PublishRetry = PublishRetry()
     ) {
-        let reconnect = KafkaRig.quickReconnect
         let kafka = KafkaConfiguration(
             bootstrapServers: cluster.bootstrapServers,
-            properties: reconnect.merging(["session.timeout.ms": "6000", "heartbeat.interval.ms": "500"]) { $1 })
+            properties: KafkaRig.outageTolerant.merging(["session.timeout.ms": "6000", "heartbeat.interval.ms": "500"]) { $1 })
         let configuration = WorkerConfiguration(
             consumer: ConsumerConfiguration(
                 kafka: kafka, groupID: groupID, topics: [WorkerTopics().ticketsCreated], commitInterval: .milliseconds(50),
                 fetchWaitMax: .milliseconds(5)),
             producer: ProducerConfiguration(
-                kafka: KafkaConfiguration(bootstrapServers: cluster.bootstrapServers, properties: reconnect),
+                kafka: KafkaConfiguration(bootstrapServers: cluster.bootstrapServers, properties: KafkaRig.outageTolerantProducer),
                 deliveryTimeoutMilliseconds: deliveryTimeoutMilliseconds, maxMessageBytes: maxMessageBytes),
             topics: WorkerTopics(), shutdownTimeout: shutdownTimeout, publishRetry: publishRetry)
         let logger = Logger(label: "embedded-worker")
@@ -87,14 +86,19 @@ struct KafkaRig {
     let publisher: TicketPublisher
     let collector: EventCollector
 
-    /// Clients reconnect quickly after an injected outage (librdkafka backs off up to 10 s by default).
-    static let quickReconnect = ["reconnect.backoff.ms": "10", "reconnect.backoff.max.ms": "200"]
+    /// Clients ride out an injected outage quickly: they reconnect within 200 ms (librdkafka backs
+    /// off up to 10 s by default).
+    static let outageTolerant = ["reconnect.backoff.ms": "10", "reconnect.backoff.max.ms": "200"]
+    /// ``outageTolerant``, and a Produce request in flight when its broker vanished times out after
+    /// 2 s (librdkafka then sends it again) instead of 30 s. Consumers keep the default socket
+    /// timeout: the mock cluster aborts when a client gives up on a SyncGroup request it still holds.
+    static let outageTolerantProducer = outageTolerant.merging(["request.timeout.ms": "2000"]) { $1 }
 
     /// A rig on `cluster`.
     init(_ cluster: EmbeddedKafkaCluster) throws {
         self.cluster = cluster
-        publisher = try TicketPublisher(brokers: cluster.bootstrapServers, properties: Self.quickReconnect)
-        collector = try EventCollector(brokers: cluster.bootstrapServers, properties: Self.quickReconnect)
+        publisher = try TicketPublisher(brokers: cluster.bootstrapServers, properties: Self.outageTolerantProducer)
+        collector = try EventCollector(brokers: cluster.bootstrapServers, properties: Self.outageTolerant)
     }
 
     /// Stops the publisher, the collector and the cluster.

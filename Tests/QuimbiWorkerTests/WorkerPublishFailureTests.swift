@@ -189,12 +189,13 @@ func within<T: Sendable>(_ limit: Duration, _ what: String, _ operation: @escapi
     }
 
     @Test func anIdleWorkerEndsWithAnErrorWhenItsProducerRaisesAFatalError() async throws {
-        let rig = try KafkaRig(try EmbeddedKafkaCluster.withWorkerTopics(partitions: 1))
-        try rig.cluster.pushRequestErrors(.initProducerID, ["CLUSTER_AUTHORIZATION_FAILED"])
-        let idle = EmbeddedWorker(cluster: rig.cluster, groupID: "idle", shutdownTimeout: .seconds(3))
+        // No other producer on this cluster: the injected error must reach the worker's.
+        let cluster = try EmbeddedKafkaCluster.withWorkerTopics(partitions: 1)
+        try cluster.pushRequestErrors(.initProducerID, ["CLUSTER_AUTHORIZATION_FAILED"])
+        let idle = EmbeddedWorker(cluster: cluster, groupID: "idle", shutdownTimeout: .seconds(3))
         let error = try await within(.seconds(30), "the worker's end") { await idle.ended() }
         #expect((error as? WorkerFailure)?.reason == .producerFatal, "\(String(describing: error))")
-        await rig.close()
+        await cluster.shutdown()
     }
 
     @Test func theShutdownBoundHoldsWhileADeliveryIsAwaited() async throws {
