@@ -58,14 +58,15 @@ func within<T: Sendable>(_ limit: Duration, _ what: String, _ operation: @escapi
                 kafka: KafkaConfiguration(bootstrapServers: cluster.bootstrapServers), groupID: group,
                 topics: [WorkerTopics().ticketsCreated], fetchWaitMax: .milliseconds(5)),
             logger: Logger(label: "reader"))
-        let first = try await within(.seconds(30), "reading the tickets topic again") { () -> String? in
+        let first = try await within(.seconds(30), "reading the tickets topic again") { () -> KafkaMessage? in
             for await batch in consumer.batches {
-                if let message = batch.first { return message.key.map { String(decoding: $0, as: UTF8.self) } }
+                for message in batch { consumer.abandon(message) }
+                if let message = batch.first { return message }
             }
             return nil
         }
         await consumer.close()
-        return first
+        return first?.key.map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Two brokers: the tickets topic and `group`'s coordinator on broker 1, the output topics on
