@@ -146,7 +146,7 @@ public final class KafkaProducer: Sendable {
     public var outstanding: Int { gate.use { Int(rd_kafka_outq_len(handle.pointer)) } ?? 0 }
 
     /// The fatal error this producer raised, if any: it then delivers nothing any more.
-    public var fatalError: KafkaError? { gate.use { KafkaError.fatal(of: handle.pointer) } ?? nil }
+    public var raisedFatalError: KafkaError? { gate.use { KafkaError.fatal(of: handle.pointer) } ?? nil }
 
     /// Stops accepting records, waits up to `timeout` for outstanding deliveries, fails the rest,
     /// and releases the client once no `send` is using it. A second call waits for the first.

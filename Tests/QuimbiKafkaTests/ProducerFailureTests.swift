@@ -50,7 +50,7 @@ import Testing
         try cluster.pushRequestErrors(.produce, [error])
         #expect(await outcome(producer, record("rejects")) == "kafka_record_rejected")
         #expect(await outcome(producer, record("others")) == "delivered", "the producer goes on")
-        #expect(producer.fatalError == nil)
+        #expect(producer.raisedFatalError == nil)
         await producer.shutdown(timeout: .seconds(1))
         await cluster.shutdown()
     }
@@ -73,7 +73,7 @@ import Testing
         let producer = try producer(cluster)
         #expect(await outcome(producer, record("fatal")) == "kafka_producer_fatal")
         #expect(await outcome(producer, record("fatal")) == "kafka_producer_fatal")
-        #expect(producer.fatalError?.code == "kafka_producer_fatal")
+        #expect(producer.raisedFatalError?.code == "kafka_producer_fatal")
         await producer.shutdown(timeout: .seconds(1))
         await cluster.shutdown()
     }
