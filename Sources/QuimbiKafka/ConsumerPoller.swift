@@ -44,11 +44,8 @@ final class ConsumerPoller: Sendable {
                 streamFinished = true
             }
             pausedPartitions = applyBackpressure(stopping: request.stopFetching, paused: pausedPartitions)
-            let batch = poll(timeoutMilliseconds: pollTimeout)
-            if !batch.isEmpty, !streamFinished {
-                let tracked = ledger.track(batch)
-                if !tracked.isEmpty { continuation.yield(tracked) }
-            }
+            let batch = poll(timeoutMilliseconds: pollTimeout, handOut: !streamFinished)
+            if !batch.isEmpty { continuation.yield(batch) }
             if clock.now - lastCommit >= configuration.commitInterval {
                 commit(async: true)
                 lastCommit = clock.now
@@ -83,17 +80,37 @@ final class ConsumerPoller: Sendable {
     }
 
     /// Waits up to the timeout for the first record, then takes what else is ready, up to a batch.
-    private func poll(timeoutMilliseconds: Int32) -> [KafkaMessage] {
-        guard let first = rd_kafka_consumer_poll(handle.pointer, timeoutMilliseconds) else { return [] }
-        var batch: [KafkaMessage] = []
-        batch.reserveCapacity(16)
-        var next: UnsafeMutablePointer<rd_kafka_message_t>? = first
-        while let message = next {
-            if let converted = convert(message) { batch.append(converted) }
-            rd_kafka_message_destroy(message)
-            next = batch.count < configuration.maxBatch ? rd_kafka_consumer_poll(handle.pointer, 0) : nil
+    /// Without `handOut` (fetching stopped) it only serves librdkafka's callbacks: records fetched
+    /// before the pause are dropped, never handed out and never committed.
+    private func poll(timeoutMilliseconds: Int32, handOut: Bool) -> [KafkaMessage] {
+        var timeout = timeoutMilliseconds
+        let next = { () -> KafkaMessage? in
+            while let message = rd_kafka_consumer_poll(self.handle.pointer, timeout) {
+                timeout = 0
+                defer { rd_kafka_message_destroy(message) }
+                if let converted = self.convert(message) { return converted }
+            }
+            return nil
         }
-        return batch
+        if handOut { return Self.collect(limit: configuration.maxBatch, ledger: ledger, next: next) }
+        var dropped = 0
+        while dropped < configuration.maxBatch, next() != nil { dropped += 1 }
+        return []
+    }
+
+    /// Takes records from `next` (`nil`: none ready) up to `limit`, each tracked in `ledger` as it
+    /// arrives, and returns those still current. `next` may serve a rebalance (librdkafka runs the
+    /// rebalance callback inside its poll): a record taken before it keeps the generation it was
+    /// fetched in, so a revoke drops it (the new assignment fetches it again) instead of the new
+    /// generation adopting it.
+    static func collect(limit: Int, ledger: PartitionLedger, next: () -> KafkaMessage?) -> [KafkaMessage] {
+        var held: [KafkaMessage] = []
+        var taken = 0
+        while taken < limit, let message = next() {
+            taken += 1
+            if let tracked = ledger.track(message) { held.append(tracked) }
+        }
+        return ledger.handOut(held)
     }
 
     private func convert(_ message: UnsafeMutablePointer<rd_kafka_message_t>) -> KafkaMessage? {

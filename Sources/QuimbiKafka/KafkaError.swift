@@ -8,10 +8,17 @@ public struct KafkaError: Error, CustomStringConvertible, Sendable, Equatable {
         case invalidConfiguration = "kafka_config_invalid"
         /// librdkafka could not create the client.
         case clientCreationFailed = "kafka_client_failed"
-        /// The message could not be queued for sending.
-        case produceFailed = "kafka_produce_failed"
-        /// The broker did not acknowledge the message.
+        /// The record was not delivered this time (timeout, broker unreachable, leader moving): sending
+        /// it again later may succeed.
         case deliveryFailed = "kafka_delivery_failed"
+        /// The record can never be delivered as it is (too large, topic unknown or not authorized,
+        /// invalid): sending it again fails the same way.
+        case recordRejected = "kafka_record_rejected"
+        /// The producer hit an unrecoverable error (for example a fatal idempotence error) and delivers
+        /// nothing any more; only a new producer (a restarted process) can continue.
+        case producerFatal = "kafka_producer_fatal"
+        /// The task awaiting the delivery was cancelled; the record may still be delivered.
+        case cancelled = "kafka_cancelled"
         /// An offset commit failed.
         case commitFailed = "kafka_commit_failed"
         /// Subscribing to the topics failed.

@@ -11,24 +11,39 @@ public struct ProducerConfiguration: Sendable {
     public var deliveryTimeoutMilliseconds: Int
     /// Largest record accepted, in bytes.
     public var maxMessageBytes: Int
+    /// Called once, on the producer's poll thread, when the producer raises a fatal error (it
+    /// delivers nothing any more), even when no record is being sent. Must return quickly.
+    public var onFatalError: (@Sendable (KafkaError) -> Void)?
 
-    public init(kafka: KafkaConfiguration, lingerMilliseconds: Int = 2, deliveryTimeoutMilliseconds: Int = 30_000, maxMessageBytes: Int = 1_000_000) {
+    public init(
+        kafka: KafkaConfiguration, lingerMilliseconds: Int = 2, deliveryTimeoutMilliseconds: Int = 30_000, maxMessageBytes: Int = 1_000_000,
+        onFatalError: (@Sendable (KafkaError) -> Void)? = nil
+    ) {
         self.kafka = kafka
         self.lingerMilliseconds = lingerMilliseconds
         self.deliveryTimeoutMilliseconds = deliveryTimeoutMilliseconds
         self.maxMessageBytes = maxMessageBytes
+        self.onFatalError = onFatalError
     }
 }
 
 /// An idempotent Kafka producer whose `send` returns when the broker has acknowledged the record.
 ///
 /// Delivery reports are served by a dedicated thread (`rd_kafka_poll`), so no blocking librdkafka
-/// call runs on Swift's cooperative pool, and `send` itself never blocks.
+/// call runs on Swift's cooperative pool, and `send` itself never blocks. A failed send throws a
+/// ``KafkaError`` whose code says how to go on: ``KafkaError/Code/deliveryFailed`` (try again later),
+/// ``KafkaError/Code/recordRejected`` (this record never goes through) or
+/// ``KafkaError/Code/producerFatal`` (this producer delivers nothing any more).
 public final class KafkaProducer: Sendable {
     private let handle: KafkaHandle
     private let logger: Logger
-    private let closing = StopFlag()
+    /// Every use of the handle by a caller passes this gate, so that ``shutdown(timeout:)`` destroys
+    /// the handle only once no `send` is inside librdkafka.
+    private let gate = UseGate()
     private let pollerStopped: OneShotSignal
+    private let released = OneShotSignal()
+    /// Reached by librdkafka's error callback through its opaque pointer.
+    private let errors: ProducerErrors
 
     /// Creates the producer and starts its delivery-report thread.
     public init(configuration: ProducerConfiguration, logger: Logger) throws(KafkaError) {
@@ -38,8 +53,8 @@ public final class KafkaProducer: Sendable {
             ("delivery.timeout.ms", String(configuration.deliveryTimeoutMilliseconds)),
             ("message.max.bytes", String(configuration.maxMessageBytes)),
         ])
-        rd_kafka_conf_set_dr_msg_cb(conf, { _, message, _ in
-            guard let message, let opaque = message.pointee._private else { return }
+        rd_kafka_conf_set_dr_msg_cb(conf, { rk, message, _ in
+            guard let rk, let message, let opaque = message.pointee._private else { return }
             let promise = Unmanaged<DeliveryPromise>.fromOpaque(opaque).takeRetainedValue()
             let topic = message.pointee.rkt.map { String(cString: rd_kafka_topic_name($0)) } ?? ""
             let error = message.pointee.err
@@ -47,37 +62,65 @@ public final class KafkaProducer: Sendable {
                 let where_ = TopicPartition(topic: topic, partition: message.pointee.partition)
                 promise.complete(.success(DeliveryReport(topicPartition: where_, offset: message.pointee.offset)))
             } else {
-                promise.complete(.failure(KafkaError(.deliveryFailed, "delivery to \(topic)", error: error)))
+                promise.complete(.failure(KafkaError(delivering: "delivery to \(topic)", error: error, producer: rk)))
             }
         })
+        let errors = ProducerErrors(logger: logger, onFatalError: configuration.onFatalError)
+        rd_kafka_conf_set_opaque(conf, Unmanaged.passUnretained(errors).toOpaque())
+        rd_kafka_conf_set_error_cb(conf, { rk, error, reason, opaque in
+            guard let rk, let opaque else { return }
+            Unmanaged<ProducerErrors>.fromOpaque(opaque).takeUnretainedValue()
+                .report(rk, rd_kafka_resp_err_t(rawValue: error), reason.map { String(cString: $0) } ?? "")
+        })
         handle = try KafkaHandle(type: RD_KAFKA_PRODUCER, configuration: conf)
+        self.errors = errors
         self.logger = logger
         let handle = handle
-        let closing = closing
-        pollerStopped = DedicatedThread.run(name: "quimbi-producer-poll") {
-            while !closing.isSet {
-                rd_kafka_poll(handle.pointer, 100)
+        let gate = gate
+        pollerStopped = DedicatedThread.run(name: "quimbi-producer-poll") { [errors] in
+            while !gate.isClosed {
+                withExtendedLifetime(errors) { _ = rd_kafka_poll(handle.pointer, 100) }
             }
         }
     }
 
+    private enum Enqueued {
+        case queued
+        case queueFull
+        case failed(KafkaError)
+    }
+
     /// Sends a record and returns once the broker acknowledged it (acks=all, idempotent).
     ///
-    /// While librdkafka's local queue is full, waits (without blocking a thread) for space.
+    /// While librdkafka's local queue is full, waits (without blocking a thread) for space. Cancelling
+    /// the calling task ends the wait with ``KafkaError/Code/cancelled`` at once; a record already
+    /// queued may still be delivered.
     public func send(_ record: ProducerRecord) async throws(KafkaError) -> DeliveryReport {
         let promise = DeliveryPromise()
-        while true {
-            guard !closing.isSet else {
-                throw KafkaError(.shuttingDown, "producer is closed")
+        queueing: while true {
+            guard !Task.isCancelled else {
+                throw KafkaError(.cancelled, "send to \(record.topic) cancelled before the record was queued")
             }
-            let error = enqueue(record, promise: promise)
-            if error == RD_KAFKA_RESP_ERR_NO_ERROR { break }
-            guard error == RD_KAFKA_RESP_ERR__QUEUE_FULL else {
-                throw KafkaError(.produceFailed, "produce to \(record.topic)", error: error)
+            let attempt = gate.use { () -> Enqueued in
+                let error = enqueue(record, promise: promise)
+                switch error {
+                case RD_KAFKA_RESP_ERR_NO_ERROR: return .queued
+                case RD_KAFKA_RESP_ERR__QUEUE_FULL: return .queueFull
+                default: return .failed(KafkaError(delivering: "produce to \(record.topic)", error: error, producer: handle.pointer))
+                }
             }
-            try? await Task.sleep(for: .milliseconds(1))
+            switch attempt {
+            case nil: throw KafkaError(.shuttingDown, "producer is closed")
+            case .queued?: break queueing
+            case .failed(let error)?: throw error
+            case .queueFull?: try? await Task.sleep(for: .milliseconds(1))
+            }
         }
-        return try await promise.result().get()
+        return try await withTaskCancellationHandler {
+            await promise.result()
+        } onCancel: {
+            promise.complete(.failure(KafkaError(.cancelled, "stopped waiting for the delivery to \(record.topic)")))
+        }.get()
     }
 
     private func enqueue(_ record: ProducerRecord, promise: DeliveryPromise) -> rd_kafka_resp_err_t {
@@ -99,21 +142,26 @@ public final class KafkaProducer: Sendable {
         return error
     }
 
-    /// Records queued but not yet acknowledged.
-    public var outstanding: Int { Int(rd_kafka_outq_len(handle.pointer)) }
+    /// Records queued but not yet acknowledged (0 once shut down).
+    public var outstanding: Int { gate.use { Int(rd_kafka_outq_len(handle.pointer)) } ?? 0 }
+
+    /// The fatal error this producer raised, if any: it then delivers nothing any more.
+    public var raisedFatalError: KafkaError? { gate.use { KafkaError.fatal(of: handle.pointer) } ?? nil }
 
     /// Stops accepting records, waits up to `timeout` for outstanding deliveries, fails the rest,
-    /// and releases the client.
+    /// and releases the client once no `send` is using it. A second call waits for the first.
     public func shutdown(timeout: Duration = .seconds(10)) async {
-        guard !closing.set() else {
-            await pollerStopped.wait()
+        guard !gate.close() else {
+            await released.wait()
             return
         }
         await pollerStopped.wait()
         let handle = handle
+        let gate = gate
         let milliseconds = Int32(clamping: timeout.milliseconds)
         let logger = logger
         await DedicatedThread.run(name: "quimbi-producer-close") {
+            gate.waitUntilUnused()
             let error = rd_kafka_flush(handle.pointer, milliseconds)
             if error != RD_KAFKA_RESP_ERR_NO_ERROR {
                 logger.warning("producer flush timed out; failing undelivered records", metadata: ["outstanding": "\(rd_kafka_outq_len(handle.pointer))"])
@@ -122,6 +170,31 @@ public final class KafkaProducer: Sendable {
             }
             handle.destroy()
         }.wait()
+        released.signal()
+    }
+}
+
+/// Errors librdkafka reports outside any record (its error callback): a fatal one is handed on
+/// once, the others (brokers unreachable, authentication) are logged; librdkafka recovers from them.
+final class ProducerErrors: Sendable {
+    private let logger: Logger
+    private let onFatalError: (@Sendable (KafkaError) -> Void)?
+    private let fatalReported = Mutex(false)
+
+    init(logger: Logger, onFatalError: (@Sendable (KafkaError) -> Void)?) {
+        self.logger = logger
+        self.onFatalError = onFatalError
+    }
+
+    /// Runs on the thread serving librdkafka's callbacks.
+    func report(_ rk: OpaquePointer, _ error: rd_kafka_resp_err_t, _ reason: String) {
+        guard error == RD_KAFKA_RESP_ERR__FATAL, let fatal = KafkaError.fatal(of: rk) else {
+            logger.warning("producer error", metadata: ["error": "\(String(cString: rd_kafka_err2name(error)))", "reason": "\(reason)"])
+            return
+        }
+        guard !fatalReported.withLock({ reported in defer { reported = true }; return reported }) else { return }
+        logger.error("producer raised a fatal error", metadata: ["error": "\(fatal)"])
+        onFatalError?(fatal)
     }
 }
 

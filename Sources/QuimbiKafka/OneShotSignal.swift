@@ -36,14 +36,3 @@ public final class OneShotSignal: Sendable {
         }
     }
 }
-
-/// A flag set once to ask a dedicated thread's loop to end.
-final class StopFlag: Sendable {
-    private let value = Atomic<Bool>(false)
-
-    var isSet: Bool { value.load(ordering: .acquiring) }
-
-    /// Sets the flag; returns whether it was already set.
-    @discardableResult
-    func set() -> Bool { value.exchange(true, ordering: .acquiringAndReleasing) }
-}

@@ -8,13 +8,19 @@ final class PartitionLedger: @unchecked Sendable {
         var generation: UInt64
         var watermark = OffsetWatermark()
         var revoking = false
+        /// Records tracked by the poll thread and not yet handed out.
+        var held = 0
     }
 
     private let condition = NSCondition()
     private var partitions: [TopicPartition: Partition] = [:]
     private var nextGeneration: UInt64 = 1
     private var revokingCount = 0
-    private(set) var unsettled = 0
+    /// Records tracked and neither finished nor abandoned, over all partitions.
+    private var total = 0
+
+    /// Records tracked and neither finished nor abandoned.
+    var unsettled: Int { locked { total } }
 
     /// Registers newly assigned partitions; returns nothing, they start empty.
     func assign(_ assigned: [TopicPartition]) {
@@ -26,21 +32,31 @@ final class PartitionLedger: @unchecked Sendable {
         }
     }
 
-    /// Tracks records about to be handed out; records of unassigned partitions are dropped.
-    func track(_ messages: [KafkaMessage]) -> [KafkaMessage] {
+    /// Tracks a record as the poll thread takes it, stamped with its partition's generation; `nil`
+    /// when its partition is not assigned or is being revoked. Until ``handOut(_:)`` the poll thread
+    /// holds it: a revoke does not wait for it (nobody can process it meanwhile).
+    func track(_ message: KafkaMessage) -> KafkaMessage? {
         locked {
-            var kept: [KafkaMessage] = []
-            kept.reserveCapacity(messages.count)
-            for message in messages {
-                guard var partition = partitions[message.topicPartition], !partition.revoking else { continue }
-                partition.watermark.track(message.offset)
-                partitions[message.topicPartition] = partition
-                unsettled += 1
-                var stamped = message
-                stamped.generation = partition.generation
-                kept.append(stamped)
+            guard var partition = partitions[message.topicPartition], !partition.revoking else { return nil }
+            partition.watermark.track(message.offset)
+            partition.held += 1
+            partitions[message.topicPartition] = partition
+            total += 1
+            var stamped = message
+            stamped.generation = partition.generation
+            return stamped
+        }
+    }
+
+    /// The tracked records whose partition is still assigned in their generation, now handed to the
+    /// application; the others were dropped with their revoked partition.
+    func handOut(_ held: [KafkaMessage]) -> [KafkaMessage] {
+        locked {
+            held.filter { message in
+                guard partitions[message.topicPartition]?.generation == message.generation else { return false }
+                partitions[message.topicPartition]?.held -= 1
+                return true
             }
-            return kept
         }
     }
 
@@ -72,7 +88,7 @@ final class PartitionLedger: @unchecked Sendable {
             guard var partition = partitions[message.topicPartition], partition.generation == message.generation else { return }
             let before = partition.watermark.unsettled
             change(&partition.watermark, message.offset)
-            unsettled -= before - partition.watermark.unsettled
+            total -= before - partition.watermark.unsettled
             partitions[message.topicPartition] = partition
             if revokingCount > 0 { condition.broadcast() }
         }
@@ -106,8 +122,9 @@ final class PartitionLedger: @unchecked Sendable {
         }
     }
 
-    /// Stops new work on `revoked` and waits until their handed-out records are settled or `deadline`.
-    /// Returns the records still unsettled at the deadline.
+    /// Stops new work on `revoked` and waits until their handed-out records are settled or `deadline`
+    /// (records the poll thread still holds are not waited for). Returns the records still unsettled
+    /// at the deadline.
     func beginRevoke(_ revoked: [TopicPartition], deadline: Date) -> Int {
         condition.lock()
         defer { condition.unlock() }
@@ -115,7 +132,9 @@ final class PartitionLedger: @unchecked Sendable {
             partitions[key]?.revoking = true
             revokingCount += 1
         }
-        func pending() -> Int { revoked.reduce(0) { $0 + (partitions[$1]?.watermark.unsettled ?? 0) } }
+        func pending() -> Int {
+            revoked.reduce(0) { count, key in count + (partitions[key].map { $0.watermark.unsettled - $0.held } ?? 0) }
+        }
         while pending() > 0, condition.wait(until: deadline) {}
         return pending()
     }
@@ -125,7 +144,7 @@ final class PartitionLedger: @unchecked Sendable {
         locked {
             for key in revoked {
                 guard let partition = partitions.removeValue(forKey: key) else { continue }
-                unsettled -= partition.watermark.unsettled
+                total -= partition.watermark.unsettled
                 if partition.revoking { revokingCount -= 1 }
             }
         }

@@ -40,9 +40,13 @@ public final class WorkerMetrics: TicketObserver {
                 Counter(label: "quimbi_escalations_total", dimensions: [("intent", intent)], factory: factory).increment()
             }
         case .rejected(let rejection):
-            Counter(label: "quimbi_tickets_processed_total", dimensions: [("outcome", "rejected"), ("intent", "none")], factory: factory).increment()
-            Counter(label: "quimbi_dead_letters_total", dimensions: [("code", rejection.code)], factory: factory).increment()
+            ticketDeadLettered(code: rejection.code)
         }
+    }
+
+    public func ticketDeadLettered(code: String) {
+        Counter(label: "quimbi_tickets_processed_total", dimensions: [("outcome", "rejected"), ("intent", "none")], factory: factory).increment()
+        Counter(label: "quimbi_dead_letters_total", dimensions: [("code", code)], factory: factory).increment()
     }
 
     /// Records one lookup against `source` (for example `profile`, `orders`, `archetype`).

@@ -21,29 +21,35 @@ struct EventRecords: Sendable {
         switch result {
         case .drafted(let draft, let escalation):
             var records = [
-                try record(topic: topics.drafts, key: draft.ticketID, id: draft.eventID, type: EventType.draft,
-                           time: draft.createdAt, value: encoder.encode(draft)),
+                record(topic: topics.drafts, key: draft.ticketID, id: draft.eventID, type: EventType.draft,
+                       time: draft.createdAt, value: try encoder.encode(draft)),
             ]
             if let escalation {
-                records.append(try record(topic: topics.escalations, key: escalation.ticketID, id: escalation.eventID,
-                                          type: EventType.escalation, time: escalation.createdAt, value: encoder.encode(escalation)))
+                records.append(record(topic: topics.escalations, key: escalation.ticketID, id: escalation.eventID,
+                                      type: EventType.escalation, time: escalation.createdAt, value: try encoder.encode(escalation)))
             }
             return records
         case .rejected(let rejection):
-            let letter = DeadLetter(
-                eventID: EventIDs.deadLetter(topic: message.topicPartition.topic, partition: message.topicPartition.partition, offset: message.offset),
-                error: .init(code: rejection.code, message: rejection.message),
-                original: .init(topic: message.topicPartition.topic, partition: message.topicPartition.partition,
-                                offset: message.offset, key: message.key, payload: message.value),
-                failedAt: Date()
-            )
-            let key = message.key.map { String(decoding: $0, as: UTF8.self) }
-            return [try record(topic: topics.deadLetters, key: key, id: letter.eventID, type: EventType.deadLetter,
-                               time: letter.failedAt, value: encoder.encode(letter))]
+            return [try deadLetter(for: message, code: rejection.code, message: rejection.message)]
         }
     }
 
-    private func record(topic: String, key: String?, id: String, type: String, time: Date, value: Data) throws -> ProducerRecord {
+    /// The dead letter of `message`, failed with `code` (a ``TicketRejection`` code, or one of
+    /// ``WorkerDeadLetterCode`` when the worker could not encode or publish the ticket's outputs).
+    func deadLetter(for message: KafkaMessage, code: String, message reason: String) throws -> ProducerRecord {
+        let origin = message.topicPartition
+        let letter = DeadLetter(
+            eventID: EventIDs.deadLetter(topic: origin.topic, partition: origin.partition, offset: message.offset),
+            error: .init(code: code, message: reason),
+            original: .init(topic: origin.topic, partition: origin.partition, offset: message.offset, key: message.key, payload: message.value),
+            failedAt: Date()
+        )
+        let key = message.key.map { String(decoding: $0, as: UTF8.self) }
+        return record(topic: topics.deadLetters, key: key, id: letter.eventID, type: EventType.deadLetter,
+                      time: letter.failedAt, value: try QuimbiJSON.makeEncoder().encode(letter))
+    }
+
+    private func record(topic: String, key: String?, id: String, type: String, time: Date, value: Data) -> ProducerRecord {
         ProducerRecord(
             topic: topic, key: key.map { Array($0.utf8) }, value: Array(value),
             headers: [
@@ -56,4 +62,12 @@ struct EventRecords: Sendable {
             ]
         )
     }
+}
+
+/// Dead-letter codes of tickets the worker itself gave up (the others are ``TicketRejection`` codes).
+enum WorkerDeadLetterCode: String, Sendable {
+    /// Kafka refused an output of the ticket for good (too large, topic unknown or not authorized).
+    case publishFailed = "publish_failed"
+    /// An output of the ticket could not be encoded as JSON (for example a non-finite number).
+    case encodeFailed = "encode_failed"
 }

@@ -11,14 +11,18 @@ public struct WorkerConfiguration: Sendable {
     public var topics: WorkerTopics
     /// Tickets processed at the same time.
     public var maxConcurrentTickets: Int
-    /// Upper bound of a graceful shutdown: drain, flush, commit, close.
+    /// Upper bound of a graceful shutdown: drain, flush, commit, close. A failure that stops the
+    /// worker drains within the same bound.
     public var shutdownTimeout: Duration
     /// CloudEvents `source` of the published events.
     public var eventSource: String
+    /// Back-off between attempts to publish a ticket's outputs after retriable failures.
+    public var publishRetry: PublishRetry
 
     public init(
         consumer: ConsumerConfiguration, producer: ProducerConfiguration, topics: WorkerTopics,
-        maxConcurrentTickets: Int = 512, shutdownTimeout: Duration = .seconds(20), eventSource: String = "/quimbi/worker"
+        maxConcurrentTickets: Int = 512, shutdownTimeout: Duration = .seconds(20), eventSource: String = "/quimbi/worker",
+        publishRetry: PublishRetry = PublishRetry()
     ) {
         self.consumer = consumer
         self.producer = producer
@@ -26,6 +30,7 @@ public struct WorkerConfiguration: Sendable {
         self.maxConcurrentTickets = maxConcurrentTickets
         self.shutdownTimeout = shutdownTimeout
         self.eventSource = eventSource
+        self.publishRetry = publishRetry
     }
 }
 
@@ -33,16 +38,24 @@ public struct WorkerConfiguration: Sendable {
 /// many at once (bounded), publishes drafts, escalations and dead letters, and marks a ticket's offset
 /// finished only after every output is acknowledged by the brokers.
 ///
+/// Publishing failures: a retriable one is retried with back-off (``PublishRetry``); an output Kafka
+/// refuses for good, or one that cannot be encoded, sends the ticket to the dead-letter topic
+/// (`publish_failed`, `encode_failed`); a fatal producer error stops the worker: ``status`` turns
+/// not ready, in-flight tickets drain within ``WorkerConfiguration/shutdownTimeout``, and `run` throws
+/// a ``WorkerFailure``.
+///
 /// Graceful shutdown: stop fetching → finish in-flight tickets → flush → commit → close, within
 /// ``WorkerConfiguration/shutdownTimeout``.
 public struct TicketWorker: Service {
     private let configuration: WorkerConfiguration
-    private let processor: TicketProcessor
+    private let processor: any TicketProcessing
     private let records: EventRecords
     private let logger: Logger
     private let observer: (any TicketObserver)?
+    /// Not ready once a failure began stopping the worker.
+    public let status = WorkerStatus()
 
-    public init(configuration: WorkerConfiguration, processor: TicketProcessor, logger: Logger, observer: (any TicketObserver)? = nil) {
+    public init(configuration: WorkerConfiguration, processor: any TicketProcessing, logger: Logger, observer: (any TicketObserver)? = nil) {
         self.configuration = configuration
         self.processor = processor
         self.records = EventRecords(topics: configuration.topics, source: configuration.eventSource)
@@ -51,128 +64,196 @@ public struct TicketWorker: Service {
     }
 
     public func run() async throws {
-        let producer = try KafkaProducer(configuration: configuration.producer, logger: logger)
-        let consumer: KafkaConsumer
+        let consumer = try KafkaConsumer(configuration: configuration.consumer, logger: logger)
+        let stop = WorkerStop(consumer: consumer, status: status)
+        var producerConfiguration = configuration.producer
+        producerConfiguration.onFatalError = { error in stop.fail(WorkerFailure(.producerFatal, error.description)) }
+        let producer: KafkaProducer
         do {
-            consumer = try KafkaConsumer(configuration: configuration.consumer, logger: logger)
+            producer = try KafkaProducer(configuration: producerConfiguration, logger: logger)
         } catch {
-            await producer.shutdown(timeout: .seconds(1))
+            await consumer.close()
             throw error
         }
         logger.info("worker started", metadata: ["topic": "\(configuration.topics.ticketsCreated)", "group": "\(configuration.consumer.groupID)"])
-        let pump = Task { await self.pump(consumer: consumer, producer: producer) }
+        let clients = Clients(consumer: consumer, producer: producer, stop: stop)
+        let pump = Task { await self.pump(clients) }
         let timeout = configuration.shutdownTimeout
-        let clock = ContinuousClock()
-        let shutdownStarted = ShutdownClock()
+        // Leave a third of the bound for flushing and closing.
+        let drainBound = Task {
+            await stop.requested.wait()
+            try? await Task.sleep(for: timeout * 2 / 3)
+            pump.cancel()
+        }
         await withTaskCancellationHandler {
             await withGracefulShutdownHandler {
                 await pump.value
             } onGracefulShutdown: {
-                shutdownStarted.mark(clock.now)
-                consumer.stopFetching()
-                Task {
-                    // Leave a third of the bound for flushing and closing.
-                    try? await Task.sleep(for: timeout * 2 / 3)
-                    pump.cancel()
-                }
+                stop.request()
             }
         } onCancel: {
             consumer.stopFetching()
             pump.cancel()
         }
-        let remaining = shutdownStarted.remaining(of: timeout, now: clock.now)
+        stop.requested.signal()
+        drainBound.cancel()
+        let remaining = stop.remaining(of: timeout)
         await producer.shutdown(timeout: max(.milliseconds(100), remaining / 2))
         await consumer.close()
+        if let failure = status.failure {
+            logger.error("worker stopped by a failure", metadata: ["error": "\(failure)"])
+            throw failure
+        }
         logger.info("worker stopped")
     }
 
-    private func pump(consumer: KafkaConsumer, producer: KafkaProducer) async {
+    /// The clients and stop control of one run, handed to every ticket task.
+    private struct Clients: Sendable {
+        let consumer: KafkaConsumer
+        let producer: KafkaProducer
+        let stop: WorkerStop
+    }
+
+    private func pump(_ clients: Clients) async {
         await withTaskGroup(of: Void.self) { group in
             var running = 0
-            for await batch in consumer.batches {
+            for await batch in clients.consumer.batches {
                 for message in batch {
                     if running >= configuration.maxConcurrentTickets {
                         await group.next()
                         running -= 1
                     }
-                    group.addTask { await self.handle(message, consumer: consumer, producer: producer) }
+                    group.addTask { await self.handle(message, clients) }
                     running += 1
                 }
             }
         }
     }
 
-    /// Processes one record; it ends finished (outputs acknowledged) or abandoned (left to a redelivery).
-    private func handle(_ message: KafkaMessage, consumer: KafkaConsumer, producer: KafkaProducer) async {
-        guard consumer.beginProcessing(message) else { return }
+    /// Processes one record; it ends finished (its outputs or its dead letter acknowledged) or
+    /// abandoned (left to a redelivery: cancelled, revoked, or the worker is failing).
+    private func handle(_ message: KafkaMessage, _ clients: Clients) async {
+        guard clients.consumer.beginProcessing(message) else { return }
         var finished = false
-        defer { if !finished { consumer.abandon(message) } }
+        defer { if !finished { clients.consumer.abandon(message) } }
 
         let result = await processor.process(message.value, receivedAt: Date())
-        let outputs: [ProducerRecord]
+        let failed: (code: WorkerDeadLetterCode, reason: String)
         do {
-            outputs = try records.records(for: result, original: message)
+            switch await publish(try records.records(for: result, original: message), for: message, clients) {
+            case .delivered:
+                clients.consumer.finish(message)
+                finished = true
+                observer?.ticketFinished(result)
+                return
+            case .gaveUp:
+                return
+            case .rejected(let error):
+                failed = (.publishFailed, error.description)
+            case .fatal(let error):
+                clients.stop.fail(WorkerFailure(.producerFatal, error.description))
+                return
+            }
         } catch {
-            logger.error("could not encode the outputs of a ticket", metadata: ["error": "\(error)", "offset": "\(message.offset)"])
-            return
+            failed = (.encodeFailed, "\(error)")
         }
-        guard await publish(outputs, for: message, consumer: consumer, producer: producer) else { return }
-        consumer.finish(message)
-        finished = true
-        observer?.ticketFinished(result)
+        finished = await deadLetter(message, code: failed.code, reason: failed.reason, clients)
     }
 
-    /// Sends every output and awaits the acknowledgements, retrying failed sends with back-off.
-    /// Returns false when the ticket was given up (cancelled, or its partition revoked).
-    private func publish(_ outputs: [ProducerRecord], for message: KafkaMessage, consumer: KafkaConsumer, producer: KafkaProducer) async -> Bool {
+    /// Publishes the dead letter of a ticket the worker could not encode or publish; returns whether
+    /// it was acknowledged. A dead letter Kafka refuses stops the worker: the ticket can go nowhere.
+    private func deadLetter(_ message: KafkaMessage, code: WorkerDeadLetterCode, reason: String, _ clients: Clients) async -> Bool {
+        logger.error("dead-lettering a ticket the worker could not publish", metadata: [
+            "code": "\(code.rawValue)", "error": "\(reason)", "partition": "\(message.topicPartition)", "offset": "\(message.offset)",
+        ])
+        let letter: ProducerRecord
+        do {
+            letter = try records.deadLetter(for: message, code: code.rawValue, message: reason)
+        } catch {
+            clients.stop.fail(WorkerFailure(.deadLetterFailed, "could not encode the dead letter of \(message.topicPartition)@\(message.offset): \(error)"))
+            return false
+        }
+        switch await publish([letter], for: message, clients) {
+        case .delivered:
+            clients.consumer.finish(message)
+            observer?.ticketDeadLettered(code: code.rawValue)
+            return true
+        case .gaveUp:
+            return false
+        case .rejected(let error):
+            clients.stop.fail(WorkerFailure(.deadLetterFailed, "dead letter of \(message.topicPartition)@\(message.offset) refused: \(error)"))
+            return false
+        case .fatal(let error):
+            clients.stop.fail(WorkerFailure(.producerFatal, error.description))
+            return false
+        }
+    }
+
+    /// What became of a ticket's outputs.
+    private enum PublishOutcome {
+        /// Every output acknowledged.
+        case delivered
+        /// Given up: the task was cancelled, the partition revoked, or the producer closed.
+        case gaveUp
+        /// Kafka refuses an output for good.
+        case rejected(KafkaError)
+        /// The producer can deliver nothing any more.
+        case fatal(KafkaError)
+    }
+
+    /// Sends every output and awaits the acknowledgements, sending those that failed retriably again
+    /// after a back-off.
+    private func publish(_ outputs: [ProducerRecord], for message: KafkaMessage, _ clients: Clients) async -> PublishOutcome {
         var pending = outputs
-        var backoff = Duration.milliseconds(100)
-        while !pending.isEmpty {
-            guard !Task.isCancelled, consumer.isCurrent(message) else { return false }
-            let failed = await withTaskGroup(of: ProducerRecord?.self) { group in
-                for record in pending {
-                    group.addTask {
-                        do {
-                            _ = try await producer.send(record)
-                            return nil
-                        } catch {
-                            logger.warning("publish failed; retrying", metadata: ["topic": "\(record.topic)", "error": "\(error)"])
-                            return record
-                        }
+        var failedAttempts = 0
+        while true {
+            guard !Task.isCancelled, clients.consumer.isCurrent(message) else { return .gaveUp }
+            let failures = await send(pending, clients.producer)
+            if let fatal = failures.first(where: { $0.error.reason == .producerFatal }) { return .fatal(fatal.error) }
+            if let rejected = failures.first(where: { $0.error.reason == .recordRejected }) { return .rejected(rejected.error) }
+            if failures.contains(where: { $0.error.reason != .deliveryFailed }) { return .gaveUp }
+            guard let first = failures.first else { return .delivered }
+            pending = failures.map(\.record)
+            failedAttempts += 1
+            let wait = configuration.publishRetry.backoff(afterFailedAttempt: failedAttempts)
+            logger.warning("publish failed; retrying", metadata: [
+                "topic": "\(first.record.topic)", "error": "\(first.error)", "attempt": "\(failedAttempts)", "backoff": "\(wait)",
+            ])
+            await configuration.publishRetry.sleep(wait)
+        }
+    }
+
+    /// Sends `records` concurrently; returns those that failed, with their errors.
+    private func send(_ records: [ProducerRecord], _ producer: KafkaProducer) async -> [(record: ProducerRecord, error: KafkaError)] {
+        await withTaskGroup(of: (record: ProducerRecord, error: KafkaError)?.self) { group in
+            for record in records {
+                group.addTask {
+                    do throws(KafkaError) {
+                        _ = try await producer.send(record)
+                        return nil
+                    } catch {
+                        return (record, error)
                     }
                 }
-                var failed: [ProducerRecord] = []
-                for await record in group { if let record { failed.append(record) } }
-                return failed
             }
-            pending = failed
-            if !pending.isEmpty {
-                try? await Task.sleep(for: backoff)
-                backoff = min(backoff * 2, .seconds(5))
-            }
+            var failed: [(record: ProducerRecord, error: KafkaError)] = []
+            for await failure in group { if let failure { failed.append(failure) } }
+            return failed
         }
-        return true
     }
 }
 
 /// Told about every ticket the worker finished (for the demo's printout and for metrics).
 public protocol TicketObserver: Sendable {
     func ticketFinished(_ result: TicketResult)
+    /// Told when the worker itself dead-lettered a ticket whose outputs it could not encode or
+    /// publish; `code` is `encode_failed` or `publish_failed`.
+    func ticketDeadLettered(code: String)
 }
 
-/// When the graceful shutdown began, set once from the shutdown handler.
-final class ShutdownClock: @unchecked Sendable {
-    private let lock = NSLock()
-    private var started: ContinuousClock.Instant?
-
-    func mark(_ instant: ContinuousClock.Instant) {
-        lock.withLock { if started == nil { started = instant } }
-    }
-
-    /// What is left of `bound` since the shutdown began (all of it when it has not begun).
-    func remaining(of bound: Duration, now: ContinuousClock.Instant) -> Duration {
-        lock.withLock { started.map { max(.zero, bound - (now - $0)) } ?? bound }
-    }
+extension TicketObserver {
+    /// Observers that follow drafts only need not count the worker's own dead letters.
+    public func ticketDeadLettered(code: String) {}
 }
 
 extension TicketWorker: CustomStringConvertible {

@@ -52,8 +52,13 @@ struct WorkerCommand: AsyncParsableCommand {
             .init(service: worker, successTerminationBehavior: .gracefullyShutdownGroup),
         ]
         if let metricsPort = servedMetricsPort {
-            // Ready while the brokers answer: a dead store only degrades drafts, it does not stop the worker.
-            let readiness = [BrokerReachability(bootstrapServers: connection.bootstrapServers)]
+            // Ready while the brokers answer and no failure is stopping the worker: a dead store only degrades
+            // drafts, it does not stop the worker.
+            let status = worker.status
+            let readiness: [any ReadinessCheck] = [
+                BrokerReachability(bootstrapServers: connection.bootstrapServers),
+                ReadinessProbe(name: "worker") { if let failure = status.failure { throw failure } },
+            ]
             services.append(.init(service: MetricsServer(registry: registry, readiness: readiness, port: metricsPort, logger: logger)))
         }
         if let counts = sources.cacheCounts {

@@ -12,6 +12,8 @@ final class EventCollector: Sendable {
         var key: String?
         var value: Data
         var headers: [KafkaHeader]
+        /// When this collector read it.
+        var receivedAt: Date
     }
 
     private let received = Locked<[Received]>([])
@@ -19,11 +21,11 @@ final class EventCollector: Sendable {
     private let task: Task<Void, Never>
     let topics: WorkerTopics
 
-    init(brokers: String, topics: WorkerTopics = WorkerTopics()) throws {
+    init(brokers: String, topics: WorkerTopics = WorkerTopics(), properties: [String: String] = [:]) throws {
         self.topics = topics
         let consumer = try KafkaConsumer(
             configuration: ConsumerConfiguration(
-                kafka: KafkaConfiguration(bootstrapServers: brokers), groupID: "collector-\(UUID().uuidString)",
+                kafka: KafkaConfiguration(bootstrapServers: brokers, properties: properties), groupID: "collector-\(UUID().uuidString)",
                 topics: [topics.drafts, topics.escalations, topics.deadLetters], maxInFlight: 1_000_000,
                 sessionTimeout: .seconds(6), fetchWaitMax: .milliseconds(5)),
             logger: Logger(label: "collector"))
@@ -36,7 +38,7 @@ final class EventCollector: Sendable {
                     received.withLock {
                         $0.append(Received(
                             topic: message.topicPartition.topic, key: message.key.map { String(decoding: $0, as: UTF8.self) },
-                            value: Data(message.value), headers: message.headers))
+                            value: Data(message.value), headers: message.headers, receivedAt: Date()))
                     }
                 }
             }
@@ -78,9 +80,9 @@ struct TicketPublisher {
     let producer: KafkaProducer
     let topic: String
 
-    init(brokers: String, topic: String = WorkerTopics().ticketsCreated) throws {
+    init(brokers: String, topic: String = WorkerTopics().ticketsCreated, properties: [String: String] = [:]) throws {
         producer = try KafkaProducer(
-            configuration: ProducerConfiguration(kafka: KafkaConfiguration(bootstrapServers: brokers), maxMessageBytes: 4_000_000),
+            configuration: ProducerConfiguration(kafka: KafkaConfiguration(bootstrapServers: brokers, properties: properties), maxMessageBytes: 4_000_000),
             logger: Logger(label: "publisher"))
         self.topic = topic
     }

@@ -1,0 +1,110 @@
+import Foundation
+import Logging
+import QuimbiCore
+import QuimbiKafka
+import QuimbiSupport
+import QuimbiWorker
+import ServiceLifecycle
+
+/// A ``TicketWorker`` run in this test process against an ``EmbeddedKafkaCluster``, in a service
+/// group the test can shut down gracefully; for tests that inject faults into the cluster.
+final class EmbeddedWorker: Sendable {
+    let worker: TicketWorker
+    private let group: ServiceGroup
+    private let running: Task<(any Error)?, Never>
+
+    /// Starts a worker of group `groupID` on `cluster` with the sample tickets' customer data.
+    init(
+        cluster: EmbeddedKafkaCluster, groupID: String = "quimbi-worker", processor: (any TicketProcessing)? = nil,
+        deliveryTimeoutMilliseconds: Int = 30_000, maxMessageBytes: Int = 1_000_000, shutdownTimeout: Duration = .seconds(10), publishRetry: PublishRetry = PublishRetry()
+    ) {
+        let kafka = KafkaConfiguration(
+            bootstrapServers: cluster.bootstrapServers,
+            properties: KafkaRig.outageTolerant.merging(["session.timeout.ms": "6000", "heartbeat.interval.ms": "500"]) { $1 })
+        let configuration = WorkerConfiguration(
+            consumer: ConsumerConfiguration(
+                kafka: kafka, groupID: groupID, topics: [WorkerTopics().ticketsCreated], commitInterval: .milliseconds(50),
+                fetchWaitMax: .milliseconds(5)),
+            producer: ProducerConfiguration(
+                kafka: KafkaConfiguration(bootstrapServers: cluster.bootstrapServers, properties: KafkaRig.outageTolerantProducer),
+                deliveryTimeoutMilliseconds: deliveryTimeoutMilliseconds, maxMessageBytes: maxMessageBytes),
+            topics: WorkerTopics(), shutdownTimeout: shutdownTimeout, publishRetry: publishRetry)
+        let logger = Logger(label: "embedded-worker")
+        worker = TicketWorker(configuration: configuration, processor: processor ?? Self.sampleProcessor(), logger: logger)
+        let group = ServiceGroup(configuration: .init(services: [.init(service: worker)], logger: logger))
+        self.group = group
+        running = Task {
+            do {
+                try await group.run()
+                return nil
+            } catch {
+                return error
+            }
+        }
+    }
+
+    /// The real processor over the seed customer's data with template drafting.
+    static func sampleProcessor() -> TicketProcessor {
+        TicketProcessor(
+            profiles: TicketProcessorTests.data, orders: TicketProcessorTests.data, archetypes: nil, desk: SupportDesk(),
+            settings: ProcessingSettings(ticketDeadline: .milliseconds(800), lookupBudget: .milliseconds(400)))
+    }
+
+    /// The error the worker ended with, `nil` after a clean stop; waits for the end.
+    func ended() async -> (any Error)? {
+        await running.value
+    }
+
+    /// Starts the graceful shutdown and returns the error the worker ended with, if any.
+    func stop() async -> (any Error)? {
+        await group.triggerGracefulShutdown()
+        return await ended()
+    }
+}
+
+extension EmbeddedKafkaCluster {
+    /// A cluster of `brokers` brokers with the worker's topics of `partitions` partitions each.
+    static func withWorkerTopics(brokers: Int = 1, partitions: Int) throws -> EmbeddedKafkaCluster {
+        let cluster = try EmbeddedKafkaCluster(brokers: brokers)
+        for topic in WorkerTopics().all { try cluster.createTopic(topic, partitions: partitions) }
+        return cluster
+    }
+}
+
+/// Tickets of the seed customer, numbered, with ids `<prefix>-<n>`.
+func seedTickets(_ count: Int, prefix: String) -> [TicketCreated] {
+    (0..<count).map { index in
+        TicketCreated(
+            eventID: "evt-\(prefix)-\(index)", ticketID: "\(prefix)-\(index)", customerID: SampleTickets.seedCustomerID,
+            message: SampleTickets.seedMessages[index % 3], createdAt: Date())
+    }
+}
+
+/// An embedded cluster with the worker's topics, a publisher of tickets and a collector of outputs.
+struct KafkaRig {
+    let cluster: EmbeddedKafkaCluster
+    let publisher: TicketPublisher
+    let collector: EventCollector
+
+    /// Clients ride out an injected outage quickly: they reconnect within 200 ms (librdkafka backs
+    /// off up to 10 s by default).
+    static let outageTolerant = ["reconnect.backoff.ms": "10", "reconnect.backoff.max.ms": "200"]
+    /// ``outageTolerant``, and a Produce request in flight when its broker vanished times out after
+    /// 2 s (librdkafka then sends it again) instead of 30 s. Consumers keep the default socket
+    /// timeout: the mock cluster aborts when a client gives up on a SyncGroup request it still holds.
+    static let outageTolerantProducer = outageTolerant.merging(["request.timeout.ms": "2000"]) { $1 }
+
+    /// A rig on `cluster`.
+    init(_ cluster: EmbeddedKafkaCluster) throws {
+        self.cluster = cluster
+        publisher = try TicketPublisher(brokers: cluster.bootstrapServers, properties: Self.outageTolerantProducer)
+        collector = try EventCollector(brokers: cluster.bootstrapServers, properties: Self.outageTolerant)
+    }
+
+    /// Stops the publisher, the collector and the cluster.
+    func close() async {
+        await publisher.producer.shutdown()
+        await collector.close()
+        await cluster.shutdown()
+    }
+}
