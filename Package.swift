@@ -164,7 +164,7 @@ let package = Package(
         .testTarget(
             name: "QuimbiWorkerTests",
             dependencies: [
-                "QuimbiCore", "QuimbiKafka", "QuimbiWorker", "QuimbiSupport", "QuimbiTestSupport",
+                "QuimbiCore", "QuimbiKafka", "QuimbiWorker", "QuimbiSupport", "QuimbiTestSupport", "QuimbiResilience",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import QuimbiCore
 import QuimbiKafka
+import QuimbiResilience
 import ServiceLifecycle
 
 /// Settings of the ticket worker.
@@ -16,13 +17,22 @@ public struct WorkerConfiguration: Sendable {
     public var shutdownTimeout: Duration
     /// CloudEvents `source` of the published events.
     public var eventSource: String
-    /// Back-off between attempts to publish a ticket's outputs after retriable failures.
-    public var publishRetry: PublishRetry
+    /// Back-off between attempts to publish a ticket's outputs after retriable failures (delivery timed
+    /// out, brokers unreachable); attempts go on while the ticket's partition is still ours.
+    public var publishRetry: RetryPolicy
+    /// Waits out a publish back-off. The default sleeps; tests pass one that records the waits.
+    public var publishBackoffSleep: @Sendable (Duration) async -> Void
+
+    /// The default publish back-off: 100 ms doubling to 5 s, each wait drawn from the upper half of its
+    /// bound so that replicas retrying after one outage spread out.
+    public static let defaultPublishRetry = RetryPolicy(
+        maxAttempts: .max, initialBackoff: .milliseconds(100), maximumBackoff: .seconds(5), jitter: .proportional(0.5...1.0))
 
     public init(
         consumer: ConsumerConfiguration, producer: ProducerConfiguration, topics: WorkerTopics,
         maxConcurrentTickets: Int = 512, shutdownTimeout: Duration = .seconds(20), eventSource: String = "/quimbi/worker",
-        publishRetry: PublishRetry = PublishRetry()
+        publishRetry: RetryPolicy = defaultPublishRetry,
+        publishBackoffSleep: @escaping @Sendable (Duration) async -> Void = { try? await Task.sleep(for: $0) }
     ) {
         self.consumer = consumer
         self.producer = producer
@@ -31,6 +41,7 @@ public struct WorkerConfiguration: Sendable {
         self.shutdownTimeout = shutdownTimeout
         self.eventSource = eventSource
         self.publishRetry = publishRetry
+        self.publishBackoffSleep = publishBackoffSleep
     }
 }
 
@@ -38,7 +49,7 @@ public struct WorkerConfiguration: Sendable {
 /// many at once (bounded), publishes drafts, escalations and dead letters, and marks a ticket's offset
 /// finished only after every output is acknowledged by the brokers.
 ///
-/// Publishing failures: a retriable one is retried with back-off (``PublishRetry``); an output Kafka
+/// Publishing failures: a retriable one is retried with back-off (``WorkerConfiguration/publishRetry``); an output Kafka
 /// refuses for good, or one that cannot be encoded, sends the ticket to the dead-letter topic
 /// (`publish_failed`, `encode_failed`); a fatal producer error stops the worker: ``status`` turns
 /// not ready, in-flight tickets drain within ``WorkerConfiguration/shutdownTimeout``, and `run` throws
@@ -215,11 +226,11 @@ public struct TicketWorker: Service {
             guard let first = failures.first else { return .delivered }
             pending = failures.map(\.record)
             failedAttempts += 1
-            let wait = configuration.publishRetry.backoff(afterFailedAttempt: failedAttempts)
+            let wait = configuration.publishRetry.backoff(afterFailures: failedAttempts)
             logger.warning("publish failed; retrying", metadata: [
                 "topic": "\(first.record.topic)", "error": "\(first.error)", "attempt": "\(failedAttempts)", "backoff": "\(wait)",
             ])
-            await configuration.publishRetry.sleep(wait)
+            await configuration.publishBackoffSleep(wait)
         }
     }
 

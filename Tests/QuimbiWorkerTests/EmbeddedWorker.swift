@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import QuimbiCore
 import QuimbiKafka
+import QuimbiResilience
 import QuimbiSupport
 import QuimbiWorker
 import ServiceLifecycle
@@ -16,7 +17,9 @@ final class EmbeddedWorker: Sendable {
     /// Starts a worker of group `groupID` on `cluster` with the sample tickets' customer data.
     init(
         cluster: EmbeddedKafkaCluster, groupID: String = "quimbi-worker", processor: (any TicketProcessing)? = nil,
-        deliveryTimeoutMilliseconds: Int = 30_000, maxMessageBytes: Int = 1_000_000, shutdownTimeout: Duration = .seconds(10), publishRetry: PublishRetry = PublishRetry()
+        deliveryTimeoutMilliseconds: Int = 30_000, maxMessageBytes: Int = 1_000_000, shutdownTimeout: Duration = .seconds(10),
+        publishRetry: RetryPolicy = WorkerConfiguration.defaultPublishRetry,
+        publishBackoffSleep: @escaping @Sendable (Duration) async -> Void = { try? await Task.sleep(for: $0) }
     ) {
         let kafka = KafkaConfiguration(
             bootstrapServers: cluster.bootstrapServers,
@@ -28,7 +31,7 @@ final class EmbeddedWorker: Sendable {
             producer: ProducerConfiguration(
                 kafka: KafkaConfiguration(bootstrapServers: cluster.bootstrapServers, properties: KafkaRig.outageTolerantProducer),
                 deliveryTimeoutMilliseconds: deliveryTimeoutMilliseconds, maxMessageBytes: maxMessageBytes),
-            topics: WorkerTopics(), shutdownTimeout: shutdownTimeout, publishRetry: publishRetry)
+            topics: WorkerTopics(), shutdownTimeout: shutdownTimeout, publishRetry: publishRetry, publishBackoffSleep: publishBackoffSleep)
         let logger = Logger(label: "embedded-worker")
         worker = TicketWorker(configuration: configuration, processor: processor ?? Self.sampleProcessor(), logger: logger)
         let group = ServiceGroup(configuration: .init(services: [.init(service: worker)], logger: logger))

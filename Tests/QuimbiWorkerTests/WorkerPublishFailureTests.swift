@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import QuimbiCore
 import QuimbiKafka
+import QuimbiResilience
 import QuimbiWorker
 import Testing
 
@@ -152,15 +153,15 @@ func within<T: Sendable>(_ limit: Duration, _ what: String, _ operation: @escapi
         try await publisher.publish(seedTickets(1, prefix: "SLOW")[0])
         try cluster.setBrokerDown(2)
         let waits = Locked<[Duration]>([])
-        let retry = PublishRetry(
-            initialBackoff: .milliseconds(100), maximumBackoff: .milliseconds(250),
-            sleep: { wait in
-                // The injected clock: no real sleep; the outage ends after the fourth back-off (the
-                // reconnection may cost another attempt).
-                if waits.withLock({ $0.append(wait); return $0.count }) == 4 { try? cluster.setBrokerUp(2) }
-            },
-            random: { 0.5 })
-        let worker = EmbeddedWorker(cluster: cluster, groupID: "backoff", deliveryTimeoutMilliseconds: 300, publishRetry: retry)
+        let retry = RetryPolicy(
+            maxAttempts: .max, initialBackoff: .milliseconds(100), maximumBackoff: .milliseconds(250), jitter: .proportional(0.5...1.0),
+            random: RandomSource { 0.5 })
+        // The injected sleep: no real wait; the outage ends after the fourth back-off (the reconnection
+        // may cost another attempt).
+        let sleep: @Sendable (Duration) async -> Void = { wait in
+            if waits.withLock({ $0.append(wait); return $0.count }) == 4 { try? cluster.setBrokerUp(2) }
+        }
+        let worker = EmbeddedWorker(cluster: cluster, groupID: "backoff", deliveryTimeoutMilliseconds: 300, publishRetry: retry, publishBackoffSleep: sleep)
         try await waitUntil(timeout: .seconds(30), "the draft after the outage") { collector.draftedTicketIDs() == ["SLOW-0"] }
         let recorded = waits.withLock { $0 }
         #expect(recorded.prefix(4) == [.milliseconds(75), .milliseconds(150), .milliseconds(187.5), .milliseconds(187.5)], "\(recorded)")
