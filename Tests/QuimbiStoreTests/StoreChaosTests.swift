@@ -14,7 +14,7 @@ import Testing
 @Suite(.enabled(if: TestServers.privateServersAvailable))
 struct StoreChaosTests {
     static let settings = ProcessingSettings(ticketDeadline: .milliseconds(1_000), lookupBudget: .milliseconds(400))
-    static let outage: Duration = .seconds(3)
+    static let outage: Duration = .seconds(10)
     /// Scheduling slack on a loaded test machine.
     static let margin: Duration = .milliseconds(500)
 
@@ -28,11 +28,11 @@ struct StoreChaosTests {
         try await fixture.seed(ids)
         let processor = WorkerOverStoreTests.processor(fixture, settings: Self.settings, cached: true)
         let encoder = QuimbiJSON.makeEncoder()
-        let tickets = SampleTickets.generated(count: 1_600, customerIDs: ids, seed: 7).map { Array(try! encoder.encode($0)) }
+        let tickets = SampleTickets.generated(count: 3_200, customerIDs: ids, seed: 7).map { Array(try! encoder.encode($0)) }
 
         let freezers = [postgres.freezer, redis.freezer]
         defer { freezers.forEach { $0.thaw() } }
-        // The servers freeze 1 s into the stream and resume `outage` later.
+        // The servers freeze 1 s into the stream (16 s at one ticket per 5 ms) and resume `outage` later, well before it ends.
         let chaos = Task.detached {
             try? await Task.sleep(for: .seconds(1))
             freezers.forEach { $0.freeze() }
