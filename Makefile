@@ -5,7 +5,7 @@ RELEASE_BIN := .build/release/quimbi
 # (Swift runtime linked statically, so the container image needs only the C libraries).
 RELEASE_BUILD := $(SWIFT) build -c release --product quimbi --static-swift-stdlib
 
-.PHONY: deps build release demo test bench intent-head intent-evaluate clean
+.PHONY: deps build release demo test bench fake-shopify intent-head intent-evaluate clean
 
 deps:
 	@bash Deploy/local/install-deps.sh
@@ -25,6 +25,10 @@ test: deps
 
 bench: release
 	$(RELEASE_BIN) bench
+
+# The fake Shopify of the benchmarks, a test tool of its own (not in the shipped binary); see README, Benchmark.
+fake-shopify: deps
+	$(SWIFT) build -c release --product quimbi-fake-shopify
 
 # Retrains the intent head from Schemas/intents/training (deterministic), then rebuilds with it.
 intent-head: release

@@ -28,7 +28,7 @@ let package = Package(
             name: "quimbi",
             dependencies: [
                 "QuimbiCore", "QuimbiSupport", "QuimbiKafka", "QuimbiWorker", "QuimbiSegmentation", "QuimbiStore",
-                "QuimbiShopify", "ShopifyFake", "QuimbiServer", "QuimbiMetrics", "QuimbiEmbedding",
+                "QuimbiShopify", "QuimbiServer", "QuimbiMetrics", "QuimbiEmbedding",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -180,8 +180,8 @@ let package = Package(
             ],
             swiftSettings: strictConcurrency
         ),
-        // A local HTTP server that answers like Shopify's GraphQL Admin API: used by the tests and
-        // started in-process by `quimbi bench-orders --fake-latency-ms N`.
+        // A local HTTP server that answers like Shopify's GraphQL Admin API: used by the tests, and run
+        // as its own process (`quimbi-fake-shopify`) for benchmarks; never linked into `quimbi`.
         .target(
             name: "ShopifyFake",
             dependencies: [
@@ -191,6 +191,12 @@ let package = Package(
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ],
             path: "Tests/ShopifyFake",
+            swiftSettings: strictConcurrency
+        ),
+        .executableTarget(
+            name: "quimbi-fake-shopify",
+            dependencies: ["ShopifyFake", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Tests/FakeShopifyTool",
             swiftSettings: strictConcurrency
         ),
         .testTarget(

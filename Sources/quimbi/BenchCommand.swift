@@ -35,9 +35,6 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Use these brokers instead of the embedded one (topics must exist).")
     var brokers: String?
 
-    @Option(help: "Read the orders from an in-process fake Shopify that answers after this many milliseconds (no orders cache), to measure how concurrency hides Shopify's latency.")
-    var fakeShopifyLatencyMs: Int?
-
     @OptionGroup var tuning: WorkerTuningOptions
     @OptionGroup var data: CustomerDataOptions
     @OptionGroup var intentReading: IntentReadingOptions
@@ -67,11 +64,7 @@ struct BenchCommand: AsyncParsableCommand {
         let asOf = Date()
         let sources = try await data.open(logger: logger)
         let customerIDs = try await sources.customerIDs(limit: 20_000)
-        var fakeShopify: FakeShopifyOrders?
-        if let fakeShopifyLatencyMs {
-            fakeShopify = try await FakeShopifyOrders.start(customerIDs: customerIDs, latencyMilliseconds: fakeShopifyLatencyMs)
-        }
-        let orders = fakeShopify?.source ?? sources.orders
+        let orders = sources.orders
         let warmUp = SampleTickets.generated(count: Self.warmUpTickets, customerIDs: customerIDs, seed: 98, createdAt: asOf)
         let events = SampleTickets.generated(count: tickets, customerIDs: customerIDs, seed: 99, createdAt: asOf)
         let encoder = QuimbiJSON.makeEncoder()
@@ -128,7 +121,7 @@ struct BenchCommand: AsyncParsableCommand {
             "tickets": "\(tickets)", "window": "\(window)", "rate": rate == 0 ? "unlimited" : "\(rate)", "partitions": "\(partitions)",
             "max_concurrency": "\(tuning.maxConcurrency)", "brokers": brokers ?? "embedded (3)",
             "customer_data": data.sourceDescription,
-            "orders": fakeShopifyLatencyMs.map { "fake shopify, \($0) ms" } ?? "customer data", "ticket_deadline_ms": "\(tuning.ticketDeadlineMs)",
+            "orders": data.shopify.isConfigured() ? "shopify" : "customer data", "ticket_deadline_ms": "\(tuning.ticketDeadlineMs)",
             "intent_reading": intentReading.description,
             "intent_model_missed": reading == nil ? "n/a" : "\(measurement.readByLexiconAlone) tickets read by the lexicon alone (model queue full or past the lookup budget)",
         ])
@@ -137,7 +130,6 @@ struct BenchCommand: AsyncParsableCommand {
         await producer.shutdown()
         await reader.consumer.close()
         await cluster?.shutdown()
-        try await fakeShopify?.stop()
         await sources.shutdown()
         await reading?.embedder.shutdown()
         print(report)

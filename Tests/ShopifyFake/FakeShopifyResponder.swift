@@ -11,6 +11,9 @@ struct FakeAnswer: Sendable {
 /// Answers GraphQL requests from the fake's customers the way Shopify's Admin API does.
 struct FakeShopifyResponder: Sendable {
     let customers: [FakeShopifyCustomer]
+    /// When set, a numeric customer id the fake does not hold is answered as a generated customer
+    /// with this many orders (for benchmarks whose customer ids come from elsewhere).
+    let ordersForUnknownCustomers: Int?
     let accessToken: String
     let apiVersion: String
     let maximumAvailable: Double
@@ -94,7 +97,10 @@ struct FakeShopifyResponder: Sendable {
 
     private func customer(byGID value: Any?) -> FakeShopifyCustomer? {
         guard let gid = value as? String else { return nil }
-        return customers.first { $0.gid == gid }
+        if let known = customers.first(where: { $0.gid == gid }) { return known }
+        guard let ordersEach = ordersForUnknownCustomers, let id = Int(gid.dropFirst("gid://shopify/Customer/".count)),
+              gid.hasPrefix("gid://shopify/Customer/") else { return nil }
+        return FakeShopifyCustomer.generated(ids: [id], ordersEach: ordersEach).first
     }
 
     private func customer(bySearch value: Any?) -> FakeShopifyCustomer? {

@@ -6,7 +6,7 @@ import NIOPosix
 
 /// A local HTTP server that answers like Shopify's GraphQL Admin API, for tests and benchmarks.
 public final class FakeShopifyServer: Sendable {
-    private struct State {
+    struct State {
         var faults: [FakeShopifyFault] = []
         var requests: [FakeShopifyRequest] = []
         var latencyMilliseconds: Int64
@@ -30,13 +30,16 @@ public final class FakeShopifyServer: Sendable {
     ///   - maximumAvailable, restoreRate: the cost bucket reported in `extensions.cost.throttleStatus`.
     ///   - enforcesCostLimit: answer `THROTTLED`, as Shopify does, when a query's requested cost
     ///     exceeds what the bucket holds; otherwise the bucket is only reported, always nearly full.
+    ///   - ordersForUnknownCustomers: answer a numeric customer id not among `customers` as a
+    ///     generated customer with this many orders (`nil`: unknown customers are not found).
+    ///   - port: the loopback port (0: any free one).
     public static func start(
         customers: [FakeShopifyCustomer], accessToken: String = "shpat_test", apiVersion: String = "2025-07",
         latencyMilliseconds: Int64 = 0, maximumAvailable: Double = 2000, restoreRate: Double = 100,
-        enforcesCostLimit: Bool = false
+        enforcesCostLimit: Bool = false, ordersForUnknownCustomers: Int? = nil, port: Int = 0
     ) async throws -> FakeShopifyServer {
         let responder = FakeShopifyResponder(
-            customers: customers, accessToken: accessToken, apiVersion: apiVersion,
+            customers: customers, ordersForUnknownCustomers: ordersForUnknownCustomers, accessToken: accessToken, apiVersion: apiVersion,
             maximumAvailable: maximumAvailable, restoreRate: restoreRate)
         let bucket = enforcesCostLimit ? FakeCostBucket(capacity: maximumAvailable, restoreRate: restoreRate) : nil
         let state = NIOLockedValueBox(State(latencyMilliseconds: latencyMilliseconds, bucket: bucket))
@@ -49,7 +52,7 @@ public final class FakeShopifyServer: Sendable {
                     try channel.pipeline.syncOperations.addHandler(FakeShopifyHandler(responder: responder, state: state))
                 }
             }
-            .bind(host: "127.0.0.1", port: 0).get()
+            .bind(host: "127.0.0.1", port: port).get()
         let port = channel.localAddress?.port ?? 0
         let server = FakeShopifyServer(responder: responder, state: state, baseURL: "http://127.0.0.1:\(port)")
         server.channel.withLockedValue { $0 = channel }
@@ -133,6 +136,11 @@ public final class FakeShopifyServer: Sendable {
         }
 
         private func respond(context: ChannelHandlerContext, head: HTTPRequestHead) {
+            if head.uri.hasPrefix(FakeShopifyControl.pathPrefix) {
+                let answer = FakeShopifyControl.answer(method: head.method, uri: head.uri, state: state)
+                write(answer, keepAlive: head.isKeepAlive, version: head.version, context: context)
+                return
+            }
             let token = head.headers.first(name: "X-Shopify-Access-Token")
             let bodyData = Data(body.readableBytesView)
             let operation = (try? JSONSerialization.jsonObject(with: bodyData) as? [String: Any])?["operationName"] as? String
