@@ -21,6 +21,8 @@ import Testing
     static let uncommittedWindow = Duration.milliseconds(200) + deadline + .seconds(1)
     /// Longest a record takes from the broker to the collector.
     static let collectorLag = Duration.seconds(1)
+    /// Without the intent model, which would compete for this machine's few cores with the stream
+    /// (it adds about 40 ms to the first draft, and the kills do not touch it).
     static let workerArguments = ["--ticket-deadline-ms", "\(deadlineMilliseconds)", "--lexicon-only"]
 
     @Test func theWorkerSIGKILLedThreeTimesLosesNoTicket() async throws {
