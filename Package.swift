@@ -150,21 +150,24 @@ let package = Package(
         .testTarget(name: "QuimbiCoreTests", dependencies: ["QuimbiCore"]),
         .testTarget(name: "QuimbiEmbeddingTests", dependencies: ["QuimbiEmbedding", "QuimbiSupport", "QuimbiCore"], swiftSettings: strictConcurrency),
         .testTarget(name: "QuimbiKafkaTests", dependencies: ["QuimbiKafka"]),
-        .testTarget(
-            name: "QuimbiSupportTests",
+        // A local OpenAI-compatible chat-completions server with scripted (and delayed) answers, for tests.
+        .target(
+            name: "LLMFake",
             dependencies: [
-                "QuimbiCore", "QuimbiSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
-            ]
+            ],
+            path: "Tests/LLMFake",
+            swiftSettings: strictConcurrency
         ),
+        .testTarget(name: "QuimbiSupportTests", dependencies: ["QuimbiCore", "QuimbiSupport", "LLMFake"]),
         .testTarget(name: "QuimbiSegmentationTests", dependencies: ["QuimbiSegmentation", "QuimbiCore"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "QuimbiWorkerTests",
             dependencies: [
-                "QuimbiCore", "QuimbiKafka", "QuimbiWorker", "QuimbiSupport", "QuimbiTestSupport", "QuimbiResilience",
+                "QuimbiCore", "QuimbiKafka", "QuimbiWorker", "QuimbiSupport", "QuimbiTestSupport", "QuimbiResilience", "LLMFake",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]

@@ -1,4 +1,5 @@
 import Foundation
+import LLMFake
 import QuimbiCore
 import QuimbiSupport
 import Testing

@@ -1,3 +1,4 @@
+import LLMFake
 import QuimbiCore
 import QuimbiSupport
 import Testing

@@ -4,23 +4,6 @@ import QuimbiKafka
 import QuimbiWorker
 import Testing
 
-/// What a chaos run measured.
-struct ChaosReport: CustomStringConvertible {
-    var tickets: Int
-    var drafted: Int
-    var deadLettered: Int
-    /// Tickets neither drafted nor dead-lettered.
-    var lost: Int
-    /// Output records beyond the first per ticket (at-least-once: a redelivery repeats them).
-    var duplicates: Int
-    /// Longest time from a ticket's publication to its first output reaching the collector.
-    var maxLatency: Duration
-
-    var description: String {
-        "\(tickets) tickets: \(drafted) drafted, \(deadLettered) dead-lettered, \(lost) lost, \(duplicates) duplicates, max latency \(maxLatency)"
-    }
-}
-
 /// The Kafka half of the chaos suite: a few thousand tickets stream through an in-process worker
 /// on a 3-broker embedded cluster while a fault is injected; every ticket must come out drafted or
 /// dead-lettered, and its latency stays within the ticket deadline plus the outage (plus the slack
@@ -42,64 +25,21 @@ struct ChaosReport: CustomStringConvertible {
         try await waitUntil(timeout: .seconds(30), "the worker's first draft") { rig.collector.draftedTicketIDs().contains(warmUp.ticketID) }
 
         let published = Locked<[String: Date]>([:])
-        let publishing = Task { try await publishPaced(prefix: group, rig.publisher, published) }
+        let publishing = Task {
+            try await rig.publisher.publishPaced(count: Self.tickets, perSecond: Self.perSecond, prefix: group, recordingIn: published)
+        }
         try await waitUntil(timeout: .seconds(10), "the stream flowing") { published.withLock { $0.count } >= Self.perSecond / 2 }
         try await fault(rig.cluster)
         try await publishing.value
 
         let ids = Set(published.withLock { $0.keys })
         try await waitUntil(timeout: .seconds(60), "every ticket drafted or dead-lettered") {
-            self.finished(rig.collector).isSuperset(of: ids)
+            rig.collector.finishedTicketIDs().isSuperset(of: ids)
         }
-        let report = measure(rig.collector, published: published.withLock { $0 })
+        let report = ChaosReport(rig.collector, published: published.withLock { $0 })
         #expect(await worker.stop() == nil)
         await rig.close()
         return report
-    }
-
-    /// Publishes ``tickets`` tickets in chunks at about ``perSecond``, noting when each was published;
-    /// a ticket whose publication fails is published again (as a webhook's sender would).
-    private func publishPaced(prefix: String, _ publisher: TicketPublisher, _ published: Locked<[String: Date]>) async throws {
-        let chunk = Self.perSecond / 10
-        for start in stride(from: 0, to: Self.tickets, by: chunk) {
-            let batch = (start..<min(start + chunk, Self.tickets)).map { index in
-                TicketCreated(
-                    eventID: "evt-\(prefix)-\(index)", ticketID: "\(prefix)-\(index)", customerID: SampleTickets.seedCustomerID,
-                    message: SampleTickets.seedMessages[index % 3], createdAt: Date())
-            }
-            for ticket in batch { published.withLock { $0[ticket.ticketID] = ticket.createdAt } }
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                for ticket in batch {
-                    group.addTask {
-                        while (try? await publisher.publish(ticket)) == nil { try await Task.sleep(for: .milliseconds(50)) }
-                    }
-                }
-                try await group.waitForAll()
-            }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-    }
-
-    private func finished(_ collector: EventCollector) -> Set<String> {
-        let letters = collector.all(collector.topics.deadLetters).compactMap(\.key)
-        return collector.draftedTicketIDs().union(letters)
-    }
-
-    private func measure(_ collector: EventCollector, published: [String: Date]) -> ChaosReport {
-        let outputs = collector.all(collector.topics.drafts) + collector.all(collector.topics.deadLetters)
-        var first: [String: Date] = [:]
-        var counts: [String: Int] = [:]
-        for output in outputs {
-            guard let key = output.key, published[key] != nil else { continue }
-            counts[key, default: 0] += 1
-            first[key] = min(first[key] ?? output.receivedAt, output.receivedAt)
-        }
-        let latencies = first.map { key, received in received.timeIntervalSince(published[key]!) }
-        let drafted = Set(collector.all(collector.topics.drafts).compactMap(\.key)).intersection(published.keys)
-        return ChaosReport(
-            tickets: published.count, drafted: drafted.count, deadLettered: Set(first.keys).subtracting(drafted).count,
-            lost: published.count - first.count, duplicates: counts.values.reduce(0) { $0 + $1 - 1 },
-            maxLatency: .seconds(latencies.max() ?? 0))
     }
 
     @Test func aBrokerDownForFiveSeconds() async throws {

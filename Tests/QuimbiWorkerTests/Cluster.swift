@@ -29,3 +29,12 @@ final class Cluster: Sendable {
         broker.stop()
     }
 }
+
+extension QuimbiProcess {
+    /// How many partitions of the ticket topic each "partitions assigned" line of this worker's log
+    /// names, oldest first.
+    var ticketPartitionAssignments: [Int] {
+        stderrText.split(separator: "\n").filter { $0.contains("partitions assigned") }
+            .map { $0.components(separatedBy: "support.tickets.created[").count - 1 }
+    }
+}

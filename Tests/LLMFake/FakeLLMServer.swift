@@ -6,8 +6,8 @@ import NIOPosix
 
 /// A local OpenAI-compatible chat-completions server for tests: answers each request with the
 /// next scripted reply (the last one repeats) and records the request bodies.
-final class FakeLLMServer: Sendable {
-    enum Reply: Sendable {
+public final class FakeLLMServer: Sendable {
+    public enum Reply: Sendable {
         /// A well-formed chat completion whose message content is `content`.
         case completion(String)
         /// A status code with a body (and optionally `Retry-After`).
@@ -27,7 +27,7 @@ final class FakeLLMServer: Sendable {
     }
 
     /// Starts a server on a free loopback port.
-    static func start(_ replies: [Reply]) async throws -> FakeLLMServer {
+    public static func start(_ replies: [Reply]) async throws -> FakeLLMServer {
         let state = NIOLockedValueBox((replies: replies, bodies: [String]()))
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
@@ -42,17 +42,17 @@ final class FakeLLMServer: Sendable {
     }
 
     /// The API base URL (`http://127.0.0.1:PORT/v1`).
-    var url: String { "http://127.0.0.1:\(channel.localAddress?.port ?? 0)/v1" }
+    public var url: String { "http://127.0.0.1:\(channel.localAddress?.port ?? 0)/v1" }
 
     /// The JSON bodies received, in order.
-    var requestBodies: [String] { state.withLockedValue { $0.bodies } }
+    public var requestBodies: [String] { state.withLockedValue { $0.bodies } }
 
-    func stop() async throws {
+    public func stop() async throws {
         try await channel.close()
     }
 
     /// A chat-completion body with `content` as the assistant's message.
-    static func completionBody(_ content: String) -> String {
+    public static func completionBody(_ content: String) -> String {
         let object: [String: Any] = [
             "id": "chatcmpl-test", "object": "chat.completion", "model": "fake-model",
             "choices": [["index": 0, "message": ["role": "assistant", "content": content], "finish_reason": "stop"]],
@@ -62,7 +62,7 @@ final class FakeLLMServer: Sendable {
     }
 
     /// `{"text": text, "tone": tone}` as the structured answer.
-    static func structured(_ text: String, tone: String = "empathetic") -> String {
+    public static func structured(_ text: String, tone: String = "empathetic") -> String {
         String(decoding: try! JSONSerialization.data(withJSONObject: ["text": text, "tone": tone]), as: UTF8.self)
     }
 
