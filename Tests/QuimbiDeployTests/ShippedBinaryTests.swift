@@ -10,4 +10,19 @@ struct ShippedBinaryTests {
         #expect(binary.count > 1_000_000, "\(QuimbiProgram.binary.path) is the real binary")
         #expect(binary.range(of: Data("FakeShopifyServer".utf8)) == nil)
     }
+
+    /// The release binary links the Swift runtime statically (`make release`, the Dockerfile), and
+    /// FoundationNetworking then needs libcurl at link time, which the image does not carry: no source of
+    /// the shipped modules may import it (HTTP goes through AsyncHTTPClient).
+    @Test func noShippedSourceImportsFoundationNetworking() throws {
+        let sources = RepositoryFiles.url("Sources")
+        let files = try #require(FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil))
+            .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" }
+        #expect(files.count > 100)
+        let importing = try files.filter { file in
+            try String(contentsOf: file, encoding: .utf8).split(separator: "\n")
+                .contains { $0.trimmingCharacters(in: .whitespaces) == "import FoundationNetworking" }
+        }
+        #expect(importing.isEmpty, "\(importing.map(\.lastPathComponent))")
+    }
 }
