@@ -100,7 +100,7 @@ struct IntentCombinationTests {
         }
     }
 
-    /// A head that reads `label` with `probability` from the zero embedding.
+    /// A head that reads `label` with `probability` from the zero embedding (its gram weights all zero).
     static func head(favouring label: IntentLabel, _ probability: Double) -> IntentHead {
         let labels = IntentLabel.allCases
         let others = (1 - probability) / Double(labels.count - 1)
@@ -110,6 +110,8 @@ struct IntentCombinationTests {
         }
         return IntentHead(
             modelIdentity: IntentHead.trained.modelIdentity, labels: labels, dimension: 384, parameters: parameters,
-            characterGrams: .silent(labelCount: labels.count))
+            characterGrams: CharacterGramWeights(
+                vectorizer: CharacterGramVectorizer(documentCount: 0, documentFrequencies: Array(repeating: 0, count: CharacterGrams.bucketCount)),
+                weights: Array(repeating: 0, count: labels.count * CharacterGrams.bucketCount)))
     }
 }

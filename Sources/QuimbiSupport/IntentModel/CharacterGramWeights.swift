@@ -13,13 +13,6 @@ public struct CharacterGramWeights: Sendable, Equatable {
         self.weights = weights
     }
 
-    /// A part that counts for nothing (every weight zero), for heads that read the embedding alone.
-    public static func silent(labelCount: Int) -> CharacterGramWeights {
-        CharacterGramWeights(
-            vectorizer: CharacterGramVectorizer(documentCount: 0, documentFrequencies: Array(repeating: 0, count: CharacterGrams.bucketCount)),
-            weights: Array(repeating: 0, count: labelCount * CharacterGrams.bucketCount))
-    }
-
     /// The score each intent row gives `text`.
     func scores(_ text: String) -> [Float] {
         let features = vectorizer.features(text)
