@@ -4,8 +4,14 @@ public struct ConsumerConfiguration: Sendable {
     /// Consumer group; replicas with the same group share the partitions.
     public var groupID: String
     public var topics: [String]
-    /// Records handed out and not yet finished at which fetching pauses (resumes at half).
+    /// Records handed out and not yet finished at which the consumer stops taking records (see
+    /// ``pauseAfterHolding``); once paused, fetching resumes at half.
     public var maxInFlight: Int
+    /// How long the poll thread, at ``maxInFlight``, only waits for records to finish before it pauses
+    /// the partitions. Waiting leaves librdkafka's prefetched records in place, but its callbacks
+    /// (rebalances) wait too; a pause drops what was prefetched and fetching restarts up to a second
+    /// after the resume, so it is kept for records that stay in flight long (a slow dependency).
+    public var pauseAfterHolding: Duration
     /// Most records handed out in one batch.
     public var maxBatch: Int
     /// How often finished progress is committed.
@@ -26,7 +32,7 @@ public struct ConsumerConfiguration: Sendable {
     public var lagReporter: (@Sendable ([TopicPartition: Int64]) -> Void)?
 
     public init(
-        kafka: KafkaConfiguration, groupID: String, topics: [String], maxInFlight: Int = 2_048, maxBatch: Int = 256,
+        kafka: KafkaConfiguration, groupID: String, topics: [String], maxInFlight: Int = 2_048, pauseAfterHolding: Duration = .seconds(1), maxBatch: Int = 256,
         commitInterval: Duration = .milliseconds(200), revokeGracePeriod: Duration = .seconds(10),
         autoOffsetReset: String = "earliest", sessionTimeout: Duration? = nil, fetchWaitMax: Duration = .milliseconds(100)
     ) {
@@ -34,6 +40,7 @@ public struct ConsumerConfiguration: Sendable {
         self.groupID = groupID
         self.topics = topics
         self.maxInFlight = maxInFlight
+        self.pauseAfterHolding = pauseAfterHolding
         self.maxBatch = maxBatch
         self.commitInterval = commitInterval
         self.revokeGracePeriod = revokeGracePeriod

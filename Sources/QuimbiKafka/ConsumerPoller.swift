@@ -1,4 +1,5 @@
 import CRdKafka
+import Foundation
 import Logging
 import Synchronization
 
@@ -12,6 +13,8 @@ struct ConsumerRequests: Sendable {
 /// commit periodically, and on close commit synchronously and leave the group.
 final class ConsumerPoller: Sendable {
     let requests = Mutex(ConsumerRequests())
+    /// Times fetching was paused for back-pressure (not counting the pause of stopping).
+    let backpressurePauses = Atomic<Int>(0)
     private let handle: KafkaHandle
     private let ledger: PartitionLedger
     private let configuration: ConsumerConfiguration
@@ -35,6 +38,7 @@ final class ConsumerPoller: Sendable {
         var lastLagReport = clock.now
         var pausedPartitions: Set<TopicPartition> = []
         var streamFinished = false
+        var fullSince: ContinuousClock.Instant?
         let pollTimeout = Int32(max(1, min(100, configuration.commitInterval.milliseconds)))
         while true {
             let request = requests.withLock { $0 }
@@ -43,9 +47,17 @@ final class ConsumerPoller: Sendable {
                 continuation.finish()
                 streamFinished = true
             }
-            pausedPartitions = applyBackpressure(stopping: request.stopFetching, paused: pausedPartitions)
-            let batch = poll(timeoutMilliseconds: pollTimeout, handOut: !streamFinished)
-            if !batch.isEmpty { continuation.yield(batch) }
+            let room = configuration.maxInFlight - ledger.unsettled
+            fullSince = room > 0 ? nil : fullSince ?? clock.now
+            let fullTooLong = fullSince.map { clock.now - $0 >= configuration.pauseAfterHolding } ?? false
+            if fullSince != nil, !fullTooLong, !streamFinished {
+                _ = ledger.waitForRoom(below: configuration.maxInFlight, until: Date().addingTimeInterval(Double(pollTimeout) / 1_000))
+            } else {
+                pausedPartitions = applyBackpressure(stopping: request.stopFetching, fullTooLong: fullTooLong, paused: pausedPartitions)
+                let limit = room > 0 ? min(configuration.maxBatch, room) : configuration.maxBatch
+                let batch = poll(timeoutMilliseconds: pollTimeout, handOut: !streamFinished, limit: limit)
+                if !batch.isEmpty { continuation.yield(batch) }
+            }
             if clock.now - lastCommit >= configuration.commitInterval {
                 commit(async: true)
                 lastCommit = clock.now
@@ -64,14 +76,14 @@ final class ConsumerPoller: Sendable {
         if !streamFinished { continuation.finish() }
     }
 
-    /// Pauses every assigned partition while too much is in flight or when stopping; resumes at half.
-    private func applyBackpressure(stopping: Bool, paused: Set<TopicPartition>) -> Set<TopicPartition> {
+    /// Pauses every assigned partition when stopping or when the in-flight limit was reached longer
+    /// than ``ConsumerConfiguration/pauseAfterHolding`` ago; resumes at half the limit.
+    private func applyBackpressure(stopping: Bool, fullTooLong: Bool, paused: Set<TopicPartition>) -> Set<TopicPartition> {
         let assigned = Set(ledger.assigned)
-        let inFlight = ledger.unsettled
-        let shouldPause = stopping || inFlight >= configuration.maxInFlight
-            || (!paused.isEmpty && inFlight > configuration.maxInFlight / 2)
+        let shouldPause = stopping || fullTooLong || (!paused.isEmpty && ledger.unsettled > configuration.maxInFlight / 2)
         if shouldPause {
             let newlyPaused = assigned.subtracting(paused)
+            if !stopping, paused.isEmpty, !newlyPaused.isEmpty { backpressurePauses.add(1, ordering: .relaxed) }
             TopicPartitionList.setPaused(handle.pointer, Array(newlyPaused), paused: true)
             return assigned
         }
@@ -79,10 +91,10 @@ final class ConsumerPoller: Sendable {
         return []
     }
 
-    /// Waits up to the timeout for the first record, then takes what else is ready, up to a batch.
+    /// Waits up to the timeout for the first record, then takes what else is ready, up to `limit`.
     /// Without `handOut` (fetching stopped) it only serves librdkafka's callbacks: records fetched
     /// before the pause are dropped, never handed out and never committed.
-    private func poll(timeoutMilliseconds: Int32, handOut: Bool) -> [KafkaMessage] {
+    private func poll(timeoutMilliseconds: Int32, handOut: Bool, limit: Int) -> [KafkaMessage] {
         var timeout = timeoutMilliseconds
         let next = { () -> KafkaMessage? in
             while let message = rd_kafka_consumer_poll(self.handle.pointer, timeout) {
@@ -92,7 +104,7 @@ final class ConsumerPoller: Sendable {
             }
             return nil
         }
-        if handOut { return Self.collect(limit: configuration.maxBatch, ledger: ledger, next: next) }
+        if handOut { return Self.collect(limit: limit, ledger: ledger, next: next) }
         var dropped = 0
         while dropped < configuration.maxBatch, next() != nil { dropped += 1 }
         return []

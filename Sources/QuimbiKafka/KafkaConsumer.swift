@@ -9,7 +9,8 @@ import Synchronization
 /// A dedicated thread polls librdkafka (no fixed sleeps: `rd_kafka_consumer_poll` returns as soon as
 /// a record arrives) and serves rebalances inside librdkafka's rebalance callback: on revoke it stops
 /// new work on the revoked partitions, waits (bounded) for their in-flight records, commits what is
-/// finished, and only then lets the partitions go. Fetching pauses while too much is in flight.
+/// finished, and only then lets the partitions go. At the in-flight limit it stops taking records
+/// (librdkafka's prefetch stays in place), and pauses fetching only when the limit lasts.
 public final class KafkaConsumer: Sendable {
     /// Batches of records, in offset order per partition. Ends after ``stopFetching()``.
     public let batches: AsyncStream<[KafkaMessage]>
@@ -104,6 +105,10 @@ public final class KafkaConsumer: Sendable {
 
     /// Records handed out and not yet finished or abandoned.
     public var inFlight: Int { ledger.unsettled }
+
+    /// How many times fetching paused because too much was in flight for too long (librdkafka drops
+    /// what it prefetched for a paused partition, and fetches again up to a second after the resume).
+    public var backpressurePauses: Int { poller.backpressurePauses.load(ordering: .relaxed) }
 
     /// Partitions currently assigned.
     public var assignment: [TopicPartition] { ledger.assigned }

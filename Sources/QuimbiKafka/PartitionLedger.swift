@@ -18,6 +18,8 @@ final class PartitionLedger: @unchecked Sendable {
     private var revokingCount = 0
     /// Records tracked and neither finished nor abandoned, over all partitions.
     private var total = 0
+    /// The limit the poll thread waits to get below (``waitForRoom(below:until:)``), if it waits.
+    private var roomLimit: Int?
 
     /// Records tracked and neither finished nor abandoned.
     var unsettled: Int { locked { total } }
@@ -90,8 +92,19 @@ final class PartitionLedger: @unchecked Sendable {
             change(&partition.watermark, message.offset)
             total -= before - partition.watermark.unsettled
             partitions[message.topicPartition] = partition
-            if revokingCount > 0 { condition.broadcast() }
+            if revokingCount > 0 || total < roomLimit ?? 0 { condition.broadcast() }
         }
+    }
+
+    /// Waits until fewer than `limit` records are unsettled, or until `deadline`; returns whether
+    /// there is room. Only the poll thread waits here.
+    func waitForRoom(below limit: Int, until deadline: Date) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        roomLimit = limit
+        defer { roomLimit = nil }
+        while total >= limit, condition.wait(until: deadline) {}
+        return total < limit
     }
 
     /// Offsets to commit: partition → next offset, for partitions with progress not yet committed.

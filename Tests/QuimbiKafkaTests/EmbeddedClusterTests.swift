@@ -6,10 +6,12 @@ import Testing
 @Suite(.serialized) struct EmbeddedClusterTests {
     let logger = Logger(label: "test")
 
-    private func consumerConfiguration(_ cluster: EmbeddedKafkaCluster, topic: String, group: String, maxInFlight: Int = 2_048) -> ConsumerConfiguration {
+    private func consumerConfiguration(
+        _ cluster: EmbeddedKafkaCluster, topic: String, group: String, maxInFlight: Int = 2_048, pauseAfterHolding: Duration = .seconds(1)
+    ) -> ConsumerConfiguration {
         ConsumerConfiguration(
             kafka: KafkaConfiguration(bootstrapServers: cluster.bootstrapServers, properties: ["session.timeout.ms": "6000", "heartbeat.interval.ms": "500"]),
-            groupID: group, topics: [topic], maxInFlight: maxInFlight, commitInterval: .milliseconds(50))
+            groupID: group, topics: [topic], maxInFlight: maxInFlight, pauseAfterHolding: pauseAfterHolding, commitInterval: .milliseconds(50))
     }
 
     private func produce(_ count: Int, to topic: String, cluster: EmbeddedKafkaCluster) async throws {
@@ -90,11 +92,31 @@ import Testing
         await cluster.shutdown()
     }
 
+    /// A pause drops librdkafka's prefetched records and fetching resumes up to a second later, so a
+    /// backlog read by a consumer at its in-flight limit must not pause while records finish promptly
+    /// (it paused at every limit and ran at a fraction of its speed).
+    @Test func readsABacklogAtTheInFlightLimitWithoutPausing() async throws {
+        let cluster = try EmbeddedKafkaCluster(brokers: 1)
+        try cluster.createTopic("backlog", partitions: 2)
+        try await produce(500, to: "backlog", cluster: cluster)
+        let consumer = try KafkaConsumer(configuration: consumerConfiguration(cluster, topic: "backlog", group: "g4", maxInFlight: 20, pauseAfterHolding: .seconds(10)),
+            logger: logger)
+
+        let messages = await consume(consumer, count: 500)
+        #expect(Set(messages.map { String(decoding: $0.value, as: UTF8.self) }).count == 500)
+        #expect(consumer.backpressurePauses == 0, "no pause while records finished as they came")
+        await consumer.close()
+        await cluster.shutdown()
+    }
+
+    /// Records that stay in flight: the consumer takes no more than the limit, and pauses fetching
+    /// once the limit was held longer than `pauseAfterHolding`.
     @Test func pausesFetchingWhileTooMuchIsInFlight() async throws {
         let cluster = try EmbeddedKafkaCluster(brokers: 1)
         try cluster.createTopic("backpressure", partitions: 2)
         try await produce(500, to: "backpressure", cluster: cluster)
-        let consumer = try KafkaConsumer(configuration: consumerConfiguration(cluster, topic: "backpressure", group: "g3", maxInFlight: 50), logger: logger)
+        let consumer = try KafkaConsumer(configuration: consumerConfiguration(cluster, topic: "backpressure", group: "g3", maxInFlight: 50, pauseAfterHolding: .milliseconds(200)),
+            logger: logger)
 
         let held = Mutex<[KafkaMessage]>([])
         let reader = Task {
@@ -102,11 +124,12 @@ import Testing
         }
         let clock = ContinuousClock()
         let joinDeadline = clock.now + .seconds(20)
-        while held.withLock({ $0.count }) < 50, clock.now < joinDeadline { try await Task.sleep(for: .milliseconds(50)) }
-        try await Task.sleep(for: .seconds(1))
+        while held.withLock({ $0.count }) < 50 || consumer.backpressurePauses == 0, clock.now < joinDeadline {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        #expect(consumer.backpressurePauses == 1, "fetching paused once the limit was held for the hold period")
         let heldWhilePaused = held.withLock { $0.count }
-        #expect(heldWhilePaused >= 50)
-        #expect(heldWhilePaused < 500, "fetching paused near the in-flight limit")
+        #expect(heldWhilePaused == 50, "no more than the in-flight limit handed out")
         #expect(consumer.inFlight == heldWhilePaused)
 
         var finished = 0
