@@ -96,8 +96,46 @@ public final class KafkaProducer: Sendable {
     /// the calling task ends the wait with ``KafkaError/Code/cancelled`` at once; a record already
     /// queued may still be delivered.
     public func send(_ record: ProducerRecord) async throws(KafkaError) -> DeliveryReport {
+        try await send(all: [record])[0].get()
+    }
+
+    /// Sends records together and returns, in their order, each one's outcome once every one was
+    /// acknowledged or failed: one wait for the lot, no task per record.
+    ///
+    /// Queue-full waits and cancellation behave as in ``send(_:)``; a record that could not be queued
+    /// fails on its own, and the others are still sent.
+    public func send(all records: [ProducerRecord]) async -> [Result<DeliveryReport, KafkaError>] {
+        var queuing: [Result<DeliveryPromise, KafkaError>] = []
+        queuing.reserveCapacity(records.count)
+        for record in records {
+            do throws(KafkaError) {
+                queuing.append(.success(try await queue(record)))
+            } catch {
+                queuing.append(.failure(error))
+            }
+        }
+        let queued = queuing
+        return await withTaskCancellationHandler {
+            var outcomes: [Result<DeliveryReport, KafkaError>] = []
+            outcomes.reserveCapacity(queued.count)
+            for entry in queued {
+                switch entry {
+                case .success(let promise): outcomes.append(await promise.result())
+                case .failure(let error): outcomes.append(.failure(error))
+                }
+            }
+            return outcomes
+        } onCancel: {
+            for case .success(let promise) in queued {
+                promise.complete(.failure(KafkaError(.cancelled, "stopped waiting for a delivery")))
+            }
+        }
+    }
+
+    /// Hands `record` to librdkafka, waiting for space while its queue is full.
+    private func queue(_ record: ProducerRecord) async throws(KafkaError) -> DeliveryPromise {
         let promise = DeliveryPromise()
-        queueing: while true {
+        while true {
             guard !Task.isCancelled else {
                 throw KafkaError(.cancelled, "send to \(record.topic) cancelled before the record was queued")
             }
@@ -111,16 +149,11 @@ public final class KafkaProducer: Sendable {
             }
             switch attempt {
             case nil: throw KafkaError(.shuttingDown, "producer is closed")
-            case .queued?: break queueing
+            case .queued?: return promise
             case .failed(let error)?: throw error
             case .queueFull?: try? await Task.sleep(for: .milliseconds(1))
             }
         }
-        return try await withTaskCancellationHandler {
-            await promise.result()
-        } onCancel: {
-            promise.complete(.failure(KafkaError(.cancelled, "stopped waiting for the delivery to \(record.topic)")))
-        }.get()
     }
 
     private func enqueue(_ record: ProducerRecord, promise: DeliveryPromise) -> rd_kafka_resp_err_t {

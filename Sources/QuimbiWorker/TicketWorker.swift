@@ -234,22 +234,11 @@ public struct TicketWorker: Service {
         }
     }
 
-    /// Sends `records` concurrently; returns those that failed, with their errors.
+    /// Sends `records` together; returns those that failed, with their errors.
     private func send(_ records: [ProducerRecord], _ producer: KafkaProducer) async -> [(record: ProducerRecord, error: KafkaError)] {
-        await withTaskGroup(of: (record: ProducerRecord, error: KafkaError)?.self) { group in
-            for record in records {
-                group.addTask {
-                    do throws(KafkaError) {
-                        _ = try await producer.send(record)
-                        return nil
-                    } catch {
-                        return (record, error)
-                    }
-                }
-            }
-            var failed: [(record: ProducerRecord, error: KafkaError)] = []
-            for await failure in group { if let failure { failed.append(failure) } }
-            return failed
+        zip(records, await producer.send(all: records)).compactMap { record, outcome in
+            guard case .failure(let error) = outcome else { return nil }
+            return (record, error)
         }
     }
 }

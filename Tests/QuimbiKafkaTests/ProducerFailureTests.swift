@@ -39,6 +39,19 @@ import Testing
         await cluster.shutdown()
     }
 
+    @Test func recordsSentTogetherEachGetTheirOwnOutcomeInOrder() async throws {
+        let cluster = try EmbeddedKafkaCluster(brokers: 1)
+        try cluster.createTopic("together", partitions: 1)
+        let producer = try producer(cluster, maxMessageBytes: 1_000)
+        let outcomes = await producer.send(all: [record("together"), record("together", bytes: 2_000), record("together")])
+        #expect(outcomes.map { (try? $0.get()) != nil } == [true, false, true])
+        #expect((try? outcomes[0].get().offset) == 0)
+        #expect((try? outcomes[2].get().offset) == 1, "the rejected record took no offset")
+        if case .failure(let error) = outcomes[1] { #expect(error.code == "kafka_record_rejected") }
+        await producer.shutdown(timeout: .seconds(1))
+        await cluster.shutdown()
+    }
+
     @Test(arguments: ["MSG_SIZE_TOO_LARGE", "TOPIC_AUTHORIZATION_FAILED"])
     func aPermanentBrokerErrorRejectsTheRecord(error: String) async throws {
         let cluster = try EmbeddedKafkaCluster(brokers: 1)
