@@ -17,7 +17,7 @@ struct EventRecords: Sendable {
     let source: String
 
     func records(for result: TicketResult, original message: KafkaMessage) throws -> [ProducerRecord] {
-        let encoder = QuimbiJSON.makeEncoder()
+        let encoder = StreamingJSONEncoder()
         switch result {
         case .drafted(let draft, let escalation):
             var records = [
@@ -46,12 +46,12 @@ struct EventRecords: Sendable {
         )
         let key = message.key.map { String(decoding: $0, as: UTF8.self) }
         return record(topic: topics.deadLetters, key: key, id: letter.eventID, type: EventType.deadLetter,
-                      time: letter.failedAt, value: try QuimbiJSON.makeEncoder().encode(letter))
+                      time: letter.failedAt, value: try StreamingJSONEncoder().encode(letter))
     }
 
-    private func record(topic: String, key: String?, id: String, type: String, time: Date, value: Data) -> ProducerRecord {
+    private func record(topic: String, key: String?, id: String, type: String, time: Date, value: [UInt8]) -> ProducerRecord {
         ProducerRecord(
-            topic: topic, key: key.map { Array($0.utf8) }, value: Array(value),
+            topic: topic, key: key.map { Array($0.utf8) }, value: value,
             headers: [
                 KafkaHeader(name: "ce_specversion", text: "1.0"),
                 KafkaHeader(name: "ce_id", text: id),
