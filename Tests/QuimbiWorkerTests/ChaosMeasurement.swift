@@ -15,6 +15,9 @@ struct ChaosReport: CustomStringConvertible {
     var duplicatedFirstOutputs: [String: Date]
     /// Longest time from a ticket's publication to its first output reaching the collector.
     var maxLatency: Duration
+    /// Where the slowest ticket spent its time: when the worker received and completed it, and when
+    /// the collector read it, each after its publication (tells a stalled worker from a stalled reader).
+    var slowestPath: String
 
     /// Measures the drafts and dead letters `collector` read for the tickets `published` (ticket id → publication time).
     init(_ collector: EventCollector, published: [String: Date]) {
@@ -35,6 +38,19 @@ struct ChaosReport: CustomStringConvertible {
         duplicates = counts.values.reduce(0) { $0 + $1 - 1 }
         duplicatedFirstOutputs = first.filter { counts[$0.key, default: 0] > 1 }
         maxLatency = .seconds(latencies.max() ?? 0)
+        slowestPath = Self.path(of: first.max { $0.value.timeIntervalSince(published[$0.key]!) < $1.value.timeIntervalSince(published[$1.key]!) }?.key,
+                                outputs: outputs, published: published)
+    }
+
+    private static func path(of key: String?, outputs: [EventCollector.Received], published: [String: Date]) -> String {
+        guard let key, let start = published[key] else { return "none" }
+        let decoder = QuimbiJSON.makeDecoder()
+        let drafts = outputs.filter { $0.key == key }.sorted { $0.receivedAt < $1.receivedAt }
+        guard let output = drafts.first, let draft = try? decoder.decode(DraftResponse.self, from: output.value) else {
+            return "\(key): no draft"
+        }
+        func after(_ date: Date) -> String { String(format: "%.3f s", date.timeIntervalSince(start)) }
+        return "\(key): worker received \(after(draft.timing.receivedAt)), completed \(after(draft.timing.completedAt)), collected \(after(output.receivedAt))"
     }
 
     /// Duplicated tickets whose first output did not reach the collector between `before` ahead of
@@ -46,7 +62,7 @@ struct ChaosReport: CustomStringConvertible {
     }
 
     var description: String {
-        "\(tickets) tickets: \(drafted) drafted, \(deadLettered) dead-lettered, \(lost) lost, \(duplicates) duplicates, max latency \(maxLatency)"
+        "\(tickets) tickets: \(drafted) drafted, \(deadLettered) dead-lettered, \(lost) lost, \(duplicates) duplicates, max latency \(maxLatency) (slowest: \(slowestPath))"
     }
 }
 
