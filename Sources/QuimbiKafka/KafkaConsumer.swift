@@ -23,6 +23,8 @@ public final class KafkaConsumer: Sendable {
 
     /// Creates the consumer, subscribes to the configured topics and starts polling.
     public init(configuration: ConsumerConfiguration, logger: Logger) throws(KafkaError) {
+        var logger = logger
+        logger[metadataKey: "group"] = "\(configuration.groupID)"
         var defaults = [
             ("group.id", configuration.groupID),
             ("enable.auto.commit", "false"),
