@@ -5,7 +5,9 @@ import Synchronization
 /// Settings of a ``KafkaProducer``.
 public struct ProducerConfiguration: Sendable {
     public var kafka: KafkaConfiguration
-    /// How long records wait to be batched, in milliseconds.
+    /// How long records wait to be batched, in milliseconds. 0 by default: each ticket's outputs
+    /// leave at once, and under load librdkafka batches what queues up while requests are in flight
+    /// (2 ms cost the benchmark 6 ms of p50 produce-to-draft latency and no throughput).
     public var lingerMilliseconds: Int
     /// How long librdkafka tries to deliver a record before reporting failure.
     public var deliveryTimeoutMilliseconds: Int
@@ -16,7 +18,7 @@ public struct ProducerConfiguration: Sendable {
     public var onFatalError: (@Sendable (KafkaError) -> Void)?
 
     public init(
-        kafka: KafkaConfiguration, lingerMilliseconds: Int = 2, deliveryTimeoutMilliseconds: Int = 30_000, maxMessageBytes: Int = 1_000_000,
+        kafka: KafkaConfiguration, lingerMilliseconds: Int = 0, deliveryTimeoutMilliseconds: Int = 30_000, maxMessageBytes: Int = 1_000_000,
         onFatalError: (@Sendable (KafkaError) -> Void)? = nil
     ) {
         self.kafka = kafka
