@@ -9,7 +9,7 @@ struct OrderCSV {
     private let width: Int
 
     /// Reads the header line, or says which required columns it lacks.
-    static func fromHeader(_ line: String) -> Result<OrderCSV, OrderLineProblem> {
+    static func fromHeader(_ line: UnsafeBufferPointer<UInt8>) -> Result<OrderCSV, OrderLineProblem> {
         let names = fields(line).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         var columns = Dictionary(names.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
         if columns["order_id"] == nil { columns["order_id"] = columns["id"] }
@@ -18,8 +18,8 @@ struct OrderCSV {
         return .success(OrderCSV(columns: columns, width: names.count))
     }
 
-    /// The order on one data line.
-    func order(_ line: String) -> Result<Order, OrderLineProblem> {
+    /// The order on one data line (its UTF-8 bytes).
+    func order(_ line: UnsafeBufferPointer<UInt8>) -> Result<Order, OrderLineProblem> {
         let values = Self.fields(line)
         guard values.count == width else { return .failure(OrderLineProblem("expected \(width) fields, found \(values.count)")) }
         func field(_ name: String) -> String? {
@@ -48,12 +48,16 @@ struct OrderCSV {
 
     /// Splits one CSV line into fields; quoted fields may contain commas and `""`. Works on the
     /// UTF-8 bytes: quotes and commas are ASCII, so multi-byte characters pass through whole.
-    static func fields(_ line: String) -> [String] {
+    static func fields(_ line: UnsafeBufferPointer<UInt8>) -> [String] {
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ",")
+        guard line.contains(quote) else {
+            // The usual line: each field is a plain slice of the bytes.
+            return line.split(separator: comma, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        }
         var fields: [String] = []
         var current: [UInt8] = []
         var inQuotes = false
-        var iterator = line.utf8.makeIterator()
+        var iterator = line.makeIterator()
         var pending = iterator.next()
         while let byte = pending {
             pending = iterator.next()
