@@ -93,19 +93,18 @@ struct SegmentCommand: AsyncParsableCommand {
         print("\(input.source) in \(SegmentReport.seconds(read - started)) s; total \(SegmentReport.seconds(clock.now - started)) s; peak RSS \(PeakMemory.megabytes()) MB")
     }
 
-    /// The customers' features as of `--as-of` (default: the day after the last order), folded from
-    /// the orders as they are read from `--orders` or from the `orders` table.
+    /// The customers' features as of `--as-of` (default: the day after the last order): folded from
+    /// `--orders` as the file is read, or aggregated by PostgreSQL from the `orders` table.
     private func readFeatures(pool: PostgresPool?, timeUnit: Double) async throws -> (features: [CustomerFeatures], report: FeatureReport, asOf: Date, source: String) {
-        var accumulator = FeatureAccumulator(cutoff: asOf?.date)
-        let rejected: Int
-        if let orders {
-            rejected = try readFile(orders) { accumulator.add($0) }
-        } else {
+        guard let orders else {
             // validate() guarantees --postgres when --orders is absent.
-            for order in try await OrderHistoryReader(pool: pool!).allOrders() { accumulator.add(order) }
-            rejected = 0
+            let read = try await PurchaseSummaryReader(pool: pool!).features(cutoff: asOf?.date, timeUnit: timeUnit)
+            guard let asOfDate = read.asOf else { throw ValidationError("no valid orders in the orders table") }
+            return (read.features, read.report, asOfDate, "customers aggregated by PostgreSQL: \(read.features.count)")
         }
-        guard accumulator.ordersRead > 0, let asOfDate = accumulator.asOf else { throw ValidationError("no valid orders in \(orders ?? "the orders table")") }
+        var accumulator = FeatureAccumulator(cutoff: asOf?.date)
+        let rejected = try readFile(orders) { accumulator.add($0) }
+        guard accumulator.ordersRead > 0, let asOfDate = accumulator.asOf else { throw ValidationError("no valid orders in \(orders)") }
         return (accumulator.features(timeUnit: timeUnit), accumulator.report, asOfDate,
                 "orders read: \(accumulator.ordersRead) (\(rejected) lines skipped)")
     }
