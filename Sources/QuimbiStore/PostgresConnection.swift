@@ -150,6 +150,41 @@ final class PostgresConnection {
         if let rowFailure { throw rowFailure }
     }
 
+    /// Runs `COPY … FROM STDIN` and sends `rows` in the text format (`\N` for NULL; backslash, tab,
+    /// line feed and carriage return escaped), a megabyte at a time.
+    func copy(_ sql: String, rows: [[String?]]) throws(StoreError) {
+        try interrupter.check()
+        try ensureConnected()
+        guard let handle else { throw .postgresUnavailable("no connection") }
+        let started = try interruptible(handle) { PQexec(handle, sql) }
+        guard PQresultStatus(started) == PGRES_COPY_IN else {
+            defer { PQclear(started) }
+            throw classifyFailure(started)
+        }
+        PQclear(started)
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(Self.copyChunkSize + 4_096)
+        var sent = true
+        for row in rows where sent {
+            CopyText.append(row, to: &buffer)
+            if buffer.count >= Self.copyChunkSize {
+                sent = buffer.withUnsafeBufferPointer { PQputCopyData(handle, $0.baseAddress, Int32($0.count)) } == 1
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        if sent, !buffer.isEmpty {
+            sent = buffer.withUnsafeBufferPointer { PQputCopyData(handle, $0.baseAddress, Int32($0.count)) } == 1
+        }
+        guard PQputCopyEnd(handle, nil) == 1, sent else { throw classifyFailure(nil) }
+        let result = try interruptible(handle) { PQgetResult(handle) }
+        while let extra = PQgetResult(handle) { PQclear(extra) }
+        defer { PQclear(result) }
+        guard PQresultStatus(result) == PGRES_COMMAND_OK else { throw classifyFailure(result) }
+    }
+
+    /// Bytes sent per `PQputCopyData`.
+    static let copyChunkSize = 1 << 20
+
     /// A failed statement's error: transient (and the connection dropped, to be reopened on next use)
     /// when the server is unreachable, shutting down or out of resources; otherwise a query error.
     private func classifyFailure(_ result: OpaquePointer?) -> StoreError {

@@ -92,6 +92,11 @@ public struct PostgresConnectionHandle {
         try connection.stream(sql, parameters, row: row)
     }
 
+    /// Runs `COPY … FROM STDIN` with `rows` as its data.
+    func copy(_ sql: String, rows: [[String?]]) throws(StoreError) {
+        try connection.copy(sql, rows: rows)
+    }
+
     /// Runs a multi-statement script without parameters.
     func executeScript(_ sql: String) throws(StoreError) {
         try connection.executeScript(sql)
