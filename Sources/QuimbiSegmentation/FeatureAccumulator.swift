@@ -15,6 +15,8 @@ public struct FeatureAccumulator: Sendable {
     private var latest: Date?
     private var customerNumbers: [String: Int32] = [:]
     private var customerIDs: [String] = []
+    /// The customer of the previous order: files list a customer's orders together, so most lookups end here.
+    private var previousCustomer: (id: String, number: Int32)?
     private var keptOrderIDs = Set<String>()
     private var customerOfOrder: [Int32] = []
     /// Seconds since the reference date, the exact representation of a `Date`.
@@ -49,13 +51,16 @@ public struct FeatureAccumulator: Sendable {
         guard total >= 0, total.isFinite else { report.negativeTotals += 1; return }
         guard keptOrderIDs.insert(orderID).inserted else { report.duplicateOrderIDs += 1; return }
         let number: Int32
-        if let known = customerNumbers[customerID] {
+        if let previousCustomer, previousCustomer.id == customerID {
+            number = previousCustomer.number
+        } else if let known = customerNumbers[customerID] {
             number = known
         } else {
             number = Int32(customerIDs.count)
             customerNumbers[customerID] = number
             customerIDs.append(customerID)
         }
+        previousCustomer = (customerID, number)
         customerOfOrder.append(number)
         timeOfOrder.append(createdAt.timeIntervalSinceReferenceDate)
         totalOfOrder.append(total)
