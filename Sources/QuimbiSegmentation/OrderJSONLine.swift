@@ -107,11 +107,12 @@ struct OrderJSONLine {
     }
 
     /// `{ "key": value, … }`, each member read by `member`; false at the first problem.
-    private mutating func object(_ member: (String, inout OrderJSONLine) -> Bool) -> Bool {
+    private mutating func object(_ member: (Key, inout OrderJSONLine) -> Bool) -> Bool {
         guard take(UInt8(ascii: "{")) else { return false }
         if take(UInt8(ascii: "}")) { return true }
         repeat {
-            guard let key = string(), take(UInt8(ascii: ":")), member(key, &self) else { return false }
+            guard let key = plainString(), key.isASCII || String(validating: key.text, as: UTF8.self) != nil,
+                  take(UInt8(ascii: ":")), member(Key(bytes: key.text), &self) else { return false }
         } while take(UInt8(ascii: ","))
         return take(UInt8(ascii: "}"))
     }
@@ -144,21 +145,37 @@ struct OrderJSONLine {
 
     /// A string without escapes (the usual case); `nil` for anything else, escapes included.
     private mutating func string() -> String? {
+        guard let string = plainString() else { return nil }
+        return string.isASCII ? String(decoding: string.text, as: UTF8.self) : String(validating: string.text, as: UTF8.self)
+    }
+
+    /// The bytes between the quotes of a string without escapes or control characters.
+    private mutating func plainString() -> (text: UnsafeBufferPointer<UInt8>, isASCII: Bool)? {
         guard take(UInt8(ascii: "\"")) else { return nil }
         let start = index
-        var ascii = true
+        var isASCII = true
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                let text = UnsafeBufferPointer(rebasing: bytes[start..<index])
                 index += 1
-                return ascii ? String(decoding: text, as: UTF8.self) : String(validating: text, as: UTF8.self)
+                return (UnsafeBufferPointer(rebasing: bytes[start..<index - 1]), isASCII)
             }
             guard byte >= 0x20, byte != UInt8(ascii: "\\") else { return nil }
-            if byte >= 0x80 { ascii = false }
+            if byte >= 0x80 { isASCII = false }
             index += 1
         }
         return nil
+    }
+
+    /// A member name, matched against names by its bytes (no string is made).
+    private struct Key {
+        let bytes: UnsafeBufferPointer<UInt8>
+
+        static func ~= (name: StaticString, key: Key) -> Bool {
+            guard name.utf8CodeUnitCount == key.bytes.count else { return false }
+            for offset in 0..<key.bytes.count where name.utf8Start[offset] != key.bytes[offset] { return false }
+            return true
+        }
     }
 
     /// The JSON number's text: `-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?`, and whether it is a plain integer.

@@ -52,6 +52,7 @@ struct OrderJSONLineTests {
         "{\"id\":5,\"customer_id\":\"c1\",\"created_at\":\"2026-01-02T03:04:05Z\",\"total\":1,\"currency\":\"USD\",\"financial_status\":\"paid\",\"fulfillment_status\":\"fulfilled\",\"line_items\":[],\"tracking\":[]}",
         "{\(base),\"line_items\":[],\"tracking\":[],\"bad\":tru}",
         "[1,2]",
+        "{\(base),\"line_items\":[],\"tracking\":[],\"t\\u0069tle\":1}",
         "{\"id\":\"broken\"",
     ]
 
