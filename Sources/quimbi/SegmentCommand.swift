@@ -14,7 +14,9 @@ struct SegmentCommand: AsyncParsableCommand {
             or the CDNOW text format (customer_id [sample_id] YYYYMMDD quantity amount). Churn risk = P(no purchase in the \
             next --churn-horizon-days) under the fitted BG/NBD model. With --calibration-end and --holdout-end the command \
             instead evaluates the models on the holdout period. With --postgres the profiles and archetypes replace the stored \
-            ones in one transaction, with a segmentation_runs row and a new cache generation (migrations are applied first).
+            ones in one transaction, with a segmentation_runs row and a new cache generation (migrations are applied first). \
+            The file is read as a stream and folded into per-customer features; with --postgres one aggregate query computes \
+            them in the database, streamed row by row.
             """
     )
 
