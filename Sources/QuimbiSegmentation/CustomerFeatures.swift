@@ -27,6 +27,9 @@ public struct FeatureReport: Sendable, Hashable {
     public var ordersAfterAsOf = 0
     public var duplicateOrderIDs = 0
     public var negativeTotals = 0
+
+    /// Nothing left out yet.
+    public init() {}
 }
 
 /// Turns orders into ``CustomerFeatures``.
@@ -34,35 +37,8 @@ public enum FeatureExtractor {
     /// Features as of `asOf` (orders after it are ignored), times in units of `timeUnit` days.
     /// Orders with a repeated id count once; orders with a negative total are ignored.
     public static func features(from orders: [Order], asOf: Date, timeUnit: Double = 1) -> (features: [CustomerFeatures], report: FeatureReport) {
-        var report = FeatureReport()
-        var seen = Set<String>()
-        var byCustomer: [String: [Order]] = [:]
-        for order in orders {
-            guard order.createdAt <= asOf else { report.ordersAfterAsOf += 1; continue }
-            guard order.total >= 0, order.total.isFinite else { report.negativeTotals += 1; continue }
-            guard seen.insert(order.id).inserted else { report.duplicateOrderIDs += 1; continue }
-            byCustomer[order.customerID, default: []].append(order)
-        }
-        let unitSeconds = 86_400 * timeUnit
-        let features = byCustomer.map { customerID, orders -> CustomerFeatures in
-            let days = Dictionary(grouping: orders) { Int(($0.createdAt.timeIntervalSince1970 / 86_400).rounded(.down)) }
-                .map { (day: $0.key, value: $0.value.reduce(0) { $0 + $1.total }) }
-                .sorted { $0.day < $1.day }
-            let firstDay = Date(timeIntervalSince1970: Double(days[0].day) * 86_400)
-            let lastDay = Date(timeIntervalSince1970: Double(days[days.count - 1].day) * 86_400)
-            let repeats = days.dropFirst()
-            return CustomerFeatures(
-                customerID: customerID,
-                repeatPurchases: repeats.count,
-                recency: lastDay.timeIntervalSince(firstDay) / unitSeconds,
-                age: max(0, asOf.timeIntervalSince(firstDay) / unitSeconds),
-                meanRepeatSpend: repeats.isEmpty ? 0 : repeats.reduce(0) { $0 + $1.value } / Double(repeats.count),
-                lifetimeValue: orders.reduce(0) { $0 + $1.total },
-                orderCount: orders.count,
-                firstPurchaseAt: orders.map(\.createdAt).min() ?? firstDay,
-                lastPurchaseAt: orders.map(\.createdAt).max() ?? lastDay
-            )
-        }
-        return (features.sorted { $0.customerID < $1.customerID }, report)
+        var accumulator = FeatureAccumulator(cutoff: asOf)
+        for order in orders { accumulator.add(order) }
+        return (accumulator.features(timeUnit: timeUnit), accumulator.report)
     }
 }

@@ -57,14 +57,20 @@ public struct Segmenter: Sendable {
     }
 
     /// Segments the orders as of `asOf` (time unit: days).
+    public func segment(orders: [Order], asOf: Date) throws(SegmentationError) -> SegmentationResult {
+        let (features, report) = FeatureExtractor.features(from: orders, asOf: asOf, timeUnit: configuration.timeUnitDays)
+        return try segment(features: features, report: report, asOf: asOf)
+    }
+
+    /// Segments customers given by their features as of `asOf` (times in the configuration's unit);
+    /// `report` says what feature extraction left out.
     ///
     /// Fallbacks: when nobody has a positive repeat purchase the spend model is skipped and each
     /// customer's own average order value is used; every score is clamped to a finite value in range.
-    public func segment(orders: [Order], asOf: Date) throws(SegmentationError) -> SegmentationResult {
+    public func segment(features: [CustomerFeatures], report: FeatureReport, asOf: Date) throws(SegmentationError) -> SegmentationResult {
         let clock = ContinuousClock()
         let started = clock.now
         let unit = configuration.timeUnitDays
-        let (features, report) = FeatureExtractor.features(from: orders, asOf: asOf, timeUnit: unit)
         guard !features.isEmpty else { throw SegmentationError(.noOrders, "no orders on or before \(RFC3339.string(from: asOf))") }
         let (bgnbd, bgnbdFit) = try ModelFitter.fitBGNBD(features)
         let spend = try? ModelFitter.fitGammaGamma(features)

@@ -1,9 +1,11 @@
-/// Multi-row `INSERT … ON CONFLICT (key) DO UPDATE` with bound parameters, in batches.
+/// `INSERT … ON CONFLICT (key) DO UPDATE` of many rows at once: the rows are copied
+/// (`COPY … FROM STDIN`) into a temporary table, ``incoming``, and merged from there in one statement.
+/// Run it inside a transaction: the temporary table is dropped at commit.
 ///
 /// A row whose stored values are already identical is left alone, so re-running a load
 /// reports zero changed rows.
 struct BatchUpsert {
-    /// A column name and the SQL expression that turns its text parameter `$n` into the column type.
+    /// A column name and the SQL expression that turns its text value `$` into the column type.
     struct Column {
         var name: String
         var cast: String
@@ -17,7 +19,9 @@ struct BatchUpsert {
     var table: String
     var columns: [Column]
     var key: String
-    var rowsPerStatement = 500
+
+    /// The temporary table the rows are copied into; it lives until the transaction ends.
+    var incoming: String { "\(table)_incoming" }
 
     /// Upserts `rows` (each one text value per column; for a repeated key the last row wins);
     /// returns how many rows were inserted or changed.
@@ -26,31 +30,24 @@ struct BatchUpsert {
         var lastIndexOfKey: [String?: Int] = [:]
         for (index, row) in input.enumerated() { lastIndexOfKey[row[keyIndex]] = index }
         let rows = input.enumerated().filter { lastIndexOfKey[$0.element[keyIndex]] == $0.offset }.map(\.element)
-        var changed = 0
-        var start = 0
-        while start < rows.count {
-            let batch = Array(rows[start..<min(start + rowsPerStatement, rows.count)])
-            changed += try connection.execute(statement(rowCount: batch.count), batch.flatMap { $0 }).affectedRows
-            start += batch.count
-        }
-        return changed
+        let textColumns = columns.map { "\($0.name) text" }.joined(separator: ", ")
+        _ = try connection.execute("DROP TABLE IF EXISTS \(incoming)", [])
+        _ = try connection.execute("CREATE TEMP TABLE \(incoming) (\(textColumns)) ON COMMIT DROP", [])
+        try connection.copy("COPY \(incoming) FROM STDIN", rows: rows)
+        return try connection.execute(merge, []).affectedRows
     }
 
-    func statement(rowCount: Int) -> String {
+    /// The statement that merges ``incoming`` into the table.
+    var merge: String {
         let names = columns.map(\.name)
-        let tuples = (0..<rowCount).map { row in
-            let values = columns.enumerated().map { index, column in
-                column.cast.replacingOccurrences(of: "$", with: "$\(row * columns.count + index + 1)")
-            }
-            return "(" + values.joined(separator: ", ") + ")"
-        }
+        let values = columns.map { $0.cast.replacingOccurrences(of: "$", with: $0.name) }
         let updates = names.filter { $0 != key }.map { "\($0) = EXCLUDED.\($0)" }
         let current = names.filter { $0 != key }.map { "\(table).\($0)" }
-        let incoming = names.filter { $0 != key }.map { "EXCLUDED.\($0)" }
+        let excluded = names.filter { $0 != key }.map { "EXCLUDED.\($0)" }
         return """
-            INSERT INTO \(table) (\(names.joined(separator: ", "))) VALUES \(tuples.joined(separator: ", "))
+            INSERT INTO \(table) (\(names.joined(separator: ", "))) SELECT \(values.joined(separator: ", ")) FROM \(incoming)
             ON CONFLICT (\(key)) DO UPDATE SET \(updates.joined(separator: ", "))
-            WHERE (\(current.joined(separator: ", "))) IS DISTINCT FROM (\(incoming.joined(separator: ", ")))
+            WHERE (\(current.joined(separator: ", "))) IS DISTINCT FROM (\(excluded.joined(separator: ", ")))
             """
     }
 }

@@ -115,6 +115,76 @@ final class PostgresConnection {
         }
     }
 
+    /// Runs one statement with bound text parameters and hands each result row to `row` as it
+    /// arrives (libpq's single-row mode): memory stays flat however many rows there are. A failing
+    /// `row` stops the handling of rows; the rest of the result is read and dropped, so the
+    /// connection stays usable.
+    func stream(_ sql: String, _ parameters: [String?], row: ([String?]) throws(StoreError) -> Void) throws(StoreError) {
+        try interrupter.check()
+        try ensureConnected()
+        guard let handle else { throw .postgresUnavailable("no connection") }
+        let sent = Self.withCStrings(parameters) { pointers in
+            PQsendQueryParams(handle, sql, Int32(pointers.count), nil, pointers, nil, nil, 0)
+        }
+        guard sent == 1, PQsetSingleRowMode(handle) == 1 else { throw classifyFailure(nil) }
+        var rowFailure: StoreError?
+        let failed = try interruptible(handle) { () -> OpaquePointer? in
+            var failed: OpaquePointer?
+            while let result = PQgetResult(handle) {
+                switch PQresultStatus(result) {
+                case PGRES_SINGLE_TUPLE where rowFailure == nil && failed == nil:
+                    do throws(StoreError) { try row(Self.values(of: result, row: 0)) } catch { rowFailure = error }
+                case PGRES_SINGLE_TUPLE, PGRES_TUPLES_OK, PGRES_COMMAND_OK:
+                    break
+                default:
+                    if failed == nil { failed = result; continue }
+                }
+                PQclear(result)
+            }
+            return failed
+        }
+        if let failed {
+            defer { PQclear(failed) }
+            throw classifyFailure(failed)
+        }
+        if let rowFailure { throw rowFailure }
+    }
+
+    /// Runs `COPY … FROM STDIN` and sends `rows` in the text format (`\N` for NULL; backslash, tab,
+    /// line feed and carriage return escaped), a megabyte at a time.
+    func copy(_ sql: String, rows: [[String?]]) throws(StoreError) {
+        try interrupter.check()
+        try ensureConnected()
+        guard let handle else { throw .postgresUnavailable("no connection") }
+        let started = try interruptible(handle) { PQexec(handle, sql) }
+        guard PQresultStatus(started) == PGRES_COPY_IN else {
+            defer { PQclear(started) }
+            throw classifyFailure(started)
+        }
+        PQclear(started)
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(Self.copyChunkSize + 4_096)
+        var sent = true
+        for row in rows where sent {
+            CopyText.append(row, to: &buffer)
+            if buffer.count >= Self.copyChunkSize {
+                sent = buffer.withUnsafeBufferPointer { PQputCopyData(handle, $0.baseAddress, Int32($0.count)) } == 1
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        if sent, !buffer.isEmpty {
+            sent = buffer.withUnsafeBufferPointer { PQputCopyData(handle, $0.baseAddress, Int32($0.count)) } == 1
+        }
+        guard PQputCopyEnd(handle, nil) == 1, sent else { throw classifyFailure(nil) }
+        let result = try interruptible(handle) { PQgetResult(handle) }
+        while let extra = PQgetResult(handle) { PQclear(extra) }
+        defer { PQclear(result) }
+        guard PQresultStatus(result) == PGRES_COMMAND_OK else { throw classifyFailure(result) }
+    }
+
+    /// Bytes sent per `PQputCopyData`.
+    static let copyChunkSize = 1 << 20
+
     /// A failed statement's error: transient (and the connection dropped, to be reopened on next use)
     /// when the server is unreachable, shutting down or out of resources; otherwise a query error.
     private func classifyFailure(_ result: OpaquePointer?) -> StoreError {
@@ -149,13 +219,16 @@ final class PostgresConnection {
         let columns = (0..<columnCount).map { String(cString: PQfname(result, $0)) }
         var rows: [[String?]] = []
         rows.reserveCapacity(Int(rowCount))
-        for row in 0..<rowCount {
-            rows.append((0..<columnCount).map { column in
-                PQgetisnull(result, row, column) == 1 ? nil : String(cString: PQgetvalue(result, row, column))
-            })
-        }
+        for row in 0..<rowCount { rows.append(values(of: result, row: row)) }
         let affected = Int(String(cString: PQcmdTuples(result))) ?? 0
         return PostgresRows(columns: columns, rows: rows, affectedRows: affected)
+    }
+
+    /// The values of one row as text, `nil` for NULL.
+    private static func values(of result: OpaquePointer?, row: Int32) -> [String?] {
+        (0..<PQnfields(result)).map { column in
+            PQgetisnull(result, row, column) == 1 ? nil : String(cString: PQgetvalue(result, row, column))
+        }
     }
 
     private static func withCStrings<R>(

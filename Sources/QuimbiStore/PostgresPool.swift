@@ -87,6 +87,16 @@ public struct PostgresConnectionHandle {
         try connection.execute(sql, parameters)
     }
 
+    /// Runs one statement, handing its rows to `row` one at a time as they arrive.
+    func stream(_ sql: String, _ parameters: [String?], row: ([String?]) throws(StoreError) -> Void) throws(StoreError) {
+        try connection.stream(sql, parameters, row: row)
+    }
+
+    /// Runs `COPY … FROM STDIN` with `rows` as its data.
+    func copy(_ sql: String, rows: [[String?]]) throws(StoreError) {
+        try connection.copy(sql, rows: rows)
+    }
+
     /// Runs a multi-statement script without parameters.
     func executeScript(_ sql: String) throws(StoreError) {
         try connection.executeScript(sql)

@@ -47,7 +47,6 @@ public struct SegmentationWriter: Sendable {
     public func write(profiles: [CustomerProfile], archetypes: [Archetype], run: SegmentationRun) async throws -> Int64 {
         let profileRows = profiles.map(Self.row)
         let archetypeRows = archetypes.map(Self.row)
-        let profileIDs = PostgresValues.textArray(profiles.map(\.customerID))
         let archetypeIDs = PostgresValues.textArray(archetypes.map(\.id))
         let runRow = [PostgresValues.epoch(run.startedAt), PostgresValues.epoch(run.finishedAt),
                       PostgresValues.jsonText(run.parameters)]
@@ -55,7 +54,10 @@ public struct SegmentationWriter: Sendable {
             _ = try connection.execute("LOCK TABLE segmentation_runs IN EXCLUSIVE MODE", [])
             _ = try Self.archetypes.run(archetypeRows, on: connection)
             _ = try Self.profiles.run(profileRows, on: connection)
-            _ = try connection.execute("DELETE FROM customer_profiles WHERE NOT (customer_id = ANY($1::text[]))", [profileIDs])
+            _ = try connection.execute("""
+                DELETE FROM customer_profiles p
+                WHERE NOT EXISTS (SELECT 1 FROM \(Self.profiles.incoming) i WHERE i.customer_id = p.customer_id)
+                """, [])
             _ = try connection.execute("DELETE FROM archetypes WHERE NOT (id = ANY($1::text[]))", [archetypeIDs])
             let inserted = try connection.execute("""
                 INSERT INTO segmentation_runs (started_at, finished_at, parameters, cache_generation)

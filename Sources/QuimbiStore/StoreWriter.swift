@@ -31,6 +31,32 @@ public struct StoreWriter: Sendable {
         }
     }
 
+    /// Upserts the orders that `read` hands to its argument, `batchSize` at a time, all in one
+    /// transaction: memory holds one batch, not the whole input. `read` runs on the connection's own
+    /// thread (it may block, e.g. on a file). Returns how many rows were inserted or changed (a key
+    /// repeated in two batches counts once per batch it changed), and what `read` returned.
+    public func writeOrders<Read: Sendable>(
+        batchSize: Int = 50_000, from read: @escaping @Sendable (_ emit: (Order) -> Void) throws -> Read
+    ) async throws -> (changed: Int, read: Read) {
+        try await pool.transaction { connection in
+            var batch: [[String?]] = []
+            var changed = 0
+            var failure: StoreError?
+            func flush() {
+                guard failure == nil, !batch.isEmpty else { return }
+                do throws(StoreError) { changed += try Self.orders.run(batch, on: connection) } catch { failure = error }
+                batch.removeAll(keepingCapacity: true)
+            }
+            let result = try read { order in
+                batch.append(Self.row(order))
+                if batch.count >= batchSize { flush() }
+            }
+            flush()
+            if let failure { throw failure }
+            return (changed, result)
+        }
+    }
+
     static func row(_ customer: Customer) -> [String?] {
         [customer.id, customer.email, customer.firstName, customer.lastName, PostgresValues.epoch(customer.createdAt)]
     }

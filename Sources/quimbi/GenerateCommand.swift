@@ -24,6 +24,9 @@ struct GenerateCommand: AsyncParsableCommand {
     @Option(help: "Directory for customers.jsonl and orders.jsonl.")
     var outDir: String?
 
+    @Flag(help: "Also write orders.csv to --out-dir (the orders' own columns; no line items or tracking).")
+    var csv = false
+
     @Option(help: "PostgreSQL URL: write the customers and orders there (idempotent on ids; migrations are applied first).")
     var postgres: String?
 
@@ -31,6 +34,7 @@ struct GenerateCommand: AsyncParsableCommand {
         guard (1...5_000_000).contains(customers) else { throw ValidationError("--customers must be 1…5000000") }
         guard seed >= 0 else { throw ValidationError("--seed must not be negative") }
         guard outDir != nil || postgres != nil else { throw ValidationError("pass --out-dir DIR or --postgres URL") }
+        guard !csv || outDir != nil else { throw ValidationError("--csv writes to --out-dir: pass it") }
     }
 
     func run() async throws {
@@ -39,6 +43,7 @@ struct GenerateCommand: AsyncParsableCommand {
             try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
             try JSONLines.write(store.customers, to: URL(fileURLWithPath: outDir).appendingPathComponent("customers.jsonl"))
             try JSONLines.write(store.orders, to: URL(fileURLWithPath: outDir).appendingPathComponent("orders.jsonl"))
+            if csv { try Self.writeCSV(store.orders, to: URL(fileURLWithPath: outDir).appendingPathComponent("orders.csv")) }
             print("wrote \(store.customers.count) customers and \(store.orders.count) orders to \(outDir)")
         }
         if let postgres {
@@ -53,6 +58,15 @@ struct GenerateCommand: AsyncParsableCommand {
                 throw error
             }
         }
+    }
+}
+
+extension GenerateCommand {
+    /// Writes orders as CSV with a header line.
+    static func writeCSV(_ orders: [Order], to url: URL) throws {
+        var data = Data((OrderCSVLine.header + "\n").utf8)
+        for order in orders { data.append(contentsOf: (OrderCSVLine.line(order) + "\n").utf8) }
+        try data.write(to: url)
     }
 }
 

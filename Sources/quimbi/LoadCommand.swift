@@ -20,18 +20,26 @@ struct LoadCommand: AsyncParsableCommand {
         guard let path = orders ?? ProcessInfo.processInfo.environment["QUIMBI_ORDERS"] else {
             throw ValidationError("missing orders file: pass --orders or set QUIMBI_ORDERS")
         }
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            fail("cannot read \(path) as UTF-8 text")
-        }
-        let parsed = OrderFileParser.parse(text, format: format)
-        for row in parsed.rejected {
-            FileHandle.standardError.write(Data("\(path):\(row.line): rejected: \(row.reason)\n".utf8))
-        }
+        let format = format
         let pool = PostgresPool(url: try store.postgresURL(), size: 1)
         do {
-            let changed = try await StoreWriter(pool: pool).write(customers: [], orders: parsed.orders)
+            // The file is read on the connection's thread, a batch of orders at a time, in one transaction.
+            let (changed, read) = try await StoreWriter(pool: pool).writeOrders { emit in
+                var valid = 0
+                let rejected = try OrderFileParser.read(contentsOf: path, format: format) { order in
+                    valid += 1
+                    emit(order)
+                }
+                return (valid: valid, rejected: rejected)
+            }
             await pool.close()
-            print("orders valid: \(parsed.orders.count), rejected: \(parsed.rejected.count), inserted or changed: \(changed)")
+            for row in read.rejected {
+                FileHandle.standardError.write(Data("\(path):\(row.line): rejected: \(row.reason)\n".utf8))
+            }
+            print("orders valid: \(read.valid), rejected: \(read.rejected.count), inserted or changed: \(changed)")
+        } catch let error as OrderFileError {
+            await pool.close()
+            fail("cannot read \(path): \(error.reason)")
         } catch {
             await pool.close()
             fail("\(error)")

@@ -14,7 +14,9 @@ struct SegmentCommand: AsyncParsableCommand {
             or the CDNOW text format (customer_id [sample_id] YYYYMMDD quantity amount). Churn risk = P(no purchase in the \
             next --churn-horizon-days) under the fitted BG/NBD model. With --calibration-end and --holdout-end the command \
             instead evaluates the models on the holdout period. With --postgres the profiles and archetypes replace the stored \
-            ones in one transaction, with a segmentation_runs row and a new cache generation (migrations are applied first).
+            ones in one transaction, with a segmentation_runs row and a new cache generation (migrations are applied first). \
+            The file is read as a stream and folded into per-customer features; with --postgres one aggregate query computes \
+            them in the database, streamed row by row.
             """
     )
 
@@ -71,42 +73,64 @@ struct SegmentCommand: AsyncParsableCommand {
         let started = clock.now
         let startedAt = Date()
         if let pool { try await Migrator(pool: pool).migrate() }
-        let parsed = try await readOrders(pool: pool)
-        guard !parsed.orders.isEmpty else { throw ValidationError("no valid orders in \(orders ?? "the orders table")") }
         let configuration = SegmentationConfiguration(churnHorizonDays: churnHorizonDays, timeUnitDays: timeUnit == "weeks" ? 7 : 1)
-        let read = clock.now
 
         if let calibrationEnd, let holdoutEnd {
-            let report = try HoldoutEvaluation.evaluate(orders: parsed.orders, calibrationEnd: calibrationEnd.date, holdoutEnd: holdoutEnd.date, configuration: configuration)
+            let history = try await readOrders(pool: pool)
+            let report = try HoldoutEvaluation.evaluate(orders: history, calibrationEnd: calibrationEnd.date, holdoutEnd: holdoutEnd.date, configuration: configuration)
             print(SegmentReport.render(report))
-        } else {
-            let lastOrder = parsed.orders.map(\.createdAt).max() ?? Date()
-            let asOfDate = asOf?.date ?? Date(timeIntervalSince1970: ((lastOrder.timeIntervalSince1970 / 86_400).rounded(.down) + 1) * 86_400)
-            let result = try Segmenter(configuration: configuration).segment(orders: parsed.orders, asOf: asOfDate)
-            if let out { try SegmentReport.write(result, asOf: asOfDate, to: out) }
-            print(SegmentReport.render(result.summary, asOf: asOfDate))
-            if let pool {
-                let run = SegmentationRun(startedAt: startedAt, finishedAt: Date(), parameters: SegmentReport.runParameters(result.summary, asOf: asOfDate))
-                let generation = try await SegmentationWriter(pool: pool).write(profiles: result.profiles, archetypes: result.archetypes, run: run)
-                print("wrote \(result.profiles.count) profiles and \(result.archetypes.count) archetypes to PostgreSQL (cache generation \(generation))")
-            }
+            print("orders read: \(history.count); total \(SegmentReport.seconds(clock.now - started)) s; peak RSS \(PeakMemory.megabytes()) MB")
+            return
         }
-        print("orders read: \(parsed.orders.count) (\(parsed.rejected.count) lines skipped) in \(SegmentReport.seconds(read - started)) s; total \(SegmentReport.seconds(clock.now - started)) s; peak RSS \(PeakMemory.megabytes()) MB")
+        let input = try await readFeatures(pool: pool, timeUnit: configuration.timeUnitDays)
+        let read = clock.now
+        let result = try Segmenter(configuration: configuration).segment(features: input.features, report: input.report, asOf: input.asOf)
+        if let out { try SegmentReport.write(result, asOf: input.asOf, to: out) }
+        print(SegmentReport.render(result.summary, asOf: input.asOf))
+        if let pool {
+            let run = SegmentationRun(startedAt: startedAt, finishedAt: Date(), parameters: SegmentReport.runParameters(result.summary, asOf: input.asOf))
+            let generation = try await SegmentationWriter(pool: pool).write(profiles: result.profiles, archetypes: result.archetypes, run: run)
+            print("wrote \(result.profiles.count) profiles and \(result.archetypes.count) archetypes to PostgreSQL (cache generation \(generation))")
+        }
+        print("\(input.source) in \(SegmentReport.seconds(read - started)) s; total \(SegmentReport.seconds(clock.now - started)) s; peak RSS \(PeakMemory.megabytes()) MB")
     }
 
-    /// The orders of `--orders`, or of the `orders` table; bad lines of a file are reported and skipped.
-    private func readOrders(pool: PostgresPool?) async throws -> (orders: [Order], rejected: [RejectedLine]) {
+    /// The customers' features as of `--as-of` (default: the day after the last order): folded from
+    /// `--orders` as the file is read, or aggregated by PostgreSQL from the `orders` table.
+    private func readFeatures(pool: PostgresPool?, timeUnit: Double) async throws -> (features: [CustomerFeatures], report: FeatureReport, asOf: Date, source: String) {
         guard let orders else {
             // validate() guarantees --postgres when --orders is absent.
-            return (try await OrderHistoryReader(pool: pool!).allOrders(), [])
+            let read = try await PurchaseSummaryReader(pool: pool!).features(cutoff: asOf?.date, timeUnit: timeUnit)
+            guard let asOfDate = read.asOf else { throw ValidationError("no valid orders in the orders table") }
+            return (read.features, read.report, asOfDate, "customers aggregated by PostgreSQL: \(read.features.count)")
         }
-        guard let text = try? String(contentsOfFile: orders, encoding: .utf8) else {
-            throw ValidationError("cannot read \(orders) as UTF-8 text")
+        var accumulator = FeatureAccumulator(cutoff: asOf?.date)
+        let rejected = try readFile(orders) { accumulator.add($0) }
+        guard accumulator.ordersRead > 0, let asOfDate = accumulator.asOf else { throw ValidationError("no valid orders in \(orders)") }
+        return (accumulator.features(timeUnit: timeUnit), accumulator.report, asOfDate,
+                "orders read: \(accumulator.ordersRead) (\(rejected) lines skipped)")
+    }
+
+    /// Every order of `--orders` or of the `orders` table (holdout evaluation needs them all).
+    private func readOrders(pool: PostgresPool?) async throws -> [Order] {
+        guard let orders else { return try await OrderHistoryReader(pool: pool!).allOrders() }
+        var history: [Order] = []
+        _ = try readFile(orders) { history.append($0) }
+        guard !history.isEmpty else { throw ValidationError("no valid orders in \(orders)") }
+        return history
+    }
+
+    /// Streams the orders of the file at `path` to `body`; bad lines are reported and skipped. Returns their number.
+    private func readFile(_ path: String, _ body: (Order) -> Void) throws -> Int {
+        let rejected: [RejectedLine]
+        do {
+            rejected = try OrderFileParser.read(contentsOf: path, format: format, body)
+        } catch {
+            throw ValidationError("cannot read \(path): \(error.reason)")
         }
-        let parsed = OrderFileParser.parse(text, format: format)
-        for rejected in parsed.rejected.prefix(20) { printError("skipped \(rejected)") }
-        if parsed.rejected.count > 20 { printError("… \(parsed.rejected.count - 20) more lines skipped") }
-        return parsed
+        for line in rejected.prefix(20) { printError("skipped \(line)") }
+        if rejected.count > 20 { printError("… \(rejected.count - 20) more lines skipped") }
+        return rejected.count
     }
 }
 

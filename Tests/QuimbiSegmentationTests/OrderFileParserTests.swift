@@ -44,8 +44,8 @@ struct OrderFileParserTests {
         let good = { (index: Int) in
             #"{"id":"o\#(index)","customer_id":"c\#(index % 97)","created_at":"2026-01-02T03:04:05Z","total":5,"currency":"USD","financial_status":"paid","fulfillment_status":"fulfilled","line_items":[],"tracking":[]}"#
         }
-        let count = OrderFileParser.jsonLinesPerCall * 2 + 10
-        let badLine = OrderFileParser.jsonLinesPerCall + 7
+        let count = 4_096 * 2 + 10
+        let badLine = 4_096 + 7
         let lines = (1...count).map { $0 == badLine ? #"{"id":"broken""# : good($0) }
         let parsed = OrderFileParser.parse(lines.joined(separator: "\n"))
         #expect(parsed.rejected.map(\.line) == [badLine])
