@@ -36,11 +36,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
-            swiftSettings: strictConcurrency,
-            // jemalloc serves malloc/free for the whole process (it precedes libc in the binary's needed
-            // libraries): the worker allocates per ticket on many threads, where glibc's allocator cost
-            // it about a third of its throughput.
-            linkerSettings: [.linkedLibrary("jemalloc")]
+            swiftSettings: strictConcurrency
         ),
         // C libraries from Debian, wrapped as system-library targets.
         .systemLibrary(name: "CRdKafka", pkgConfig: "rdkafka", providers: [.apt(["librdkafka-dev"])]),

@@ -11,12 +11,6 @@ struct ShippedBinaryTests {
         #expect(binary.range(of: Data("FakeShopifyServer".utf8)) == nil)
     }
 
-    /// jemalloc, not glibc's allocator, serves the process (Package.swift links it; the image installs it).
-    @Test func quimbiAllocatesWithJemalloc() throws {
-        let binary = try Data(contentsOf: QuimbiProgram.binary, options: .alwaysMapped)
-        #expect(binary.range(of: Data("libjemalloc.so.2\u{0}".utf8)) != nil, "libjemalloc.so.2 among the needed libraries")
-    }
-
     /// The release binary links the Swift runtime statically (`make release`, the Dockerfile), and
     /// FoundationNetworking then needs libcurl at link time, which the image does not carry: no source of
     /// the shipped modules may import it (HTTP goes through AsyncHTTPClient).
