@@ -32,13 +32,11 @@ struct StreamingKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-        let frame = (try? begin(key)).map { output.open(object: true) } ?? (depth: depth, id: -1)
-        return KeyedEncodingContainer(StreamingKeyedContainer<NestedKey>(output: output, depth: frame.depth, id: frame.id))
+        output.nestedKeyedContainer(in: depth) { try begin(key) }
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        let frame = (try? begin(key)).map { output.open(object: false) } ?? (depth: depth, id: -1)
-        return StreamingUnkeyedContainer(output: output, depth: frame.depth, id: frame.id)
+        output.nestedUnkeyedContainer(in: depth) { try begin(key) }
     }
 
     mutating func superEncoder() -> any Encoder {
@@ -71,13 +69,11 @@ struct StreamingUnkeyedContainer: UnkeyedEncodingContainer, StreamingValueSlot {
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-        let frame = (try? begin()).map { output.open(object: true) } ?? (depth: depth, id: -1)
-        return KeyedEncodingContainer(StreamingKeyedContainer<NestedKey>(output: output, depth: frame.depth, id: frame.id))
+        output.nestedKeyedContainer(in: depth) { try begin() }
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-        let frame = (try? begin()).map { output.open(object: false) } ?? (depth: depth, id: -1)
-        return StreamingUnkeyedContainer(output: output, depth: frame.depth, id: frame.id)
+        output.nestedUnkeyedContainer(in: depth) { try begin() }
     }
 
     mutating func superEncoder() -> any Encoder {
@@ -134,5 +130,21 @@ extension StreamingValueSlot {
     mutating func encode<T: Encodable>(_ value: T) throws {
         try begin()
         try output.encodeNested(value)
+    }
+}
+
+extension JSONOutput {
+    /// An object nested in the element `begin` prepares in the container at `depth`; when `begin`
+    /// fails, a container that throws on every write.
+    func nestedKeyedContainer<Key: CodingKey>(in depth: Int, begin: () throws -> Void) -> KeyedEncodingContainer<Key> {
+        let frame = (try? begin()).map { open(object: true) } ?? (depth: depth, id: -1)
+        return KeyedEncodingContainer(StreamingKeyedContainer<Key>(output: self, depth: frame.depth, id: frame.id))
+    }
+
+    /// An array nested in the element `begin` prepares in the container at `depth`; when `begin`
+    /// fails, a container that throws on every write.
+    func nestedUnkeyedContainer(in depth: Int, begin: () throws -> Void) -> any UnkeyedEncodingContainer {
+        let frame = (try? begin()).map { open(object: false) } ?? (depth: depth, id: -1)
+        return StreamingUnkeyedContainer(output: self, depth: frame.depth, id: frame.id)
     }
 }
