@@ -27,6 +27,14 @@ public struct ConsumerConfiguration: Sendable {
     /// answer as soon as records arrive; the embedded mock cluster always waits this long when a
     /// partition is momentarily empty, so it bounds latency there.
     public var fetchWaitMax: Duration
+    /// How long a request to a broker may go unanswered before the consumer gives it up, drops the
+    /// connection and sends it again (`socket.timeout.ms`). librdkafka's 60 s default strands a fetch
+    /// on a broker that holds its connection but has stopped answering (a partition that drops packets)
+    /// for a minute; real brokers answer a fetch within ``fetchWaitMax``, and the group's JoinGroup,
+    /// SyncGroup and Heartbeat requests keep their own session-based timeouts.
+    public var socketTimeout: Duration
+    /// ``socketTimeout``'s default.
+    public static let defaultSocketTimeout = Duration.seconds(10)
     /// Called on the poll thread about once a second with the lag of every assigned partition:
     /// records between the first one not yet finished and the partition's end. Must return quickly.
     public var lagReporter: (@Sendable ([TopicPartition: Int64]) -> Void)?
@@ -34,7 +42,8 @@ public struct ConsumerConfiguration: Sendable {
     public init(
         kafka: KafkaConfiguration, groupID: String, topics: [String], maxInFlight: Int = 2_048, pauseAfterHolding: Duration = .seconds(1), maxBatch: Int = 256,
         commitInterval: Duration = .milliseconds(200), revokeGracePeriod: Duration = .seconds(10),
-        autoOffsetReset: String = "earliest", sessionTimeout: Duration? = nil, fetchWaitMax: Duration = .milliseconds(100)
+        autoOffsetReset: String = "earliest", sessionTimeout: Duration? = nil, fetchWaitMax: Duration = .milliseconds(100),
+        socketTimeout: Duration = Self.defaultSocketTimeout
     ) {
         self.kafka = kafka
         self.groupID = groupID
@@ -47,6 +56,7 @@ public struct ConsumerConfiguration: Sendable {
         self.autoOffsetReset = autoOffsetReset
         self.sessionTimeout = sessionTimeout
         self.fetchWaitMax = fetchWaitMax
+        self.socketTimeout = socketTimeout
     }
 }
 

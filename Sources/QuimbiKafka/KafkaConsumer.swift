@@ -32,6 +32,7 @@ public final class KafkaConsumer: Sendable {
             ("auto.offset.reset", configuration.autoOffsetReset),
             ("enable.partition.eof", "false"),
             ("fetch.wait.max.ms", String(configuration.fetchWaitMax.milliseconds)),
+            ("socket.timeout.ms", String(configuration.socketTimeout.milliseconds)),
             // librdkafka prefetches up to 64 MB by default; 4 MB still holds about a second of tickets.
             ("queued.max.messages.kbytes", "4096"),
         ]

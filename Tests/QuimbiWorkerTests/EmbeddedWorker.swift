@@ -93,8 +93,9 @@ struct KafkaRig {
     /// off up to 10 s by default).
     static let outageTolerant = ["reconnect.backoff.ms": "10", "reconnect.backoff.max.ms": "200"]
     /// ``outageTolerant``, and a Produce request in flight when its broker vanished times out after
-    /// 2 s (librdkafka then sends it again) instead of 30 s. Consumers keep the default socket
-    /// timeout: the mock cluster aborts when a client gives up on a SyncGroup request it still holds.
+    /// 2 s (librdkafka then sends it again) instead of 30 s. The worker's consumer keeps its product
+    /// socket timeout (``ConsumerConfiguration/defaultSocketTimeout``): the chaos tests measure it, and
+    /// the mock cluster aborts when a client gives up on a SyncGroup request it still holds.
     static let outageTolerantProducer = outageTolerant.merging(["request.timeout.ms": "2000"]) { $1 }
     /// ``outageTolerant``, and a request the collector sent to a broker as it went down is given up
     /// after 3 s instead of 60 s: chaos runs under load showed drafts read by the collector a full
