@@ -88,10 +88,15 @@ public struct Recommendation: Codable, Sendable, Hashable {
     public var reasons: [String]
     /// What the agent should do, as short sentences.
     public var actions: [String]
+    /// `true` when the policy's retention holdout withheld this ticket's offer (the control arm of
+    /// ``SupportPolicy/holdoutPercent``); absent otherwise.
+    public var holdout: Bool?
+    /// The offer the holdout withheld, so outcomes can be compared per offer across both arms.
+    public var withheldOffer: WithheldOffer?
 
     public init(
         offerDiscount: Bool, discountPercent: Int, freeShipping: Bool, escalate: Bool, followUpRequired: Bool,
-        priority: Priority, reasons: [String], actions: [String]
+        priority: Priority, reasons: [String], actions: [String], withheldOffer: WithheldOffer? = nil
     ) {
         self.offerDiscount = offerDiscount
         self.discountPercent = discountPercent
@@ -101,10 +106,13 @@ public struct Recommendation: Codable, Sendable, Hashable {
         self.priority = priority
         self.reasons = reasons
         self.actions = actions
+        self.holdout = withheldOffer == nil ? nil : true
+        self.withheldOffer = withheldOffer
     }
 
     enum CodingKeys: String, CodingKey {
-        case escalate, priority, reasons, actions
+        case escalate, priority, reasons, actions, holdout
+        case withheldOffer = "withheld_offer"
         case offerDiscount = "offer_discount"
         case discountPercent = "discount_percent"
         case freeShipping = "free_shipping"

@@ -25,7 +25,7 @@ struct PolicyCommand: ParsableCommand {
             do throws(PolicyError) {
                 let policy = try SupportPolicy.load(contentsOf: file)
                 let matchesDefault = policy == .default ? ", same as the compiled-in default" : ""
-                print("\(file): valid policy (\(policy.discountRules.count) discount rules, \(policy.escalationRules.count) escalation rules\(matchesDefault))")
+                print("\(file): valid policy (\(policy.discountRules.count) discount rules, \(policy.escalationRules.count) escalation rules, holdout \(policy.holdoutPercent) %\(matchesDefault))")
             } catch {
                 FileHandle.standardError.write(Data("\(error.code): \(error.message)\n".utf8))
                 throw ExitCode(error.kind == .unreadable ? 66 : 1)

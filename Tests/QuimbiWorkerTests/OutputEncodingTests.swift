@@ -30,6 +30,25 @@ import Testing
         #expect(escalations > 0, "a seed scenario escalates")
     }
 
+    /// A decision of the retention holdout's control arm, as both encoders write it, matches the
+    /// draft-response schema; `holdout` without the offer it withheld does not.
+    @Test func aHeldOutDecisionMatchesTheSchema() async throws {
+        let ticket = SampleTickets.seedScenarios()[0]
+        guard case .drafted(var draft, _) = await EmbeddedWorker.sampleProcessor().process(Array(try QuimbiJSON.makeEncoder().encode(ticket))) else {
+            Issue.record("the seed's first scenario was not drafted")
+            return
+        }
+        draft.recommendation = Recommendation(
+            offerDiscount: false, discountPercent: 0, freeShipping: false, escalate: false, followUpRequired: false, priority: .normal,
+            reasons: ["churn_risk_high", "retention_offer_high_churn", "retention_holdout"], actions: [],
+            withheldOffer: WithheldOffer(discountPercent: 15, freeShipping: false))
+        #expect(try sameJSON(draft))
+        let documents = [Data(try StreamingJSONEncoder().encode(draft)), try QuimbiJSON.makeEncoder().encode(draft)]
+        #expect(try SchemaValidator.validate(documents, schema: "draft-response.v1.json") == [nil, nil])
+        draft.recommendation.withheldOffer = nil
+        #expect(try SchemaValidator.validate([Data(try StreamingJSONEncoder().encode(draft))], schema: "draft-response.v1.json")[0] != nil)
+    }
+
     @Test func deadLetters() throws {
         for payload in [Array("{\"broken\": tru".utf8), [0xFF, 0x00, 0x7F]] {
             let letter = DeadLetter(

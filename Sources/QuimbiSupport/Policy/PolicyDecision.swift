@@ -39,6 +39,14 @@ extension SupportPolicy {
             if !reasons.contains(rule.reason) { reasons.append(rule.reason) }
             escalationPriority = max(escalationPriority ?? rule.priority, rule.priority)
         }
+        var withheld: WithheldOffer?
+        if discount > 0 || freeShipping, escalationPriority == nil, let customer,
+           RetentionHoldout.contains(customer.customerID, percent: holdoutPercent) {
+            withheld = WithheldOffer(discountPercent: discount, freeShipping: freeShipping)
+            discount = 0
+            freeShipping = false
+            reasons.append("retention_holdout")
+        }
         if !LanguageDetector.supported.contains(analysis.language) { reasons.append("language_unsupported") }
 
         actions += IntentActions.actions(for: intent, hasHistory: customer.map { $0.totalOrders > 0 } ?? false)
@@ -57,7 +65,7 @@ extension SupportPolicy {
         return Recommendation(
             offerDiscount: discount > 0, discountPercent: discount, freeShipping: freeShipping,
             escalate: escalationPriority != nil, followUpRequired: escalationPriority != nil || reasons.contains("language_unsupported"),
-            priority: priority, reasons: reasons, actions: actions
+            priority: priority, reasons: reasons, actions: actions, withheldOffer: withheld
         )
     }
 

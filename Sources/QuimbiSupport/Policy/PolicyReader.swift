@@ -7,12 +7,13 @@ struct PolicyReader {
     private(set) var problems: [PolicyProblem] = []
 
     static let version = 1
-    private static let topLevelKeys = ["version", "churn_bands", "value_tiers", "lapsed_after_days", "discount_caps", "discounts", "escalations"]
+    private static let requiredKeys = ["version", "churn_bands", "value_tiers", "lapsed_after_days", "discount_caps", "discounts", "escalations"]
+    private static let topLevelKeys = requiredKeys + ["holdout_percent"]
     private static let discountKeys = ["intent", "churn", "value_tier", "lapsed", "percent", "free_shipping", "reason"]
     private static let escalationKeys = ["when", "churn", "value_tier", "priority", "reason"]
 
     mutating func policy(_ root: Node) -> SupportPolicy? {
-        guard let top = mapping(root, named: "the policy", allowed: Self.topLevelKeys, required: Self.topLevelKeys) else { return nil }
+        guard let top = mapping(root, named: "the policy", allowed: Self.topLevelKeys, required: Self.requiredKeys) else { return nil }
         if let version = top["version"], let number = integer(version, in: 1...Int.max, named: "version"), number != Self.version {
             report(version, "unsupported policy version \(number) (this Quimbi reads version \(Self.version))")
         }
@@ -39,11 +40,14 @@ struct PolicyReader {
         }
         let discounts = top["discounts"].flatMap { list($0, named: "discounts") }?.enumerated().compactMap { discountRule($1, index: $0) }
         let escalations = top["escalations"].flatMap { list($0, named: "escalations") }?.enumerated().compactMap { escalationRule($1, index: $0) }
+        let holdout = top["holdout_percent"].map { integer($0, in: 0...RetentionHoldout.maxPercent, named: "holdout_percent") } ?? 0
         guard problems.isEmpty, let medium, let high, let standard = tierFloors[0], let highValue = tierFloors[1],
-              let vip = tierFloors[2], let lapsed, caps.count == ValueTier.allCases.count, let discounts, let escalations else { return nil }
+              let vip = tierFloors[2], let lapsed, caps.count == ValueTier.allCases.count, let discounts, let escalations,
+              let holdout else { return nil }
         return SupportPolicy(
             mediumChurnFrom: medium, highChurnFrom: high, standardValueFrom: standard, highValueFrom: highValue,
-            vipValueFrom: vip, lapsedAfterDays: lapsed, discountCaps: caps, discountRules: discounts, escalationRules: escalations
+            vipValueFrom: vip, lapsedAfterDays: lapsed, discountCaps: caps, discountRules: discounts, escalationRules: escalations,
+            holdoutPercent: holdout
         )
     }
 

@@ -23,12 +23,16 @@ public struct SupportPolicy: Sendable, Hashable {
     public var discountRules: [DiscountRule]
     /// Every matching rule escalates.
     public var escalationRules: [EscalationRule]
+    /// Share, in percent (0–50), of the customers whose offers are withheld to measure what offers
+    /// buy: the control arm of a randomised holdout, chosen per customer (see ``RetentionHoldout``).
+    /// Escalated tickets are never held out.
+    public var holdoutPercent: Int
 
     /// A policy from its parts; ``load(contentsOf:)`` validates a file into one.
     public init(
         mediumChurnFrom: Double, highChurnFrom: Double, standardValueFrom: Double, highValueFrom: Double,
         vipValueFrom: Double, lapsedAfterDays: Int, discountCaps: [ValueTier: Int], discountRules: [DiscountRule],
-        escalationRules: [EscalationRule]
+        escalationRules: [EscalationRule], holdoutPercent: Int = 0
     ) {
         self.mediumChurnFrom = mediumChurnFrom
         self.highChurnFrom = highChurnFrom
@@ -39,6 +43,7 @@ public struct SupportPolicy: Sendable, Hashable {
         self.discountCaps = discountCaps
         self.discountRules = discountRules
         self.escalationRules = escalationRules
+        self.holdoutPercent = holdoutPercent
     }
 
     /// The seed's policy. Low churn risk gets no discount unless there was a service failure.
