@@ -28,7 +28,7 @@ let package = Package(
             name: "quimbi",
             dependencies: [
                 "QuimbiCore", "QuimbiSupport", "QuimbiKafka", "QuimbiWorker", "QuimbiSegmentation", "QuimbiStore",
-                "QuimbiShopify", "QuimbiServer", "QuimbiMetrics", "QuimbiEmbedding", "CMalloc",
+                "QuimbiShopify", "QuimbiServer", "QuimbiMetrics", "QuimbiEmbedding", "QuimbiOutcomes", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -149,6 +149,21 @@ let package = Package(
         .testTarget(
             name: "QuimbiDeployTests",
             dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: strictConcurrency
+        ),
+        // Retention outcomes: decisions recorded from the drafts topic.
+        .target(
+            name: "QuimbiOutcomes",
+            dependencies: [
+                "QuimbiCore", "QuimbiKafka", "QuimbiStore", "QuimbiResilience",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictConcurrency
+        ),
+        .testTarget(
+            name: "QuimbiOutcomesTests",
+            dependencies: ["QuimbiOutcomes", "QuimbiStore", "QuimbiKafka", "QuimbiCore", "QuimbiWorker", "QuimbiTestSupport"],
             swiftSettings: strictConcurrency
         ),
         .testTarget(name: "QuimbiCoreTests", dependencies: ["QuimbiCore"]),

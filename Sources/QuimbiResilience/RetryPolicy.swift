@@ -26,6 +26,12 @@ public struct RetryPolicy: Sendable {
     /// The random numbers behind the jitter.
     public var random: RandomSource
 
+    /// Tries for as long as the caller runs: 100 ms doubling to 5 s, each wait drawn from the upper half
+    /// of its bound so that replicas retrying after one outage spread out. For work that must not be
+    /// dropped while a dependency is down (publishing a ticket's outputs, recording decisions).
+    public static let untilStopped = RetryPolicy(
+        maxAttempts: .max, initialBackoff: .milliseconds(100), maximumBackoff: .seconds(5), jitter: .proportional(0.5...1.0))
+
     /// A policy; `maximumBackoff` defaults to 1024 × `initialBackoff`.
     public init(
         maxAttempts: Int, initialBackoff: Duration, maximumBackoff: Duration? = nil, jitter: Jitter,

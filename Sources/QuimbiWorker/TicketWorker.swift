@@ -23,15 +23,10 @@ public struct WorkerConfiguration: Sendable {
     /// Waits out a publish back-off. The default sleeps; tests pass one that records the waits.
     public var publishBackoffSleep: @Sendable (Duration) async -> Void
 
-    /// The default publish back-off: 100 ms doubling to 5 s, each wait drawn from the upper half of its
-    /// bound so that replicas retrying after one outage spread out.
-    public static let defaultPublishRetry = RetryPolicy(
-        maxAttempts: .max, initialBackoff: .milliseconds(100), maximumBackoff: .seconds(5), jitter: .proportional(0.5...1.0))
-
     public init(
         consumer: ConsumerConfiguration, producer: ProducerConfiguration, topics: WorkerTopics,
         maxConcurrentTickets: Int = 512, shutdownTimeout: Duration = .seconds(20), eventSource: String = "/quimbi/worker",
-        publishRetry: RetryPolicy = defaultPublishRetry,
+        publishRetry: RetryPolicy = .untilStopped,
         publishBackoffSleep: @escaping @Sendable (Duration) async -> Void = { try? await Task.sleep(for: $0) }
     ) {
         self.consumer = consumer

@@ -21,6 +21,7 @@ struct Quimbi: AsyncParsableCommand {
             ServeCommand.self,
             PolicyCommand.self,
             IntentCommand.self,
+            OutcomesCommand.self,
         ]
     )
 }

@@ -18,7 +18,7 @@ final class EmbeddedWorker: Sendable {
     init(
         cluster: EmbeddedKafkaCluster, groupID: String = "quimbi-worker", processor: (any TicketProcessing)? = nil,
         deliveryTimeoutMilliseconds: Int = 30_000, maxMessageBytes: Int = 1_000_000, shutdownTimeout: Duration = .seconds(10),
-        publishRetry: RetryPolicy = WorkerConfiguration.defaultPublishRetry,
+        publishRetry: RetryPolicy = .untilStopped,
         publishBackoffSleep: @escaping @Sendable (Duration) async -> Void = { try? await Task.sleep(for: $0) }
     ) {
         let kafka = KafkaConfiguration(

@@ -1,0 +1,42 @@
+import ArgumentParser
+import QuimbiKafka
+import QuimbiOutcomes
+import QuimbiStore
+import ServiceLifecycle
+
+/// `quimbi outcomes`: records every decision of the drafts topic in PostgreSQL, for measuring what
+/// retention offers buy.
+struct OutcomesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "outcomes",
+        abstract: "Record every decision of the drafts topic in PostgreSQL (table retention_decisions, idempotent on the draft's event id).",
+        discussion: "Run `quimbi migrate` first. Offsets are committed only once the decisions are written; while PostgreSQL is down the recorder retries and waits.")
+
+    @OptionGroup var kafka: KafkaOptions
+    @OptionGroup var store: StoreConnectionOptions
+
+    @Option(help: "Consumer group of the recorder replicas (QUIMBI_OUTCOMES_GROUP).")
+    var group: String = EnvironmentDefaults.string("QUIMBI_OUTCOMES_GROUP", default: "quimbi-outcomes")
+
+    func validate() throws {
+        guard !group.isEmpty else { throw ValidationError("--group must not be empty") }
+    }
+
+    func run() async throws {
+        let logger = CommandLogging.logger("quimbi.outcomes")
+        let pool = PostgresPool(url: try store.postgresURL(), size: 2, logger: logger)
+        let consumer = ConsumerConfiguration(kafka: kafka.kafka(), groupID: group, topics: [kafka.draftsTopic])
+        let recorder = DecisionRecorder(
+            configuration: DecisionRecorderConfiguration(consumer: consumer), repository: DecisionRepository(pool: pool), logger: logger)
+        let services = ServiceGroup(configuration: .init(
+            services: [.init(service: recorder, successTerminationBehavior: .gracefullyShutdownGroup)],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        do {
+            try await services.run()
+        } catch {
+            await pool.close()
+            throw error
+        }
+        await pool.close()
+    }
+}
