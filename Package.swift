@@ -186,7 +186,7 @@ let package = Package(
         .testTarget(
             name: "QuimbiWorkerTests",
             dependencies: [
-                "QuimbiCore", "QuimbiKafka", "QuimbiWorker", "QuimbiSupport", "QuimbiTestSupport", "QuimbiResilience", "LLMFake",
+                "QuimbiCore", "QuimbiKafka", "QuimbiWorker", "QuimbiSupport", "QuimbiTestSupport", "QuimbiResilience", "QuimbiStore", "LLMFake",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]

@@ -4,11 +4,19 @@ import QuimbiOutcomes
 import QuimbiStore
 import ServiceLifecycle
 
-/// `quimbi outcomes`: records every decision of the drafts topic in PostgreSQL, for measuring what
-/// retention offers buy.
+/// `quimbi outcomes`: what retention offers buy — decisions recorded, then measured against the holdout.
 struct OutcomesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "outcomes",
+        abstract: "Record the worker's decisions and report what retention offers bought.",
+        subcommands: [OutcomesRecordCommand.self, OutcomesReportCommand.self],
+        defaultSubcommand: OutcomesRecordCommand.self)
+}
+
+/// `quimbi outcomes record`: records every decision of the drafts topic in PostgreSQL.
+struct OutcomesRecordCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "record",
         abstract: "Record every decision of the drafts topic in PostgreSQL (table retention_decisions, idempotent on the draft's event id).",
         discussion: "Run `quimbi migrate` first. Offsets are committed only once the decisions are written; while PostgreSQL is down the recorder retries and waits.")
 

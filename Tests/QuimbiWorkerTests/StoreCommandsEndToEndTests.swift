@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import QuimbiStore
 import QuimbiTestSupport
 import Testing
 
@@ -21,6 +22,33 @@ struct StoreCommandsEndToEndTests {
         if let key { request.setValue(key, forHTTPHeaderField: "X-API-Key") }
         let (data, response) = try await URLSession.shared.data(for: request)
         return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+    }
+
+    /// `quimbi outcomes`: the recorder refuses a database without its table, and the report reads what
+    /// was recorded and says when there is too little of it.
+    @Test func outcomesRecordNeedsTheMigrationAndReportSaysHowSureItIs() async throws {
+        let database = try await TestServers.freshPostgresDatabase()
+        let unmigrated = try QuimbiProcess(["outcomes", "record", "--postgres", database, "--brokers", "127.0.0.1:1"])
+        #expect(try await unmigrated.waitForExit(timeout: .seconds(60)) != 0)
+        #expect(unmigrated.stderrText.contains("retention_decisions_missing"), "\(unmigrated.stderrText.suffix(1_000))")
+
+        _ = try await Self.run(["migrate", "--postgres", database])
+        let pool = PostgresPool(url: database, size: 1)
+        _ = try await pool.query("""
+            INSERT INTO retention_decisions (draft_event_id, ticket_event_id, ticket_id, customer_id, decided_at, intent, churn_band,
+                discount_percent, free_shipping, escalate, priority, holdout, withheld_discount_percent, withheld_free_shipping)
+            SELECT 'd' || i, 'e' || i, 't' || i, 'c' || i, timestamptz '2026-06-01' + i * interval '1 hour', 'churn_threat', 'high',
+                   CASE WHEN i % 4 = 0 THEN 0 ELSE 15 END, false, false, 'normal', i % 4 = 0,
+                   CASE WHEN i % 4 = 0 THEN 15 END, CASE WHEN i % 4 = 0 THEN false END
+            FROM generate_series(1, 40) AS i
+            """)
+        await pool.close()
+        let report = try await Self.run(["outcomes", "report", "--postgres", database, "--as-of", "2026-11-01", "--window-days", "60"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(report.stdoutLines.joined(separator: "\n").utf8)) as? [String: Any])
+        let overall = try #require(json["overall"] as? [String: Any])
+        #expect(json["window_days"] as? Int == 60 && overall["verdict"] as? String == "not enough data yet")
+        #expect((overall["treated"] as? [String: Any])?["decisions"] as? Int == 30 && (overall["control"] as? [String: Any])?["decisions"] as? Int == 10)
+        #expect(overall["uplift"] == nil, "no rate without enough data")
     }
 
     @Test func generateSegmentAndServeFromPostgresThroughRedis() async throws {

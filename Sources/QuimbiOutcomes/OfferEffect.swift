@@ -1,0 +1,71 @@
+import Foundation
+import QuimbiStore
+
+/// The effect of the offers of one group of decisions: both arms, the uplift and what it earned.
+public struct OfferEffect: Codable, Sendable, Equatable {
+    public var group: String
+    /// Decisions that made the offer.
+    public var treated: ArmOutcome
+    /// Decisions whose offer the holdout withheld.
+    public var control: ArmOutcome
+    /// Decisions whose window has not closed yet (not measured).
+    public var pending: Int
+    /// Treatment conversion minus control conversion with its 95 % interval; `nil` until both arms
+    /// have the minimum of decisions.
+    public var uplift: UpliftInterval?
+    /// Next-order revenue per decision, treated minus control.
+    public var incrementalRevenuePerDecision: Double?
+    /// The discount given away per treated decision, assuming each converting customer redeemed the
+    /// offer on that next order (its total is what was paid after the discount).
+    public var discountCostPerDecision: Double?
+    /// ``incrementalRevenuePerDecision`` minus ``discountCostPerDecision``.
+    public var netRevenuePerDecision: Double?
+    /// `not enough data yet`, `offers raise orders`, `offers lower orders` or `no measurable effect`.
+    public var verdict: String
+
+    init(group: String, decisions: [DecisionOutcome], asOf: Date, windowDays: Int, minimumPerArm: Int) {
+        self.group = group
+        let closed = decisions.filter { $0.decidedAt.addingTimeInterval(Double(windowDays) * 86_400) <= asOf }
+        pending = decisions.count - closed.count
+        let treatedDecisions = closed.filter { !$0.holdout }
+        treated = ArmOutcome(treatedDecisions)
+        control = ArmOutcome(closed.filter(\.holdout))
+        guard treated.decisions >= minimumPerArm, control.decisions >= minimumPerArm,
+              let uplift = UpliftInterval(treated: treated.conversions, of: treated.decisions, controlled: control.conversions, of: control.decisions) else {
+            verdict = "not enough data yet"
+            return
+        }
+        self.uplift = uplift
+        let incremental = treated.revenue / Double(treated.decisions) - control.revenue / Double(control.decisions)
+        let given = treatedDecisions.reduce(0.0) { sum, decision in
+            guard let total = decision.nextOrderTotal, decision.offerPercent > 0, decision.offerPercent < 100 else { return sum }
+            return sum + total * Double(decision.offerPercent) / Double(100 - decision.offerPercent)
+        }
+        let cost = given / Double(treated.decisions)
+        incrementalRevenuePerDecision = incremental
+        discountCostPerDecision = cost
+        netRevenuePerDecision = incremental - cost
+        verdict = !uplift.isSignificant ? "no measurable effect" : (uplift.lower > 0 ? "offers raise orders" : "offers lower orders")
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case group, treated, control, pending, uplift, verdict
+        case incrementalRevenuePerDecision = "incremental_revenue_per_decision"
+        case discountCostPerDecision = "discount_cost_per_decision"
+        case netRevenuePerDecision = "net_revenue_per_decision"
+    }
+}
+
+/// One arm of a group: decisions measured, how many ordered again within the window, and the revenue.
+public struct ArmOutcome: Codable, Sendable, Equatable {
+    public var decisions: Int
+    public var conversions: Int
+    /// Next-order revenue of the arm.
+    public var revenue: Double
+
+    init(_ decisions: [DecisionOutcome]) {
+        self.decisions = decisions.count
+        conversions = decisions.filter { $0.nextOrderAt != nil }.count
+        revenue = decisions.reduce(0) { $0 + ($1.nextOrderTotal ?? 0) }
+    }
+}
