@@ -28,7 +28,7 @@ let package = Package(
             name: "quimbi",
             dependencies: [
                 "QuimbiCore", "QuimbiSupport", "QuimbiKafka", "QuimbiWorker", "QuimbiSegmentation", "QuimbiStore",
-                "QuimbiShopify", "QuimbiServer", "QuimbiMetrics", "QuimbiEmbedding",
+                "QuimbiShopify", "QuimbiServer", "QuimbiMetrics", "QuimbiEmbedding", "QuimbiHelpdesk",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -120,10 +120,17 @@ let package = Package(
             ],
             swiftSettings: strictConcurrency
         ),
+        // Per-helpdesk adapters: webhook payload and authentication → ticket-created.
+        .target(
+            name: "QuimbiHelpdesk",
+            dependencies: ["QuimbiCore", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictConcurrency
+        ),
+        .testTarget(name: "QuimbiHelpdeskTests", dependencies: ["QuimbiHelpdesk", "QuimbiCore"], swiftSettings: strictConcurrency),
         .target(
             name: "QuimbiServer",
             dependencies: [
-                "QuimbiCore", "QuimbiKafka", "QuimbiSupport", "QuimbiWorker", "QuimbiMetrics", "QuimbiResilience",
+                "QuimbiCore", "QuimbiKafka", "QuimbiSupport", "QuimbiWorker", "QuimbiMetrics", "QuimbiResilience", "QuimbiHelpdesk",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -136,7 +143,7 @@ let package = Package(
             name: "QuimbiServerTests",
             dependencies: [
                 "QuimbiCore", "QuimbiKafka", "QuimbiWorker", "QuimbiSupport", "QuimbiServer", "QuimbiMetrics",
-                "QuimbiResilienceTesting",
+                "QuimbiResilienceTesting", "QuimbiHelpdesk",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -6,6 +6,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import QuimbiCore
+import QuimbiHelpdesk
 import QuimbiMetrics
 import QuimbiServer
 import QuimbiWorker
@@ -16,6 +17,7 @@ struct APIFixture {
     static let prodKey = "prod-key"
     static let revokedKey = "revoked-key"
     static let secret = "whsec-test"
+    static let zendeskSecret = "zendesk-test-secret"
     static let knownCustomer = "5000001"
     static let archetypeID = "arch_loyal"
 
@@ -60,6 +62,7 @@ struct APIFixture {
                 readiness: readiness ?? [ProfileSourceReadiness(profiles: data)], metrics: metrics),
             settings: ServerSettings(
                 apiKeys: keys, webhook: WebhookSignature(secret: Self.secret),
+                helpdeskWebhooks: [ZendeskWebhook(signature: ZendeskSignature(secret: Self.zendeskSecret))],
                 rateLimitPerSecond: rateLimitPerSecond, rateLimitBurst: rateLimitBurst, maxWebhookBytes: 256 * 1024,
                 readinessTTL: readinessTTL, readinessTimeout: readinessTimeout))
     }
@@ -81,6 +84,29 @@ struct APIFixture {
     static func signed(_ body: [UInt8], at timestamp: Int = Int(Date().timeIntervalSince1970), secret: String = secret) -> HTTPFields {
         var headers = HTTPFields()
         headers[HTTPField.Name("X-Quimbi-Signature")!] = WebhookSignature(secret: secret).header(body: body, timestamp: timestamp)
+        headers[.contentType] = "application/json"
+        return headers
+    }
+
+    /// A Zendesk trigger body (README, "Zendesk") for ticket `id`.
+    static func zendeskTicket(id: String = "4711", description: String = "<p>My last order took forever to ship…</p>") -> [UInt8] {
+        let object: [String: Any] = [
+            "ticket": [
+                "id": id, "subject": "Late order", "description": description, "via": "Web Widget",
+                "created_at": "2026-11-18T08:15:00Z", "tags": "shipping",
+                "requester": ["id": "901", "email": "c1@example.com", "external_id": knownCustomer],
+            ] as [String: Any],
+        ]
+        return Array(try! JSONSerialization.data(withJSONObject: object))
+    }
+
+    /// Headers as Zendesk signs `body` at `date` with `secret`.
+    static func zendeskSigned(_ body: [UInt8], at date: Date = Date(), secret: String = zendeskSecret) -> HTTPFields {
+        let timestamp = RFC3339.string(from: date)
+        var headers = HTTPFields()
+        headers[HTTPField.Name(ZendeskSignature.signatureHeader)!] = ZendeskSignature(secret: secret).signature(body: body, timestamp: timestamp)
+        headers[HTTPField.Name(ZendeskSignature.timestampHeader)!] = timestamp
+        headers[HTTPField.Name(ZendeskWebhook.accountHeader)!] = "123456"
         headers[.contentType] = "application/json"
         return headers
     }

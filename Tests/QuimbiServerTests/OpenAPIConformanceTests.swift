@@ -41,6 +41,10 @@ struct OpenAPIConformanceTests {
             ("/webhooks/tickets", "post", "/webhooks/tickets", [:], ticket),
             ("/webhooks/tickets", "post", "/webhooks/tickets", APIFixture.signed(big), big),
             ("/webhooks/tickets", "post", "/webhooks/tickets", APIFixture.signed(Array("{}".utf8)), Array("{}".utf8)),
+            ("/webhooks/zendesk", "post", "/webhooks/zendesk", APIFixture.zendeskSigned(APIFixture.zendeskTicket()), APIFixture.zendeskTicket()),
+            ("/webhooks/zendesk", "post", "/webhooks/zendesk", [:], APIFixture.zendeskTicket()),
+            ("/webhooks/zendesk", "post", "/webhooks/zendesk", APIFixture.zendeskSigned(big), big),
+            ("/webhooks/zendesk", "post", "/webhooks/zendesk", APIFixture.zendeskSigned(Array("{}".utf8)), Array("{}".utf8)),
             ("/healthz", "get", "/healthz", [:], nil), ("/readyz", "get", "/readyz", [:], nil), ("/metrics", "get", "/metrics", [:], nil),
         ]
         return probes

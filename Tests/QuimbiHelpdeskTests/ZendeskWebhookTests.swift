@@ -1,0 +1,89 @@
+import Foundation
+import QuimbiCore
+import QuimbiHelpdesk
+import Testing
+
+@Suite("Zendesk webhook: signature and mapping")
+struct ZendeskWebhookTests {
+    static let secret = "zendesk-signing-secret"
+    static let now = Date(timeIntervalSince1970: 1_795_000_000)
+
+    static func body(description: String = "<p>thinking about trying a different supplier… prices seem high</p>",
+                     email: String = "jane@example.com", externalID: String = "7415378247935") -> [UInt8] {
+        let object: [String: Any] = [
+            "ticket": [
+                "id": "4711", "subject": "Prices", "description": description, "via": "Mail",
+                "created_at": "2026-11-18T08:15Z", "tags": "vip  shipping",
+                "requester": ["id": "901", "email": email, "external_id": externalID],
+            ] as [String: Any],
+        ]
+        return Array(try! JSONSerialization.data(withJSONObject: object))
+    }
+
+    static func request(_ body: [UInt8], signedAt: Date = now, secret: String = secret, receivedAt: Date = now) -> WebhookRequest {
+        let timestamp = RFC3339.string(from: signedAt).replacingOccurrences(of: ".000", with: "")
+        return WebhookRequest(body: body, headers: [
+            ZendeskSignature.signatureHeader.lowercased(): ZendeskSignature(secret: secret).signature(body: body, timestamp: timestamp),
+            ZendeskSignature.timestampHeader: timestamp,
+            ZendeskWebhook.accountHeader: "123456",
+        ], receivedAt: receivedAt)
+    }
+
+    let webhook = ZendeskWebhook(signature: ZendeskSignature(secret: Self.secret))
+
+    @Test("a fresh signature of the body under the secret is accepted")
+    func valid() {
+        #expect(webhook.isAuthentic(Self.request(Self.body())))
+    }
+
+    @Test("forged, other-secret, stale, future and missing signatures are refused")
+    func refused() {
+        let body = Self.body()
+        var tampered = body
+        tampered[tampered.count - 3] ^= 1
+        let signed = Self.request(body)
+        #expect(!webhook.isAuthentic(WebhookRequest(body: tampered, headers: [
+            ZendeskSignature.signatureHeader: signed.header(ZendeskSignature.signatureHeader) ?? "",
+            ZendeskSignature.timestampHeader: signed.header(ZendeskSignature.timestampHeader) ?? "",
+        ], receivedAt: Self.now)))
+        #expect(!webhook.isAuthentic(Self.request(body, secret: "other")))
+        #expect(!webhook.isAuthentic(Self.request(body, signedAt: Self.now - 301)))
+        #expect(!webhook.isAuthentic(Self.request(body, signedAt: Self.now + 301)))
+        #expect(webhook.isAuthentic(Self.request(body, signedAt: Self.now - 299)))
+        #expect(!webhook.isAuthentic(WebhookRequest(body: body, headers: [:], receivedAt: Self.now)))
+    }
+
+    @Test("the trigger body maps to a ticket-created event with source zendesk and a per-ticket event id")
+    func mapping() throws {
+        let ticket = try webhook.ticket(from: Self.request(Self.body()))
+        #expect(ticket.eventID == "zendesk:123456:4711")
+        #expect(ticket.ticketID == "4711")
+        #expect(ticket.customerID == "7415378247935")
+        #expect(ticket.customerEmail == "jane@example.com")
+        #expect(ticket.channel == .email)
+        #expect(ticket.subject == "Prices")
+        #expect(ticket.message == "thinking about trying a different supplier… prices seem high")
+        #expect(ticket.tags == ["vip", "shipping"])
+        #expect(ticket.createdAt == RFC3339.date(from: "2026-11-18T08:15:00Z"))
+        #expect(ticket.source == TicketSource(system: "zendesk", account: "123456"))
+    }
+
+    @Test("a requester known by e-mail only has no customer id; an empty description falls back to the subject")
+    func emailOnly() throws {
+        let ticket = try webhook.ticket(from: Self.request(Self.body(description: "", externalID: "")))
+        #expect(ticket.customerID == nil)
+        #expect(ticket.customerEmail == "jane@example.com")
+        #expect(ticket.message == "Prices")
+    }
+
+    @Test("bodies that are not the trigger's get the ticket decoder's codes",
+          arguments: [("not json", "invalid_json"), ("{}", "missing_field"), (#"{"ticket": {"subject": "x"}}"#, "missing_field")])
+    func malformed(text: String, code: String) {
+        do {
+            _ = try webhook.ticket(from: Self.request(Array(text.utf8)))
+            Issue.record("\(text) was accepted")
+        } catch {
+            #expect(error.code == code)
+        }
+    }
+}

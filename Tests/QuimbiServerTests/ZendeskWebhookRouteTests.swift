@@ -1,0 +1,60 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+import QuimbiCore
+import Testing
+
+@Suite("Zendesk webhook route over loopback HTTP")
+struct ZendeskWebhookRouteTests {
+    @Test("a signed trigger body is published once as ticket-created with source zendesk; a redelivery is a duplicate")
+    func acceptsOnce() async throws {
+        let publisher = RecordingPublisher()
+        try await APIFixture(publisher: publisher).live { client in
+            let body = APIFixture.zendeskTicket()
+            for duplicate in [false, true] {
+                let response = try await client.execute(
+                    uri: "/webhooks/zendesk", method: .post, headers: APIFixture.zendeskSigned(body), body: ByteBuffer(bytes: body))
+                #expect(response.status == .accepted)
+                #expect(try response.json()["event_id"] as? String == "zendesk:123456:4711")
+                #expect(try response.json()["duplicate"] as? Bool == duplicate)
+            }
+        }
+        let ticket = try #require(publisher.published.first)
+        #expect(publisher.published.count == 1)
+        #expect(ticket.source == TicketSource(system: "zendesk", account: "123456"))
+        #expect(ticket.message == "My last order took forever to ship…")
+        #expect(ticket.channel == .chat)
+        #expect(ticket.customerID == APIFixture.knownCustomer)
+    }
+
+    @Test("unsigned, forged, stale and Quimbi-signed requests get 401 and publish nothing")
+    func refusesBadSignatures() async throws {
+        let publisher = RecordingPublisher()
+        let body = APIFixture.zendeskTicket()
+        try await APIFixture(publisher: publisher).live { client in
+            let now = Date()
+            let cases: [HTTPFields] = [
+                [:], APIFixture.zendeskSigned(body, secret: "other"), APIFixture.zendeskSigned(body, at: now - 301),
+                APIFixture.zendeskSigned(body, at: now + 310), APIFixture.signed(body),
+                APIFixture.zendeskSigned(APIFixture.zendeskTicket(id: "4712")),
+            ]
+            for headers in cases {
+                let response = try await client.execute(uri: "/webhooks/zendesk", method: .post, headers: headers, body: ByteBuffer(bytes: body))
+                #expect(response.status == .unauthorized)
+            }
+        }
+        #expect(publisher.published.isEmpty)
+    }
+
+    @Test("a body that maps to no valid ticket gets 400 with the ticket decoder's code")
+    func invalidTicket() async throws {
+        try await APIFixture().live { client in
+            let body = APIFixture.zendeskTicket(description: String(repeating: "x", count: 20_001))
+            let response = try await client.execute(
+                uri: "/webhooks/zendesk", method: .post, headers: APIFixture.zendeskSigned(body), body: ByteBuffer(bytes: body))
+            #expect(response.status == .badRequest)
+            #expect((try response.json()["error"] as? [String: Any])?["code"] as? String == "field_out_of_bounds")
+        }
+    }
+}
