@@ -68,7 +68,7 @@ let package = Package(
         .target(
             name: "QuimbiWorker",
             dependencies: [
-                "QuimbiCore", "QuimbiKafka", "QuimbiSupport", "QuimbiResilience",
+                "QuimbiCore", "QuimbiKafka", "QuimbiSupport", "QuimbiResilience", "QuimbiHelpdesk",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -120,13 +120,37 @@ let package = Package(
             ],
             swiftSettings: strictConcurrency
         ),
-        // Per-helpdesk adapters: webhook payload and authentication → ticket-created.
+        // Per-helpdesk adapters: webhook payload and authentication → ticket-created; draft → internal note.
         .target(
             name: "QuimbiHelpdesk",
-            dependencies: ["QuimbiCore", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "QuimbiCore", "QuimbiResilience",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
             swiftSettings: strictConcurrency
         ),
-        .testTarget(name: "QuimbiHelpdeskTests", dependencies: ["QuimbiHelpdesk", "QuimbiCore"], swiftSettings: strictConcurrency),
+        // Local HTTP servers answering like the helpdesks' APIs, for tests; never linked into `quimbi`.
+        .target(
+            name: "HelpdeskFake",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
+            path: "Tests/HelpdeskFake",
+            swiftSettings: strictConcurrency
+        ),
+        .testTarget(
+            name: "QuimbiHelpdeskTests",
+            dependencies: [
+                "QuimbiHelpdesk", "QuimbiCore", "QuimbiResilience", "QuimbiResilienceTesting", "HelpdeskFake",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: strictConcurrency
+        ),
         .target(
             name: "QuimbiServer",
             dependencies: [
@@ -177,6 +201,8 @@ let package = Package(
             name: "QuimbiWorkerTests",
             dependencies: [
                 "QuimbiCore", "QuimbiKafka", "QuimbiWorker", "QuimbiSupport", "QuimbiTestSupport", "QuimbiResilience", "LLMFake",
+                "QuimbiHelpdesk", "HelpdeskFake",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
