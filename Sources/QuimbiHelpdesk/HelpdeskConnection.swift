@@ -21,4 +21,14 @@ public struct HelpdeskConnection: Sendable, Hashable {
     public static func zendesk(url: String, email: String, token: String) -> HelpdeskConnection {
         HelpdeskConnection(baseURL: url, authorization: basic(user: "\(email)/token", password: token))
     }
+
+    /// Freshdesk's API-key authentication: basic auth of the key with the password `X`.
+    public static func freshdesk(url: String, apiKey: String) -> HelpdeskConnection {
+        HelpdeskConnection(baseURL: url, authorization: basic(user: apiKey, password: "X"))
+    }
+
+    /// Gorgias's API-key authentication: basic auth of the account e-mail with the key.
+    public static func gorgias(url: String, email: String, apiKey: String) -> HelpdeskConnection {
+        HelpdeskConnection(baseURL: url, authorization: basic(user: email, password: apiKey))
+    }
 }

@@ -29,9 +29,12 @@ enum HelpdeskPayload {
         return text.isEmpty ? (subject ?? "") : text
     }
 
-    /// Non-empty tags, or `nil` when there are none.
-    static func tags(_ tags: [String]?) -> [String]? {
-        let kept = (tags ?? []).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    /// The tags of a rendered tag list: separated by commas when it has any (Freshdesk, Gorgias), else by spaces
+    /// (Zendesk); `nil` when there are none.
+    static func tags(_ list: String?) -> [String]? {
+        guard let list else { return nil }
+        let separator: (Character) -> Bool = list.contains(",") ? { $0 == "," } : { $0 == " " }
+        let kept = list.split(whereSeparator: separator).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         return kept.isEmpty ? nil : kept
     }
 

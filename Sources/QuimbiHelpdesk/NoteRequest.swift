@@ -19,6 +19,17 @@ public struct NoteRequest: Sendable, Hashable {
 public protocol HelpdeskNoteWriter: Sendable {
     /// The helpdesk this writer speaks to.
     var system: HelpdeskSystem { get }
-    /// The request that writes `note` into its ticket.
-    func request(for note: HelpdeskNote) throws(DeliveryError) -> NoteRequest
+    /// The requests that write `note` into its ticket, in order: the note first, then an escalation's marks
+    /// where the helpdesk takes them in a separate call.
+    func requests(for note: HelpdeskNote) throws(DeliveryError) -> [NoteRequest]
+}
+
+extension HelpdeskNoteWriter {
+    /// The numeric ticket id these helpdesks use, or `invalid_ticket_id`.
+    func numericTicketID(_ note: HelpdeskNote) throws(DeliveryError) -> UInt64 {
+        guard let id = UInt64(note.ticketID) else {
+            throw DeliveryError(.invalidTicketID, "\(system.rawValue) ticket ids are numbers, not \(note.ticketID.prefix(40))")
+        }
+        return id
+    }
 }

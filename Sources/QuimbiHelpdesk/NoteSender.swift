@@ -6,9 +6,9 @@ public protocol NoteDelivering: Sendable {
     func deliver(_ note: HelpdeskNote) async throws(DeliveryError)
 }
 
-/// Writes notes with one helpdesk's writer and transport: 429 (after at least its `Retry-After`) and 5xx or
-/// no answer are retried with jittered back-off until `bound` after the first attempt; 401, 403, 404 and other
-/// refusals are not retried.
+/// Writes notes with one helpdesk's writer and transport, request after request: 429 (after at least its
+/// `Retry-After`) and 5xx or no answer are retried with jittered back-off until `bound` after the first attempt;
+/// 401, 403, 404 and other refusals are not retried.
 public struct NoteSender<C: Clock<Duration>>: NoteDelivering {
     private let writer: any HelpdeskNoteWriter
     private let transport: HelpdeskHTTPTransport
@@ -33,9 +33,11 @@ public struct NoteSender<C: Clock<Duration>>: NoteDelivering {
     }
 
     public func deliver(_ note: HelpdeskNote) async throws(DeliveryError) {
-        let request = try writer.request(for: note)
-        try await retry.run(until: clock.now.advanced(by: bound), clock: clock, decide: Self.decision) { _ throws(DeliveryError) in
-            try await transport.send(request)
+        let deadline = clock.now.advanced(by: bound)
+        for request in try writer.requests(for: note) {
+            try await retry.run(until: deadline, clock: clock, decide: Self.decision) { _ throws(DeliveryError) in
+                try await transport.send(request)
+            }
         }
     }
 

@@ -7,14 +7,12 @@ public struct ZendeskNoteWriter: HelpdeskNoteWriter {
 
     public init() {}
 
-    public func request(for note: HelpdeskNote) throws(DeliveryError) -> NoteRequest {
-        guard let id = UInt64(note.ticketID) else {
-            throw DeliveryError(.invalidTicketID, "Zendesk ticket ids are numbers, not \(note.ticketID.prefix(40))")
-        }
+    public func requests(for note: HelpdeskNote) throws(DeliveryError) -> [NoteRequest] {
+        let id = try numericTicketID(note)
         let update = Update(ticket: .init(
             comment: .init(body: note.body, public: false), priority: note.escalation?.priority.rawValue,
             additionalTags: note.escalation?.tags))
-        return NoteRequest(method: .put, path: "/api/v2/tickets/\(id).json", body: try NoteJSON.encode(update))
+        return [NoteRequest(method: .put, path: "/api/v2/tickets/\(id).json", body: try NoteJSON.encode(update))]
     }
 
     private struct Update: Encodable {

@@ -1,12 +1,19 @@
 import QuimbiHelpdesk
 
-/// The helpdesk webhooks `quimbi serve` answers: one per helpdesk whose credentials are configured.
+/// The helpdesk webhooks `quimbi serve` answers: one per helpdesk whose secret is configured.
 enum HelpdeskWebhooks {
-    /// Zendesk when `QUIMBI_ZENDESK_WEBHOOK_SECRET` is set.
+    /// Zendesk when `QUIMBI_ZENDESK_WEBHOOK_SECRET` is set, Freshdesk when `QUIMBI_FRESHDESK_WEBHOOK_SECRET` is
+    /// (account `QUIMBI_FRESHDESK_DOMAIN`), Gorgias when `QUIMBI_GORGIAS_WEBHOOK_SECRET` is (account `QUIMBI_GORGIAS_DOMAIN`).
     static func fromEnvironment() -> [any HelpdeskWebhook] {
         var webhooks: [any HelpdeskWebhook] = []
         if let secret = EnvironmentDefaults.string("QUIMBI_ZENDESK_WEBHOOK_SECRET") {
-            webhooks.append(ZendeskWebhook(signature: ZendeskSignature(secret: secret)))
+            webhooks.append(TemplatedWebhook.zendesk(signature: ZendeskSignature(secret: secret)))
+        }
+        if let secret = EnvironmentDefaults.string("QUIMBI_FRESHDESK_WEBHOOK_SECRET") {
+            webhooks.append(TemplatedWebhook.freshdesk(secret: secret, domain: EnvironmentDefaults.string("QUIMBI_FRESHDESK_DOMAIN")))
+        }
+        if let secret = EnvironmentDefaults.string("QUIMBI_GORGIAS_WEBHOOK_SECRET") {
+            webhooks.append(TemplatedWebhook.gorgias(secret: secret, domain: EnvironmentDefaults.string("QUIMBI_GORGIAS_DOMAIN")))
         }
         return webhooks
     }

@@ -25,11 +25,11 @@ struct ZendeskWebhookTests {
         return WebhookRequest(body: body, headers: [
             ZendeskSignature.signatureHeader.lowercased(): ZendeskSignature(secret: secret).signature(body: body, timestamp: timestamp),
             ZendeskSignature.timestampHeader: timestamp,
-            ZendeskWebhook.accountHeader: "123456",
+            TemplatedWebhook.zendeskAccountHeader: "123456",
         ], receivedAt: receivedAt)
     }
 
-    let webhook = ZendeskWebhook(signature: ZendeskSignature(secret: Self.secret))
+    let webhook = TemplatedWebhook.zendesk(signature: ZendeskSignature(secret: Self.secret))
 
     @Test("a fresh signature of the body under the secret is accepted")
     func valid() {
@@ -85,5 +85,39 @@ struct ZendeskWebhookTests {
         } catch {
             #expect(error.code == code)
         }
+    }
+}
+
+@Suite("Freshdesk and Gorgias webhooks: secret-header authentication and the same mapping")
+struct TemplatedWebhookTests {
+    static let body = Array(#"""
+        {"ticket": {"id": "77", "subject": "Late", "description": "<div>Where is my order?</div>", "via": "Portal",
+        "created_at": "2026-11-18T08:15:00Z", "tags": "vip customer, shipping", "requester": {"email": "jane@example.com"}}}
+        """#.utf8)
+
+    @Test("Freshdesk authenticates with basic auth of quimbi and the secret; its account is the configured domain")
+    func freshdesk() throws {
+        let webhook = TemplatedWebhook.freshdesk(secret: "fd-secret", domain: "acme.freshdesk.com")
+        let good = WebhookRequest(body: Self.body, headers: ["Authorization": HelpdeskConnection.basic(user: "quimbi", password: "fd-secret")])
+        #expect(webhook.isAuthentic(good))
+        for headers in [[:], ["Authorization": HelpdeskConnection.basic(user: "quimbi", password: "guess")], ["X-Quimbi-Token": "fd-secret"]] {
+            #expect(!webhook.isAuthentic(WebhookRequest(body: Self.body, headers: headers)))
+        }
+        let ticket = try webhook.ticket(from: good)
+        #expect(ticket.eventID == "freshdesk:acme.freshdesk.com:77")
+        #expect(ticket.source == TicketSource(system: "freshdesk", account: "acme.freshdesk.com"))
+        #expect(ticket.tags == ["vip customer", "shipping"])
+        #expect(ticket.channel == .web)
+        #expect(ticket.message == "Where is my order?")
+        #expect(ticket.customerID == nil && ticket.customerEmail == "jane@example.com")
+    }
+
+    @Test("Gorgias authenticates with the X-Quimbi-Token header")
+    func gorgias() throws {
+        let webhook = TemplatedWebhook.gorgias(secret: "gg-secret", domain: "acme")
+        #expect(webhook.isAuthentic(WebhookRequest(body: Self.body, headers: ["x-quimbi-token": "gg-secret"])))
+        #expect(!webhook.isAuthentic(WebhookRequest(body: Self.body, headers: ["X-Quimbi-Token": "gg-secre"])))
+        #expect(!webhook.isAuthentic(WebhookRequest(body: Self.body, headers: [:])))
+        #expect(try webhook.ticket(from: WebhookRequest(body: Self.body, headers: [:])).eventID == "gorgias:acme:77")
     }
 }

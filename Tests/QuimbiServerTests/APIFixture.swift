@@ -18,6 +18,8 @@ struct APIFixture {
     static let revokedKey = "revoked-key"
     static let secret = "whsec-test"
     static let zendeskSecret = "zendesk-test-secret"
+    static let freshdeskSecret = "freshdesk-test-secret"
+    static let gorgiasSecret = "gorgias-test-secret"
     static let knownCustomer = "5000001"
     static let archetypeID = "arch_loyal"
 
@@ -62,7 +64,11 @@ struct APIFixture {
                 readiness: readiness ?? [ProfileSourceReadiness(profiles: data)], metrics: metrics),
             settings: ServerSettings(
                 apiKeys: keys, webhook: WebhookSignature(secret: Self.secret),
-                helpdeskWebhooks: [ZendeskWebhook(signature: ZendeskSignature(secret: Self.zendeskSecret))],
+                helpdeskWebhooks: [
+                    TemplatedWebhook.zendesk(signature: ZendeskSignature(secret: Self.zendeskSecret)),
+                    TemplatedWebhook.freshdesk(secret: Self.freshdeskSecret, domain: "acme.freshdesk.com"),
+                    TemplatedWebhook.gorgias(secret: Self.gorgiasSecret, domain: "acme"),
+                ],
                 rateLimitPerSecond: rateLimitPerSecond, rateLimitBurst: rateLimitBurst, maxWebhookBytes: 256 * 1024,
                 readinessTTL: readinessTTL, readinessTimeout: readinessTimeout))
     }
@@ -106,7 +112,19 @@ struct APIFixture {
         var headers = HTTPFields()
         headers[HTTPField.Name(ZendeskSignature.signatureHeader)!] = ZendeskSignature(secret: secret).signature(body: body, timestamp: timestamp)
         headers[HTTPField.Name(ZendeskSignature.timestampHeader)!] = timestamp
-        headers[HTTPField.Name(ZendeskWebhook.accountHeader)!] = "123456"
+        headers[HTTPField.Name(TemplatedWebhook.zendeskAccountHeader)!] = "123456"
+        headers[.contentType] = "application/json"
+        return headers
+    }
+
+    /// Headers carrying a helpdesk's shared secret: Freshdesk's basic auth or Gorgias's token header.
+    static func secretHeaders(for helpdesk: String, secret: String? = nil) -> HTTPFields {
+        var headers = HTTPFields()
+        if helpdesk == "freshdesk" {
+            headers[.authorization] = HelpdeskConnection.basic(user: "quimbi", password: secret ?? freshdeskSecret)
+        } else {
+            headers[HTTPField.Name("X-Quimbi-Token")!] = secret ?? gorgiasSecret
+        }
         headers[.contentType] = "application/json"
         return headers
     }

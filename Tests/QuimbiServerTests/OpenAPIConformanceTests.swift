@@ -45,6 +45,16 @@ struct OpenAPIConformanceTests {
             ("/webhooks/zendesk", "post", "/webhooks/zendesk", [:], APIFixture.zendeskTicket()),
             ("/webhooks/zendesk", "post", "/webhooks/zendesk", APIFixture.zendeskSigned(big), big),
             ("/webhooks/zendesk", "post", "/webhooks/zendesk", APIFixture.zendeskSigned(Array("{}".utf8)), Array("{}".utf8)),
+        ]
+        for helpdesk in ["freshdesk", "gorgias"] {
+            let path = "/webhooks/\(helpdesk)"
+            let signed = APIFixture.secretHeaders(for: helpdesk)
+            probes += [
+                (path, "post", path, signed, APIFixture.zendeskTicket()), (path, "post", path, [:], APIFixture.zendeskTicket()),
+                (path, "post", path, signed, big), (path, "post", path, signed, Array("{}".utf8)),
+            ]
+        }
+        probes += [
             ("/healthz", "get", "/healthz", [:], nil), ("/readyz", "get", "/readyz", [:], nil), ("/metrics", "get", "/metrics", [:], nil),
         ]
         return probes

@@ -58,3 +58,23 @@ struct ZendeskWebhookRouteTests {
         }
     }
 }
+
+@Suite("Freshdesk and Gorgias webhook routes over loopback HTTP")
+struct SecretHeaderWebhookRouteTests {
+    @Test("a request with the helpdesk's secret is published with its source; others get 401", arguments: ["freshdesk", "gorgias"])
+    func route(helpdesk: String) async throws {
+        let publisher = RecordingPublisher()
+        try await APIFixture(publisher: publisher).live { client in
+            let body = APIFixture.zendeskTicket(id: "88")
+            for (headers, status) in [
+                (APIFixture.secretHeaders(for: helpdesk), HTTPResponse.Status.accepted),
+                (APIFixture.secretHeaders(for: helpdesk, secret: "wrong"), .unauthorized), ([:], .unauthorized),
+                (APIFixture.zendeskSigned(body), .unauthorized),
+            ] {
+                let response = try await client.execute(uri: "/webhooks/\(helpdesk)", method: .post, headers: headers, body: ByteBuffer(bytes: body))
+                #expect(response.status == status)
+            }
+        }
+        #expect(publisher.published.map(\.source?.system) == [helpdesk])
+    }
+}
