@@ -17,6 +17,8 @@ public struct DeliveryError: QuimbiError, Equatable {
         case unavailable = "helpdesk_unavailable"
         /// The ticket id is not one this helpdesk can have.
         case invalidTicketID = "invalid_ticket_id"
+        /// The helpdesk addresses tickets within an account, and the event names none (or not a valid one).
+        case invalidAccount = "invalid_helpdesk_account"
         /// The event on the topic is not a draft or escalation this version can read.
         case invalidEvent = "invalid_event"
         /// The note request could not be encoded.

@@ -33,7 +33,7 @@ public struct HelpdeskHTTPTransport: Sendable {
         http.method = .RAW(value: request.method.rawValue)
         http.headers.add(name: "Content-Type", value: "application/json")
         http.headers.add(name: "Accept", value: "application/json")
-        http.headers.add(name: "Authorization", value: connection.authorization)
+        http.headers.add(name: connection.credentialHeader, value: connection.credential)
         http.body = .bytes(ByteBuffer(bytes: request.body))
         let status: Int
         let retryAfter: Duration?

@@ -18,14 +18,17 @@ public struct HelpdeskNote: Sendable, Hashable {
     public var eventID: String
     /// The helpdesk's ticket id.
     public var ticketID: String
+    /// The helpdesk account the ticket belongs to (the ticket's `source.account`), for APIs that address it.
+    public var account: String?
     /// Plain-text body of the note.
     public var body: String
     /// Present when the note comes from an escalation.
     public var escalation: EscalationMarks?
 
-    public init(eventID: String, ticketID: String, body: String, escalation: EscalationMarks? = nil) {
+    public init(eventID: String, ticketID: String, account: String? = nil, body: String, escalation: EscalationMarks? = nil) {
         self.eventID = eventID
         self.ticketID = ticketID
+        self.account = account
         self.body = body
         self.escalation = escalation
     }

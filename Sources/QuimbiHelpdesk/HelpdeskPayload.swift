@@ -38,10 +38,13 @@ enum HelpdeskPayload {
         return kept.isEmpty ? nil : kept
     }
 
-    /// An ISO 8601 time with seconds, or with minutes only (`2013-12-12T05:35Z`, as Zendesk renders it).
+    /// An ISO 8601 time with seconds, or with minutes only (`2013-12-12T05:35Z`, as Zendesk renders it), or in
+    /// Chatwoot's forms (`2020-03-03 13:05:57 UTC`, Unix seconds).
     static func date(_ text: String?) -> Date? {
         guard let text else { return nil }
         if let date = RFC3339.date(from: text) { return date }
+        if let seconds = Int64(text) { return Date(timeIntervalSince1970: Double(seconds)) }
+        if text.hasSuffix(" UTC") { return RFC3339.date(from: text.dropLast(4) + "Z") }
         guard text.count == 17, text.hasSuffix("Z") else { return nil }
         return RFC3339.date(from: text.dropLast() + ":00Z")
     }

@@ -34,7 +34,7 @@ public struct TemplatedWebhook: HelpdeskWebhook {
     }
 
     /// Zendesk: signed by Zendesk; the account is `X-Zendesk-Account-Id`.
-    public static func zendesk(signature: ZendeskSignature) -> TemplatedWebhook {
+    public static func zendesk(signature: HMACSignature) -> TemplatedWebhook {
         TemplatedWebhook(system: .zendesk, authentication: signature, account: .header(zendeskAccountHeader))
     }
 
@@ -52,7 +52,7 @@ public struct TemplatedWebhook: HelpdeskWebhook {
         authentication.isValid(request)
     }
 
-    public func ticket(from request: WebhookRequest) throws(TicketRejection) -> TicketCreated {
+    public func ticket(from request: WebhookRequest) throws(TicketRejection) -> TicketCreated? {
         let ticket = try HelpdeskPayload.decode(Body.self, from: request.body).ticket
         guard let id = ticket.id.text else { throw TicketRejection(.missingField, "missing field ticket.id") }
         let account: String? = switch self.account {

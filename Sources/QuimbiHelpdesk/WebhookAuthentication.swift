@@ -7,7 +7,6 @@ public protocol WebhookAuthentication: Sendable {
     func isValid(_ request: WebhookRequest) -> Bool
 }
 
-extension ZendeskSignature: WebhookAuthentication {}
 
 /// A secret the helpdesk admin configures as a request header: a token header, or basic authentication
 /// (`Authorization: Basic …`), for helpdesks that do not sign their webhooks. Compared in constant time.

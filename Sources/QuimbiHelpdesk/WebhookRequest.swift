@@ -29,6 +29,7 @@ public protocol HelpdeskWebhook: Sendable {
     var system: HelpdeskSystem { get }
     /// Whether `request` carries this helpdesk's valid, fresh credentials.
     func isAuthentic(_ request: WebhookRequest) -> Bool
-    /// The ticket `request` describes; rejections use the ticket-created decoder's stable codes.
-    func ticket(from request: WebhookRequest) throws(TicketRejection) -> TicketCreated
+    /// The ticket `request` describes, or `nil` for an event that opens no ticket (such as an agent's message);
+    /// rejections use the ticket-created decoder's stable codes.
+    func ticket(from request: WebhookRequest) throws(TicketRejection) -> TicketCreated?
 }

@@ -5,8 +5,8 @@ import QuimbiHelpdesk
 protocol WebhookIntake: Sendable {
     /// Whether `request` carries valid, fresh credentials.
     func isAuthentic(_ request: WebhookRequest) -> Bool
-    /// The validated ticket and the ticket-created JSON to publish for it.
-    func ticket(from request: WebhookRequest) throws(TicketRejection) -> (ticket: TicketCreated, payload: [UInt8])
+    /// The validated ticket and the ticket-created JSON to publish for it; `nil` when the request opens no ticket.
+    func ticket(from request: WebhookRequest) throws(TicketRejection) -> (ticket: TicketCreated, payload: [UInt8])?
 }
 
 /// `POST /webhooks/tickets`: Quimbi's own ticket-created JSON, signed with `X-Quimbi-Signature`.
@@ -17,7 +17,7 @@ struct QuimbiIntake: WebhookIntake {
         signature.isValid(header: request.header(WebhookRoute.signatureHeader.canonicalName), body: request.body, now: request.receivedAt)
     }
 
-    func ticket(from request: WebhookRequest) throws(TicketRejection) -> (ticket: TicketCreated, payload: [UInt8]) {
+    func ticket(from request: WebhookRequest) throws(TicketRejection) -> (ticket: TicketCreated, payload: [UInt8])? {
         (try TicketDecoder().decode(request.body), request.body)
     }
 }
@@ -31,8 +31,8 @@ struct HelpdeskIntake: WebhookIntake {
         webhook.isAuthentic(request)
     }
 
-    func ticket(from request: WebhookRequest) throws(TicketRejection) -> (ticket: TicketCreated, payload: [UInt8]) {
-        let mapped = try webhook.ticket(from: request)
+    func ticket(from request: WebhookRequest) throws(TicketRejection) -> (ticket: TicketCreated, payload: [UInt8])? {
+        guard let mapped = try webhook.ticket(from: request) else { return nil }
         let payload: [UInt8]
         do {
             payload = Array(try QuimbiJSON.makeEncoder().encode(mapped))

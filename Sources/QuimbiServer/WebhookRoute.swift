@@ -6,7 +6,7 @@ import QuimbiHelpdesk
 import QuimbiMetrics
 
 /// A ticket webhook (`POST /webhooks/tickets` and one per helpdesk): size limit, authentication,
-/// mapping and schema validation, deduplication on the event id, publish, 202.
+/// mapping and schema validation, deduplication on the event id, publish, 202 (204 for an event that opens no ticket).
 struct WebhookRoute: Sendable {
     let publisher: any TicketPublishing
     let intake: any WebhookIntake
@@ -24,14 +24,15 @@ struct WebhookRoute: Sendable {
         let received = WebhookRequest(
             body: body, headers: Dictionary(request.headers.map { ($0.name.canonicalName, $0.value) }, uniquingKeysWith: { first, _ in first }))
         guard intake.isAuthentic(received) else { throw APIError.unauthorized }
-        let ticket: TicketCreated
-        let payload: [UInt8]
+        let read: (ticket: TicketCreated, payload: [UInt8])?
         do {
-            (ticket, payload) = try intake.ticket(from: received)
+            read = try intake.ticket(from: received)
         } catch {
             let status: HTTPResponse.Status = error.reason == .payloadTooLarge ? .contentTooLarge : .badRequest
             throw APIError(code: error.code, message: error.message, status: status)
         }
+        // An event that opens no ticket (an agent's or Quimbi's own note) is acknowledged and not published.
+        guard let (ticket, payload) = read else { return Response(status: .noContent) }
         guard await recent.claim(ticket.eventID) == .publish else { return try accepted(ticket.eventID, duplicate: true) }
         do {
             try await publisher.publish(ticket, payload: payload)

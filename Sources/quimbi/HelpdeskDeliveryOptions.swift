@@ -13,6 +13,9 @@ struct HelpdeskDeliveryOptions: ParsableArguments {
     @Option(name: .customLong("gorgias-url"), help: "Gorgias base URL, e.g. https://acme.gorgias.com (or QUIMBI_GORGIAS_URL); credentials QUIMBI_GORGIAS_EMAIL and QUIMBI_GORGIAS_API_KEY.")
     var gorgiasURLFlag: String?
 
+    @Option(name: .customLong("chatwoot-url"), help: "Chatwoot base URL, e.g. https://app.chatwoot.com (or QUIMBI_CHATWOOT_URL); credential QUIMBI_CHATWOOT_API_TOKEN.")
+    var chatwootURLFlag: String?
+
     @Option(help: "Longest a note is retried on 429 and 5xx before it is dead-lettered, in seconds (QUIMBI_DELIVERY_RETRY_BOUND_S).")
     var retryBoundS: Int = EnvironmentDefaults.int("QUIMBI_DELIVERY_RETRY_BOUND_S", default: 300)
 
@@ -44,12 +47,17 @@ struct HelpdeskDeliveryOptions: ParsableArguments {
                 url: url, credentials: ["QUIMBI_GORGIAS_EMAIL", "QUIMBI_GORGIAS_API_KEY"], writer: { GorgiasNoteWriter(agentEmail: $0[0]) },
                 connection: { HelpdeskConnection.gorgias(url: $0, email: $1[0], apiKey: $1[1]) })
         }
+        if let url = chatwootURLFlag ?? EnvironmentDefaults.string("QUIMBI_CHATWOOT_URL") {
+            helpdesks[.chatwoot] = Helpdesk(
+                url: url, credentials: ["QUIMBI_CHATWOOT_API_TOKEN"], writer: { _ in ChatwootNoteWriter() },
+                connection: { HelpdeskConnection.chatwoot(url: $0, accessToken: $1[0]) })
+        }
         return helpdesks
     }
 
     func validate() throws {
         let helpdesks = helpdesks
-        guard !helpdesks.isEmpty else { throw ValidationError("configure a helpdesk: --zendesk-url, --freshdesk-url or --gorgias-url") }
+        guard !helpdesks.isEmpty else { throw ValidationError("configure a helpdesk: --zendesk-url, --freshdesk-url, --gorgias-url or --chatwoot-url") }
         for (system, helpdesk) in helpdesks {
             guard helpdesk.url.hasPrefix("https://") || helpdesk.url.hasPrefix("http://") else {
                 throw ValidationError("--\(system.rawValue)-url must be an http(s) URL")

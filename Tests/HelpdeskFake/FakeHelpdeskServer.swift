@@ -7,8 +7,12 @@ import NIOPosix
 public struct FakeHelpdeskRequest: Sendable {
     public var method: String
     public var path: String
-    public var authorization: String?
+    /// Header values by lower-cased name.
+    public var headers: [String: String]
     public var body: [UInt8]
+
+    /// The `Authorization` header.
+    public var authorization: String? { headers["authorization"] }
 }
 
 /// One answer of a stand-in helpdesk.
@@ -84,7 +88,7 @@ public final class FakeHelpdeskServer: Sendable {
 
         private let api: any FakeHelpdeskAPI
         private let state: NIOLockedValueBox<State>
-        private var request = FakeHelpdeskRequest(method: "", path: "", authorization: nil, body: [])
+        private var request = FakeHelpdeskRequest(method: "", path: "", headers: [:], body: [])
 
         init(api: any FakeHelpdeskAPI, state: NIOLockedValueBox<State>) {
             self.api = api
@@ -94,7 +98,8 @@ public final class FakeHelpdeskServer: Sendable {
         func channelRead(context: ChannelHandlerContext, data: NIOAny) {
             switch unwrapInboundIn(data) {
             case .head(let head):
-                request = FakeHelpdeskRequest(method: head.method.rawValue, path: head.uri, authorization: head.headers.first(name: "Authorization"), body: [])
+                let headers = Dictionary(head.headers.map { ($0.name.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
+                request = FakeHelpdeskRequest(method: head.method.rawValue, path: head.uri, headers: headers, body: [])
             case .body(var buffer):
                 request.body += buffer.readBytes(length: buffer.readableBytes) ?? []
             case .end:

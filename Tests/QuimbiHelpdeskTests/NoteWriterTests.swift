@@ -70,3 +70,24 @@ struct NoteWriterTests {
         }
     }
 }
+
+@Suite("Chatwoot note writer against a stand-in")
+struct ChatwootNoteWriterTests {
+    @Test("a private outgoing message in the ticket's account, then the escalation's priority; no account, no call")
+    func chatwoot() async throws {
+        let api = FakeRecordingHelpdesk(
+            credentialHeader: "api_access_token", credential: "cw-token", routes: FakeRecordingHelpdesk.chatwootRoutes(account: 7))
+        var note = NoteWriterTests.escalation
+        note.account = "7"
+        let calls = try await NoteWriterTests().deliver(note, ChatwootNoteWriter(), to: api) { .chatwoot(url: $0, accessToken: "cw-token") }
+        #expect(calls.map { "\($0.method) \($0.path)" } == [
+            "POST /api/v1/accounts/7/conversations/42/messages", "POST /api/v1/accounts/7/conversations/42/toggle_priority",
+        ])
+        let message = try NoteWriterTests.object(calls[0].json)
+        #expect(message["private"] as? Bool == true && message["message_type"] as? String == "outgoing")
+        #expect(message["content"] as? String == note.body)
+        #expect(try NoteWriterTests.object(calls[1].json)["priority"] as? String == "high")
+        note.account = nil
+        #expect(throws: DeliveryError.self) { try ChatwootNoteWriter().requests(for: note) }
+    }
+}

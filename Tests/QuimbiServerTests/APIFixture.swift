@@ -20,6 +20,7 @@ struct APIFixture {
     static let zendeskSecret = "zendesk-test-secret"
     static let freshdeskSecret = "freshdesk-test-secret"
     static let gorgiasSecret = "gorgias-test-secret"
+    static let chatwootSecret = "chatwoot-test-secret"
     static let knownCustomer = "5000001"
     static let archetypeID = "arch_loyal"
 
@@ -65,9 +66,10 @@ struct APIFixture {
             settings: ServerSettings(
                 apiKeys: keys, webhook: WebhookSignature(secret: Self.secret),
                 helpdeskWebhooks: [
-                    TemplatedWebhook.zendesk(signature: ZendeskSignature(secret: Self.zendeskSecret)),
+                    TemplatedWebhook.zendesk(signature: HMACSignature.zendesk(secret: Self.zendeskSecret)),
                     TemplatedWebhook.freshdesk(secret: Self.freshdeskSecret, domain: "acme.freshdesk.com"),
                     TemplatedWebhook.gorgias(secret: Self.gorgiasSecret, domain: "acme"),
+                    ChatwootWebhook(signature: HMACSignature.chatwoot(secret: Self.chatwootSecret)),
                 ],
                 rateLimitPerSecond: rateLimitPerSecond, rateLimitBurst: rateLimitBurst, maxWebhookBytes: 256 * 1024,
                 readinessTTL: readinessTTL, readinessTimeout: readinessTimeout))
@@ -110,8 +112,8 @@ struct APIFixture {
     static func zendeskSigned(_ body: [UInt8], at date: Date = Date(), secret: String = zendeskSecret) -> HTTPFields {
         let timestamp = RFC3339.string(from: date)
         var headers = HTTPFields()
-        headers[HTTPField.Name(ZendeskSignature.signatureHeader)!] = ZendeskSignature(secret: secret).signature(body: body, timestamp: timestamp)
-        headers[HTTPField.Name(ZendeskSignature.timestampHeader)!] = timestamp
+        headers[HTTPField.Name(HMACSignature.zendeskSignatureHeader)!] = HMACSignature.zendesk(secret: secret).signature(body: body, timestamp: timestamp)
+        headers[HTTPField.Name(HMACSignature.zendeskTimestampHeader)!] = timestamp
         headers[HTTPField.Name(TemplatedWebhook.zendeskAccountHeader)!] = "123456"
         headers[.contentType] = "application/json"
         return headers
@@ -125,6 +127,21 @@ struct APIFixture {
         } else {
             headers[HTTPField.Name("X-Quimbi-Token")!] = secret ?? gorgiasSecret
         }
+        headers[.contentType] = "application/json"
+        return headers
+    }
+
+    /// A Chatwoot `message_created` event of conversation `id`, from the customer unless `messageType` says otherwise.
+    static func chatwootMessage(id: Int = 12, messageType: String = "incoming") -> [UInt8] {
+        Array(#"{"event": "message_created", "content": "My last order took forever to ship", "message_type": "\#(messageType)", "private": false, "sender": {"email": "c1@example.com"}, "conversation": {"display_id": \#(id), "channel": "Channel::Email"}, "account": {"id": 7}}"#.utf8)
+    }
+
+    /// Headers as Chatwoot signs `body` now.
+    static func chatwootSigned(_ body: [UInt8], secret: String = chatwootSecret) -> HTTPFields {
+        let timestamp = String(Int(Date().timeIntervalSince1970))
+        var headers = HTTPFields()
+        headers[HTTPField.Name(HMACSignature.chatwootSignatureHeader)!] = HMACSignature.chatwoot(secret: secret).signature(body: body, timestamp: timestamp)
+        headers[HTTPField.Name(HMACSignature.chatwootTimestampHeader)!] = timestamp
         headers[.contentType] = "application/json"
         return headers
     }

@@ -54,7 +54,14 @@ struct OpenAPIConformanceTests {
                 (path, "post", path, signed, big), (path, "post", path, signed, Array("{}".utf8)),
             ]
         }
+        let chatwoot = APIFixture.chatwootMessage()
+        let agentMessage = APIFixture.chatwootMessage(messageType: "outgoing")
         probes += [
+            ("/webhooks/chatwoot", "post", "/webhooks/chatwoot", APIFixture.chatwootSigned(chatwoot), chatwoot),
+            ("/webhooks/chatwoot", "post", "/webhooks/chatwoot", APIFixture.chatwootSigned(agentMessage), agentMessage),
+            ("/webhooks/chatwoot", "post", "/webhooks/chatwoot", [:], chatwoot),
+            ("/webhooks/chatwoot", "post", "/webhooks/chatwoot", APIFixture.chatwootSigned(big), big),
+            ("/webhooks/chatwoot", "post", "/webhooks/chatwoot", APIFixture.chatwootSigned(Array("{}".utf8)), Array("{}".utf8)),
             ("/healthz", "get", "/healthz", [:], nil), ("/readyz", "get", "/readyz", [:], nil), ("/metrics", "get", "/metrics", [:], nil),
         ]
         return probes

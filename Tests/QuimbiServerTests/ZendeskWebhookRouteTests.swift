@@ -78,3 +78,25 @@ struct SecretHeaderWebhookRouteTests {
         #expect(publisher.published.map(\.source?.system) == [helpdesk])
     }
 }
+
+@Suite("Chatwoot webhook route over loopback HTTP")
+struct ChatwootWebhookRouteTests {
+    @Test("a signed customer message is published once per conversation; an agent's message is answered 204; unsigned is 401")
+    func route() async throws {
+        let publisher = RecordingPublisher()
+        try await APIFixture(publisher: publisher).live { client in
+            let message = APIFixture.chatwootMessage()
+            for (body, headers, status) in [
+                (message, APIFixture.chatwootSigned(message), HTTPResponse.Status.accepted),
+                (message, APIFixture.chatwootSigned(message), .accepted),
+                (APIFixture.chatwootMessage(messageType: "outgoing"), APIFixture.chatwootSigned(APIFixture.chatwootMessage(messageType: "outgoing")), .noContent),
+                (message, APIFixture.chatwootSigned(message, secret: "other"), .unauthorized), (message, [:], .unauthorized),
+            ] {
+                let response = try await client.execute(uri: "/webhooks/chatwoot", method: .post, headers: headers, body: ByteBuffer(bytes: body))
+                #expect(response.status == status)
+            }
+        }
+        #expect(publisher.published.map(\.eventID) == ["chatwoot:7:12"])
+        #expect(publisher.published.first?.channel == .email)
+    }
+}

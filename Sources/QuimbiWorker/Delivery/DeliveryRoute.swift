@@ -19,9 +19,10 @@ enum DeliveryRoute {
         do {
             let decoder = QuimbiJSON.makeDecoder()
             let bytes = Data(message.value)
-            let note = message.topicPartition.topic == topics.escalations
+            var note = message.topicPartition.topic == topics.escalations
                 ? NoteComposer.note(for: try decoder.decode(Escalation.self, from: bytes))
                 : NoteComposer.note(for: try decoder.decode(DraftResponse.self, from: bytes))
+            note.account = message.header(TicketSource.accountHeader)
             return .write(note, system: system, sender: sender)
         } catch {
             return .deadLetter(DeliveryError(.invalidEvent, "not a readable event: \(error)"), system: system)
