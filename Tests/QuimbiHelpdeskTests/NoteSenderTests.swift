@@ -65,6 +65,23 @@ struct NoteSenderTests {
         }
     }
 
+    @Test("a helpdesk down for over a minute gets the note once it is back, within the bound")
+    func downForAMinute() async throws {
+        let clock = ManualClock()
+        try await withSender(clock: clock) { sender, zendesk, server in
+            // Ten failures wait 1 + 2 + 4 + 7 × 8 = 63 s in all.
+            server.inject(Array(repeating: FakeHelpdeskAnswer(status: 503), count: 10))
+            let delivery = Task { try await sender.deliver(Self.note) }
+            for _ in 0..<10 {
+                await clock.waitForSleepers(1)
+                clock.advance(by: .seconds(8))
+            }
+            try await delivery.value
+            #expect(server.requestCount == 11)
+            #expect(zendesk.comments.count == 1)
+        }
+    }
+
     @Test("an outage longer than the bound ends in helpdesk_unavailable")
     func outage() async throws {
         let clock = ManualClock()

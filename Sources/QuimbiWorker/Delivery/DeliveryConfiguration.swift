@@ -7,7 +7,7 @@ public struct DeliveryConfiguration: Sendable {
     /// The producer of dead letters.
     public var producer: ProducerConfiguration
     public var topics: WorkerTopics
-    /// Notes written at the same time (across all helpdesks, so one slow helpdesk takes at most this many).
+    /// Notes written at the same time, across all configured helpdesks.
     public var maxConcurrentNotes: Int
     /// Upper bound of a graceful shutdown; notes still being written then are left to the next owner.
     public var shutdownTimeout: Duration

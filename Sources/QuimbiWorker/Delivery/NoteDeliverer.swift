@@ -10,9 +10,9 @@ import ServiceLifecycle
 /// A record's offset is marked finished only once its note is written, or its dead letter acknowledged
 /// (`helpdesk_unauthorized`, `helpdesk_forbidden`, `ticket_not_found`, `note_rejected`, `invalid_event`, and
 /// `helpdesk_rate_limited` / `helpdesk_unavailable` after the sender's retry bound). Records of tickets from no
-/// configured helpdesk are skipped and counted. Notes are written concurrently, so one helpdesk that is
-/// down holds at most ``DeliveryConfiguration/maxConcurrentNotes`` slots and never blocks another's notes
-/// for longer than its retry bound.
+/// configured helpdesk are skipped and counted. Notes are written concurrently, up to
+/// ``DeliveryConfiguration/maxConcurrentNotes`` from one pool: a helpdesk that is down keeps its notes' slots for
+/// up to its sender's retry bound, slowing the others; a deliverer per helpdesk (own group) isolates them.
 public struct NoteDeliverer: Service {
     private let configuration: DeliveryConfiguration
     private let senders: [String: any NoteDelivering]
