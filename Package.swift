@@ -28,7 +28,7 @@ let package = Package(
             name: "quimbi",
             dependencies: [
                 "QuimbiCore", "QuimbiSupport", "QuimbiKafka", "QuimbiWorker", "QuimbiSegmentation", "QuimbiStore",
-                "QuimbiShopify", "QuimbiServer", "QuimbiMetrics", "QuimbiEmbedding", "QuimbiOutcomes", "CMalloc",
+                "QuimbiShopify", "QuimbiServer", "QuimbiMetrics", "QuimbiEmbedding", "QuimbiHelpdesk", "QuimbiOutcomes", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -70,7 +70,7 @@ let package = Package(
         .target(
             name: "QuimbiWorker",
             dependencies: [
-                "QuimbiCore", "QuimbiKafka", "QuimbiSupport", "QuimbiResilience",
+                "QuimbiCore", "QuimbiKafka", "QuimbiSupport", "QuimbiResilience", "QuimbiHelpdesk",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -122,10 +122,41 @@ let package = Package(
             ],
             swiftSettings: strictConcurrency
         ),
+        // Per-helpdesk adapters: webhook payload and authentication → ticket-created; draft → internal note.
+        .target(
+            name: "QuimbiHelpdesk",
+            dependencies: [
+                "QuimbiCore", "QuimbiResilience",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: strictConcurrency
+        ),
+        // Local HTTP servers answering like the helpdesks' APIs, for tests; never linked into `quimbi`.
+        .target(
+            name: "HelpdeskFake",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
+            path: "Tests/HelpdeskFake",
+            swiftSettings: strictConcurrency
+        ),
+        .testTarget(
+            name: "QuimbiHelpdeskTests",
+            dependencies: [
+                "QuimbiHelpdesk", "QuimbiCore", "QuimbiResilience", "QuimbiResilienceTesting", "HelpdeskFake",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: strictConcurrency
+        ),
         .target(
             name: "QuimbiServer",
             dependencies: [
-                "QuimbiCore", "QuimbiKafka", "QuimbiSupport", "QuimbiWorker", "QuimbiMetrics", "QuimbiResilience",
+                "QuimbiCore", "QuimbiKafka", "QuimbiSupport", "QuimbiWorker", "QuimbiMetrics", "QuimbiResilience", "QuimbiHelpdesk",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -138,7 +169,7 @@ let package = Package(
             name: "QuimbiServerTests",
             dependencies: [
                 "QuimbiCore", "QuimbiKafka", "QuimbiWorker", "QuimbiSupport", "QuimbiServer", "QuimbiMetrics",
-                "QuimbiResilienceTesting",
+                "QuimbiResilienceTesting", "QuimbiHelpdesk",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -187,6 +218,8 @@ let package = Package(
             name: "QuimbiWorkerTests",
             dependencies: [
                 "QuimbiCore", "QuimbiKafka", "QuimbiWorker", "QuimbiSupport", "QuimbiTestSupport", "QuimbiResilience", "QuimbiStore", "LLMFake",
+                "QuimbiHelpdesk", "HelpdeskFake",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]

@@ -16,6 +16,12 @@ public struct TicketSource: Codable, Sendable, Hashable {
         self.system = system
         self.account = account
     }
+
+    /// Kafka header (a CloudEvents extension attribute) carrying `system` on a ticket and on the drafts
+    /// and escalations made from it, so that delivery knows the helpdesk without reading the payload.
+    public static let systemHeader = "ce_helpdesk"
+    /// Kafka header carrying `account`, alongside ``systemHeader``.
+    public static let accountHeader = "ce_helpdeskaccount"
 }
 
 /// `ticket-created.v1` — a new support ticket, published by the helpdesk webhook

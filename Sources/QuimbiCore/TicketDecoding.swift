@@ -56,7 +56,8 @@ public struct TicketDecoder: Sendable {
         return ticket
     }
 
-    static func rejection(for error: DecodingError) -> TicketRejection {
+    /// The rejection a decoding failure stands for (also used by the helpdesk mappings, so their codes agree).
+    public static func rejection(for error: DecodingError) -> TicketRejection {
         switch error {
         case .keyNotFound(let key, let context):
             return TicketRejection(.missingField, "missing field \(path(context.codingPath + [key]))")

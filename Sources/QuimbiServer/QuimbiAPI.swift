@@ -19,9 +19,8 @@ public struct QuimbiAPI: Sendable {
         let router = Router()
         router.add(middleware: HTTPMetricsMiddleware(factory: dependencies.metrics.factory))
         let lookups = LookupRoutes(dependencies: dependencies, recentOrderLimit: settings.recentOrderLimit)
-        let webhook = WebhookRoute(
-            publisher: dependencies.publisher, signature: settings.webhook, maxBytes: settings.maxWebhookBytes,
-            recent: RecentEventIDs(capacity: settings.dedupCapacity))
+        let recent = RecentEventIDs(capacity: settings.dedupCapacity)
+        let webhook = route(QuimbiIntake(signature: settings.webhook), recent: recent)
         let readiness: [any ReadinessCheck] = dependencies.readiness.map {
             CachedReadiness($0, ttl: settings.readinessTTL, timeout: settings.readinessTimeout, clock: ContinuousClock())
         }
@@ -31,6 +30,12 @@ public struct QuimbiAPI: Sendable {
         router.get("/readyz") { _, _ in try await HealthResponse.ready(readiness) }
         router.get("/metrics") { _, _ in MetricsResponse.make(metrics) }
         router.post("/webhooks/tickets") { request, _ in await Self.answer { () throws(APIError) in try await webhook.handle(request) } }
+        for helpdesk in settings.helpdeskWebhooks {
+            let route = route(HelpdeskIntake(webhook: helpdesk), recent: recent)
+            router.post("/webhooks/\(helpdesk.system.rawValue)") { request, _ in
+                await Self.answer { () throws(APIError) in try await route.handle(request) }
+            }
+        }
 
         router.group("/api")
             .add(middleware: APIKeyMiddleware(keys: settings.apiKeys, limiter: RateLimiter(perSecond: settings.rateLimitPerSecond, burst: settings.rateLimitBurst)))
@@ -47,6 +52,11 @@ public struct QuimbiAPI: Sendable {
                 return await Self.answer { () throws(APIError) in try await lookups.context(id) }
             }
         return router
+    }
+
+    /// A webhook route reading tickets through `intake`; every route shares one memory of recent event ids.
+    private func route(_ intake: any WebhookIntake, recent: RecentEventIDs) -> WebhookRoute {
+        WebhookRoute(publisher: dependencies.publisher, intake: intake, maxBytes: settings.maxWebhookBytes, recent: recent)
     }
 
     /// An application listening on `host`:`port`.

@@ -1,4 +1,5 @@
 import QuimbiCore
+import QuimbiHelpdesk
 import QuimbiMetrics
 import QuimbiSupport
 
@@ -32,6 +33,9 @@ public struct ServerDependencies: Sendable {
 public struct ServerSettings: Sendable {
     public var apiKeys: APIKeyStore
     public var webhook: WebhookSignature
+    /// The helpdesks whose own webhooks are served, each at `POST /webhooks/<system>`; a helpdesk without
+    /// its credentials configured gets no route.
+    public var helpdeskWebhooks: [any HelpdeskWebhook]
     public var rateLimitPerSecond: Double
     public var rateLimitBurst: Int
     /// Largest accepted webhook body.
@@ -48,12 +52,13 @@ public struct ServerSettings: Sendable {
 
     /// Settings with the documented defaults: 50 req/s per key (burst 100), 256 KiB bodies, 100 000 ids.
     public init(
-        apiKeys: APIKeyStore, webhook: WebhookSignature, rateLimitPerSecond: Double = 50, rateLimitBurst: Int = 100,
+        apiKeys: APIKeyStore, webhook: WebhookSignature, helpdeskWebhooks: [any HelpdeskWebhook] = [], rateLimitPerSecond: Double = 50, rateLimitBurst: Int = 100,
         maxWebhookBytes: Int = 256 * 1024, dedupCapacity: Int = 100_000, recentOrderLimit: Int = 5,
         readinessTTL: Duration = .seconds(1), readinessTimeout: Duration = .seconds(1)
     ) {
         self.apiKeys = apiKeys
         self.webhook = webhook
+        self.helpdeskWebhooks = helpdeskWebhooks
         self.rateLimitPerSecond = rateLimitPerSecond
         self.rateLimitBurst = rateLimitBurst
         self.maxWebhookBytes = maxWebhookBytes

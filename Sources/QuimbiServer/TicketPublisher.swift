@@ -8,7 +8,8 @@ public protocol TicketPublishing: Sendable {
     func publish(_ ticket: TicketCreated, payload: [UInt8]) async throws
 }
 
-/// Publishes tickets to Kafka: key = ticket id, CloudEvents 1.0 binary-mode headers.
+/// Publishes tickets to Kafka: key = ticket id, CloudEvents 1.0 binary-mode headers, and the helpdesk
+/// the ticket came from (`ce_helpdesk`, `ce_helpdeskaccount`) when its `source` names one.
 public struct KafkaTicketPublisher: TicketPublishing {
     /// CloudEvents `type` of a ticket-created event.
     public static let eventType = "com.quimbi.support.ticket.created.v1"
@@ -24,16 +25,17 @@ public struct KafkaTicketPublisher: TicketPublishing {
     }
 
     public func publish(_ ticket: TicketCreated, payload: [UInt8]) async throws {
-        let record = ProducerRecord(
-            topic: topic, key: Array(ticket.ticketID.utf8), value: payload,
-            headers: [
-                KafkaHeader(name: "ce_specversion", text: "1.0"),
-                KafkaHeader(name: "ce_id", text: ticket.eventID),
-                KafkaHeader(name: "ce_type", text: Self.eventType),
-                KafkaHeader(name: "ce_source", text: source),
-                KafkaHeader(name: "ce_time", text: RFC3339.string(from: ticket.createdAt)),
-                KafkaHeader(name: "content-type", text: "application/json"),
-            ])
+        var headers = [
+            KafkaHeader(name: "ce_specversion", text: "1.0"),
+            KafkaHeader(name: "ce_id", text: ticket.eventID),
+            KafkaHeader(name: "ce_type", text: Self.eventType),
+            KafkaHeader(name: "ce_source", text: source),
+            KafkaHeader(name: "ce_time", text: RFC3339.string(from: ticket.createdAt)),
+            KafkaHeader(name: "content-type", text: "application/json"),
+        ]
+        if let system = ticket.source?.system { headers.append(KafkaHeader(name: TicketSource.systemHeader, text: system)) }
+        if let account = ticket.source?.account { headers.append(KafkaHeader(name: TicketSource.accountHeader, text: account)) }
+        let record = ProducerRecord(topic: topic, key: Array(ticket.ticketID.utf8), value: payload, headers: headers)
         _ = try await producer.send(record)
     }
 }

@@ -2,12 +2,14 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import QuimbiCore
+import QuimbiHelpdesk
 import QuimbiMetrics
 
-/// `POST /webhooks/tickets`: size limit, signature, schema validation, deduplication, publish, 202.
+/// A ticket webhook (`POST /webhooks/tickets` and one per helpdesk): size limit, authentication,
+/// mapping and schema validation, deduplication on the event id, publish, 202 (204 for an event that opens no ticket).
 struct WebhookRoute: Sendable {
     let publisher: any TicketPublishing
-    let signature: WebhookSignature
+    let intake: any WebhookIntake
     let maxBytes: Int
     let recent: RecentEventIDs
 
@@ -19,17 +21,21 @@ struct WebhookRoute: Sendable {
         } catch {
             throw APIError(code: TicketRejection.Code.payloadTooLarge.rawValue, message: "the body exceeds \(maxBytes) bytes", status: .contentTooLarge)
         }
-        guard signature.isValid(header: request.headers[Self.signatureHeader], body: body) else { throw APIError.unauthorized }
-        let ticket: TicketCreated
+        let received = WebhookRequest(
+            body: body, headers: Dictionary(request.headers.map { ($0.name.canonicalName, $0.value) }, uniquingKeysWith: { first, _ in first }))
+        guard intake.isAuthentic(received) else { throw APIError.unauthorized }
+        let read: (ticket: TicketCreated, payload: [UInt8])?
         do {
-            ticket = try TicketDecoder().decode(body)
+            read = try intake.ticket(from: received)
         } catch {
             let status: HTTPResponse.Status = error.reason == .payloadTooLarge ? .contentTooLarge : .badRequest
             throw APIError(code: error.code, message: error.message, status: status)
         }
+        // An event that opens no ticket (an agent's or Quimbi's own note) is acknowledged and not published.
+        guard let (ticket, payload) = read else { return Response(status: .noContent) }
         guard await recent.claim(ticket.eventID) == .publish else { return try accepted(ticket.eventID, duplicate: true) }
         do {
-            try await publisher.publish(ticket, payload: body)
+            try await publisher.publish(ticket, payload: payload)
         } catch {
             recent.finish(ticket.eventID, published: false)
             let code = (error as? any QuimbiError)?.code ?? "publish_failed"

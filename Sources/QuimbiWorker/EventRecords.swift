@@ -3,7 +3,9 @@ import QuimbiCore
 import QuimbiKafka
 
 /// Turns output events into Kafka records: key = ticket id, JSON value, CloudEvents 1.0 binary-mode
-/// headers (`ce_specversion`, `ce_id`, `ce_type`, `ce_source`, `ce_time`, `ce_subject`, `content-type`).
+/// headers (`ce_specversion`, `ce_id`, `ce_type`, `ce_source`, `ce_time`, `ce_subject`, `content-type`); drafts
+/// and escalations also carry the ticket's helpdesk headers (`ce_helpdesk`, `ce_helpdeskaccount`), which
+/// `quimbi deliver` routes by.
 struct EventRecords: Sendable {
     /// CloudEvents `type` of each output event.
     enum EventType {
@@ -20,13 +22,15 @@ struct EventRecords: Sendable {
         let encoder = StreamingJSONEncoder()
         switch result {
         case .drafted(let draft, let escalation):
+            let helpdesk = message.headers.filter { [TicketSource.systemHeader, TicketSource.accountHeader].contains($0.name) }
             var records = [
                 record(topic: topics.drafts, key: draft.ticketID, id: draft.eventID, type: EventType.draft,
-                       time: draft.createdAt, value: try encoder.encode(draft)),
+                       time: draft.createdAt, value: try encoder.encode(draft), extra: helpdesk),
             ]
             if let escalation {
                 records.append(record(topic: topics.escalations, key: escalation.ticketID, id: escalation.eventID,
-                                      type: EventType.escalation, time: escalation.createdAt, value: try encoder.encode(escalation)))
+                                      type: EventType.escalation, time: escalation.createdAt, value: try encoder.encode(escalation),
+                                      extra: helpdesk))
             }
             return records
         case .rejected(let rejection):
@@ -49,7 +53,9 @@ struct EventRecords: Sendable {
                       time: letter.failedAt, value: try StreamingJSONEncoder().encode(letter))
     }
 
-    private func record(topic: String, key: String?, id: String, type: String, time: Date, value: [UInt8]) -> ProducerRecord {
+    private func record(
+        topic: String, key: String?, id: String, type: String, time: Date, value: [UInt8], extra: [KafkaHeader] = []
+    ) -> ProducerRecord {
         ProducerRecord(
             topic: topic, key: key.map { Array($0.utf8) }, value: value,
             headers: [
@@ -59,7 +65,7 @@ struct EventRecords: Sendable {
                 KafkaHeader(name: "ce_source", text: source),
                 KafkaHeader(name: "ce_time", text: RFC3339.string(from: time)),
                 KafkaHeader(name: "content-type", text: "application/json"),
-            ]
+            ] + extra
         )
     }
 }

@@ -70,75 +70,22 @@ public struct TicketWorker: Service {
     }
 
     public func run() async throws {
-        let consumer = try KafkaConsumer(configuration: configuration.consumer, logger: logger)
-        let stop = WorkerStop(consumer: consumer, status: status)
-        var producerConfiguration = configuration.producer
-        producerConfiguration.onFatalError = { error in stop.fail(WorkerFailure(.producerFatal, error.description)) }
-        let producer: KafkaProducer
-        do {
-            producer = try KafkaProducer(configuration: producerConfiguration, logger: logger)
-        } catch {
-            await consumer.close()
-            throw error
-        }
         logger.info("worker started", metadata: ["topic": "\(configuration.topics.ticketsCreated)", "group": "\(configuration.consumer.groupID)"])
-        let clients = Clients(consumer: consumer, producer: producer, stop: stop)
-        let pump = Task { await self.pump(clients) }
-        let timeout = configuration.shutdownTimeout
-        // Leave a third of the bound for flushing and closing.
-        let drainBound = Task {
-            await stop.requested.wait()
-            try? await Task.sleep(for: timeout * 2 / 3)
-            pump.cancel()
-        }
-        await withTaskCancellationHandler {
-            await withGracefulShutdownHandler {
-                await pump.value
-            } onGracefulShutdown: {
-                stop.request()
-            }
-        } onCancel: {
-            consumer.stopFetching()
-            pump.cancel()
-        }
-        stop.requested.signal()
-        drainBound.cancel()
-        let remaining = stop.remaining(of: timeout)
-        await producer.shutdown(timeout: max(.milliseconds(100), remaining / 2))
-        await consumer.close()
-        if let failure = status.failure {
+        let lifecycle = ConsumerGroupRun(
+            consumer: configuration.consumer, producer: configuration.producer, maxConcurrent: configuration.maxConcurrentTickets,
+            shutdownTimeout: configuration.shutdownTimeout, status: status, logger: logger)
+        do {
+            try await lifecycle.run { message, clients in await self.handle(message, clients) }
+        } catch let failure as WorkerFailure {
             logger.error("worker stopped by a failure", metadata: ["error": "\(failure)"])
             throw failure
         }
         logger.info("worker stopped")
     }
 
-    /// The clients and stop control of one run, handed to every ticket task.
-    private struct Clients: Sendable {
-        let consumer: KafkaConsumer
-        let producer: KafkaProducer
-        let stop: WorkerStop
-    }
-
-    private func pump(_ clients: Clients) async {
-        await withTaskGroup(of: Void.self) { group in
-            var running = 0
-            for await batch in clients.consumer.batches {
-                for message in batch {
-                    if running >= configuration.maxConcurrentTickets {
-                        await group.next()
-                        running -= 1
-                    }
-                    group.addTask { await self.handle(message, clients) }
-                    running += 1
-                }
-            }
-        }
-    }
-
     /// Processes one record; it ends finished (its outputs or its dead letter acknowledged) or
     /// abandoned (left to a redelivery: cancelled, revoked, or the worker is failing).
-    private func handle(_ message: KafkaMessage, _ clients: Clients) async {
+    private func handle(_ message: KafkaMessage, _ clients: ConsumerGroupClients) async {
         guard clients.consumer.beginProcessing(message) else { return }
         var finished = false
         defer { if !finished { clients.consumer.abandon(message) } }
@@ -168,7 +115,7 @@ public struct TicketWorker: Service {
 
     /// Publishes the dead letter of a ticket the worker could not encode or publish; returns whether
     /// it was acknowledged. A dead letter Kafka refuses stops the worker: the ticket can go nowhere.
-    private func deadLetter(_ message: KafkaMessage, code: WorkerDeadLetterCode, reason: String, _ clients: Clients) async -> Bool {
+    private func deadLetter(_ message: KafkaMessage, code: WorkerDeadLetterCode, reason: String, _ clients: ConsumerGroupClients) async -> Bool {
         logger.error("dead-lettering a ticket the worker could not publish", metadata: [
             "code": "\(code.rawValue)", "error": "\(reason)", "partition": "\(message.topicPartition)", "offset": "\(message.offset)",
         ])
@@ -209,7 +156,7 @@ public struct TicketWorker: Service {
 
     /// Sends every output and awaits the acknowledgements, sending those that failed retriably again
     /// after a back-off.
-    private func publish(_ outputs: [ProducerRecord], for message: KafkaMessage, _ clients: Clients) async -> PublishOutcome {
+    private func publish(_ outputs: [ProducerRecord], for message: KafkaMessage, _ clients: ConsumerGroupClients) async -> PublishOutcome {
         var pending = outputs
         var failedAttempts = 0
         while true {

@@ -10,6 +10,7 @@ struct Quimbi: AsyncParsableCommand {
             DemoCommand.self,
             DevBrokerCommand.self,
             WorkerCommand.self,
+            DeliverCommand.self,
             DraftCommand.self,
             BenchCommand.self,
             SegmentCommand.self,

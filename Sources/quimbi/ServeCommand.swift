@@ -12,7 +12,7 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve the HTTP API: customer lookups, archetypes, ticket webhooks, /healthz, /readyz, /metrics.",
-        discussion: "API keys: QUIMBI_API_KEYS (plain, development) or QUIMBI_API_KEY_SHA256 (hex SHA-256, production). Webhook secret: QUIMBI_WEBHOOK_SECRET."
+        discussion: "API keys: QUIMBI_API_KEYS (plain, development) or QUIMBI_API_KEY_SHA256 (hex SHA-256, production). Webhook secret: QUIMBI_WEBHOOK_SECRET. Helpdesk webhooks, each served when its secret is set: QUIMBI_ZENDESK_WEBHOOK_SECRET (POST /webhooks/zendesk), QUIMBI_FRESHDESK_WEBHOOK_SECRET and QUIMBI_FRESHDESK_DOMAIN (POST /webhooks/freshdesk), QUIMBI_GORGIAS_WEBHOOK_SECRET and QUIMBI_GORGIAS_DOMAIN (POST /webhooks/gorgias), QUIMBI_CHATWOOT_WEBHOOK_SECRET (POST /webhooks/chatwoot)."
     )
 
     @Option(help: "Address to listen on (QUIMBI_HOST).")
@@ -54,6 +54,7 @@ struct ServeCommand: AsyncParsableCommand {
                 metrics: registry),
             settings: ServerSettings(
                 apiKeys: keys, webhook: WebhookSignature(secret: EnvironmentDefaults.string("QUIMBI_WEBHOOK_SECRET") ?? ""),
+                helpdeskWebhooks: HelpdeskWebhooks.fromEnvironment(),
                 rateLimitPerSecond: Double(rateLimit), rateLimitBurst: rateBurst))
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: api.application(host: host, port: port, logger: logger), successTerminationBehavior: .gracefullyShutdownGroup),

@@ -6,6 +6,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import QuimbiCore
+import QuimbiHelpdesk
 import QuimbiMetrics
 import QuimbiServer
 import QuimbiWorker
@@ -16,6 +17,10 @@ struct APIFixture {
     static let prodKey = "prod-key"
     static let revokedKey = "revoked-key"
     static let secret = "whsec-test"
+    static let zendeskSecret = "zendesk-test-secret"
+    static let freshdeskSecret = "freshdesk-test-secret"
+    static let gorgiasSecret = "gorgias-test-secret"
+    static let chatwootSecret = "chatwoot-test-secret"
     static let knownCustomer = "5000001"
     static let archetypeID = "arch_loyal"
 
@@ -60,6 +65,12 @@ struct APIFixture {
                 readiness: readiness ?? [ProfileSourceReadiness(profiles: data)], metrics: metrics),
             settings: ServerSettings(
                 apiKeys: keys, webhook: WebhookSignature(secret: Self.secret),
+                helpdeskWebhooks: [
+                    TemplatedWebhook.zendesk(signature: HMACSignature.zendesk(secret: Self.zendeskSecret)),
+                    TemplatedWebhook.freshdesk(secret: Self.freshdeskSecret, domain: "acme.freshdesk.com"),
+                    TemplatedWebhook.gorgias(secret: Self.gorgiasSecret, domain: "acme"),
+                    ChatwootWebhook(signature: HMACSignature.chatwoot(secret: Self.chatwootSecret)),
+                ],
                 rateLimitPerSecond: rateLimitPerSecond, rateLimitBurst: rateLimitBurst, maxWebhookBytes: 256 * 1024,
                 readinessTTL: readinessTTL, readinessTimeout: readinessTimeout))
     }
@@ -81,6 +92,56 @@ struct APIFixture {
     static func signed(_ body: [UInt8], at timestamp: Int = Int(Date().timeIntervalSince1970), secret: String = secret) -> HTTPFields {
         var headers = HTTPFields()
         headers[HTTPField.Name("X-Quimbi-Signature")!] = WebhookSignature(secret: secret).header(body: body, timestamp: timestamp)
+        headers[.contentType] = "application/json"
+        return headers
+    }
+
+    /// A Zendesk trigger body (README, "Zendesk") for ticket `id`.
+    static func zendeskTicket(id: String = "4711", description: String = "<p>My last order took forever to ship…</p>") -> [UInt8] {
+        let object: [String: Any] = [
+            "ticket": [
+                "id": id, "subject": "Late order", "description": description, "via": "Web Widget",
+                "created_at": "2026-11-18T08:15:00Z", "tags": "shipping",
+                "requester": ["id": "901", "email": "c1@example.com", "external_id": knownCustomer],
+            ] as [String: Any],
+        ]
+        return Array(try! JSONSerialization.data(withJSONObject: object))
+    }
+
+    /// Headers as Zendesk signs `body` at `date` with `secret`.
+    static func zendeskSigned(_ body: [UInt8], at date: Date = Date(), secret: String = zendeskSecret) -> HTTPFields {
+        let timestamp = RFC3339.string(from: date)
+        var headers = HTTPFields()
+        headers[HTTPField.Name(HMACSignature.zendeskSignatureHeader)!] = HMACSignature.zendesk(secret: secret).signature(body: body, timestamp: timestamp)
+        headers[HTTPField.Name(HMACSignature.zendeskTimestampHeader)!] = timestamp
+        headers[HTTPField.Name(TemplatedWebhook.zendeskAccountHeader)!] = "123456"
+        headers[.contentType] = "application/json"
+        return headers
+    }
+
+    /// Headers carrying a helpdesk's shared secret: Freshdesk's basic auth or Gorgias's token header.
+    static func secretHeaders(for helpdesk: String, secret: String? = nil) -> HTTPFields {
+        var headers = HTTPFields()
+        if helpdesk == "freshdesk" {
+            headers[.authorization] = HelpdeskConnection.basic(user: "quimbi", password: secret ?? freshdeskSecret)
+        } else {
+            headers[HTTPField.Name("X-Quimbi-Token")!] = secret ?? gorgiasSecret
+        }
+        headers[.contentType] = "application/json"
+        return headers
+    }
+
+    /// A Chatwoot `message_created` event of conversation `id`, from the customer unless `messageType` says otherwise.
+    static func chatwootMessage(id: Int = 12, messageType: String = "incoming") -> [UInt8] {
+        Array(#"{"event": "message_created", "content": "My last order took forever to ship", "message_type": "\#(messageType)", "private": false, "sender": {"email": "c1@example.com"}, "conversation": {"display_id": \#(id), "channel": "Channel::Email"}, "account": {"id": 7}}"#.utf8)
+    }
+
+    /// Headers as Chatwoot signs `body` now.
+    static func chatwootSigned(_ body: [UInt8], secret: String = chatwootSecret) -> HTTPFields {
+        let timestamp = String(Int(Date().timeIntervalSince1970))
+        var headers = HTTPFields()
+        headers[HTTPField.Name(HMACSignature.chatwootSignatureHeader)!] = HMACSignature.chatwoot(secret: secret).signature(body: body, timestamp: timestamp)
+        headers[HTTPField.Name(HMACSignature.chatwootTimestampHeader)!] = timestamp
         headers[.contentType] = "application/json"
         return headers
     }

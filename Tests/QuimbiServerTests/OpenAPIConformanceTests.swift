@@ -41,6 +41,27 @@ struct OpenAPIConformanceTests {
             ("/webhooks/tickets", "post", "/webhooks/tickets", [:], ticket),
             ("/webhooks/tickets", "post", "/webhooks/tickets", APIFixture.signed(big), big),
             ("/webhooks/tickets", "post", "/webhooks/tickets", APIFixture.signed(Array("{}".utf8)), Array("{}".utf8)),
+            ("/webhooks/zendesk", "post", "/webhooks/zendesk", APIFixture.zendeskSigned(APIFixture.zendeskTicket()), APIFixture.zendeskTicket()),
+            ("/webhooks/zendesk", "post", "/webhooks/zendesk", [:], APIFixture.zendeskTicket()),
+            ("/webhooks/zendesk", "post", "/webhooks/zendesk", APIFixture.zendeskSigned(big), big),
+            ("/webhooks/zendesk", "post", "/webhooks/zendesk", APIFixture.zendeskSigned(Array("{}".utf8)), Array("{}".utf8)),
+        ]
+        for helpdesk in ["freshdesk", "gorgias"] {
+            let path = "/webhooks/\(helpdesk)"
+            let signed = APIFixture.secretHeaders(for: helpdesk)
+            probes += [
+                (path, "post", path, signed, APIFixture.zendeskTicket()), (path, "post", path, [:], APIFixture.zendeskTicket()),
+                (path, "post", path, signed, big), (path, "post", path, signed, Array("{}".utf8)),
+            ]
+        }
+        let chatwoot = APIFixture.chatwootMessage()
+        let agentMessage = APIFixture.chatwootMessage(messageType: "outgoing")
+        probes += [
+            ("/webhooks/chatwoot", "post", "/webhooks/chatwoot", APIFixture.chatwootSigned(chatwoot), chatwoot),
+            ("/webhooks/chatwoot", "post", "/webhooks/chatwoot", APIFixture.chatwootSigned(agentMessage), agentMessage),
+            ("/webhooks/chatwoot", "post", "/webhooks/chatwoot", [:], chatwoot),
+            ("/webhooks/chatwoot", "post", "/webhooks/chatwoot", APIFixture.chatwootSigned(big), big),
+            ("/webhooks/chatwoot", "post", "/webhooks/chatwoot", APIFixture.chatwootSigned(Array("{}".utf8)), Array("{}".utf8)),
             ("/healthz", "get", "/healthz", [:], nil), ("/readyz", "get", "/readyz", [:], nil), ("/metrics", "get", "/metrics", [:], nil),
         ]
         return probes

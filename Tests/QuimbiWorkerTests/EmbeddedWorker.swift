@@ -11,8 +11,7 @@ import ServiceLifecycle
 /// group the test can shut down gracefully; for tests that inject faults into the cluster.
 final class EmbeddedWorker: Sendable {
     let worker: TicketWorker
-    private let group: ServiceGroup
-    private let running: Task<(any Error)?, Never>
+    private let running: RunningService
 
     /// Starts a worker of group `groupID` on `cluster` with the sample tickets' customer data.
     init(
@@ -34,16 +33,7 @@ final class EmbeddedWorker: Sendable {
             topics: WorkerTopics(), shutdownTimeout: shutdownTimeout, publishRetry: publishRetry, publishBackoffSleep: publishBackoffSleep)
         let logger = Logger(label: "embedded-worker")
         worker = TicketWorker(configuration: configuration, processor: processor ?? Self.sampleProcessor(), logger: logger)
-        let group = ServiceGroup(configuration: .init(services: [.init(service: worker)], logger: logger))
-        self.group = group
-        running = Task {
-            do {
-                try await group.run()
-                return nil
-            } catch {
-                return error
-            }
-        }
+        running = RunningService(worker, logger: logger)
     }
 
     /// The real processor over the seed customer's data with template drafting.
@@ -55,10 +45,39 @@ final class EmbeddedWorker: Sendable {
 
     /// The error the worker ended with, `nil` after a clean stop; waits for the end.
     func ended() async -> (any Error)? {
-        await running.value
+        await running.ended()
     }
 
     /// Starts the graceful shutdown and returns the error the worker ended with, if any.
+    func stop() async -> (any Error)? {
+        await running.stop()
+    }
+}
+
+/// A service run in this test process in a service group the test can shut down gracefully.
+final class RunningService: Sendable {
+    private let group: ServiceGroup
+    private let running: Task<(any Error)?, Never>
+
+    init(_ service: some Service, logger: Logger) {
+        let group = ServiceGroup(configuration: .init(services: [.init(service: service)], logger: logger))
+        self.group = group
+        running = Task {
+            do {
+                try await group.run()
+                return nil
+            } catch {
+                return error
+            }
+        }
+    }
+
+    /// The error the service ended with, `nil` after a clean stop; waits for the end.
+    func ended() async -> (any Error)? {
+        await running.value
+    }
+
+    /// Starts the graceful shutdown and returns the error the service ended with, if any.
     func stop() async -> (any Error)? {
         await group.triggerGracefulShutdown()
         return await ended()

@@ -1,0 +1,81 @@
+import Logging
+import QuimbiKafka
+import ServiceLifecycle
+
+/// The clients and stop control of one run of a consumer-group service, handed to every record's task.
+struct ConsumerGroupClients: Sendable {
+    let consumer: KafkaConsumer
+    let producer: KafkaProducer
+    let stop: WorkerStop
+}
+
+/// The lifecycle the ticket worker and the note deliverer share: open the consumer and the producer, handle
+/// up to `maxConcurrent` records at once until the stream ends, and on graceful shutdown (or a failure) stop fetching, let in-flight
+/// records finish within two thirds of `shutdownTimeout`, then flush, commit and close.
+struct ConsumerGroupRun: Sendable {
+    let consumer: ConsumerConfiguration
+    let producer: ProducerConfiguration
+    let maxConcurrent: Int
+    let shutdownTimeout: Duration
+    let status: WorkerStatus
+    let logger: Logger
+
+    /// Runs `handle` for every record, each in its own task; throws the ``WorkerFailure`` that stopped the run, if any.
+    func run(_ handle: @escaping @Sendable (KafkaMessage, ConsumerGroupClients) async -> Void) async throws {
+        let consumer = try KafkaConsumer(configuration: self.consumer, logger: logger)
+        let stop = WorkerStop(consumer: consumer, status: status)
+        var producerConfiguration = self.producer
+        producerConfiguration.onFatalError = { error in stop.fail(WorkerFailure(.producerFatal, error.description)) }
+        let producer: KafkaProducer
+        do {
+            producer = try KafkaProducer(configuration: producerConfiguration, logger: logger)
+        } catch {
+            await consumer.close()
+            throw error
+        }
+        let clients = ConsumerGroupClients(consumer: consumer, producer: producer, stop: stop)
+        let maxConcurrent = maxConcurrent
+        let pumping = Task { await Self.pump(clients, maxConcurrent: maxConcurrent, handle) }
+        let timeout = shutdownTimeout
+        // Leave a third of the bound for flushing and closing.
+        let drainBound = Task {
+            await stop.requested.wait()
+            try? await Task.sleep(for: timeout * 2 / 3)
+            pumping.cancel()
+        }
+        await withTaskCancellationHandler {
+            await withGracefulShutdownHandler {
+                await pumping.value
+            } onGracefulShutdown: {
+                stop.request()
+            }
+        } onCancel: {
+            consumer.stopFetching()
+            pumping.cancel()
+        }
+        stop.requested.signal()
+        drainBound.cancel()
+        let remaining = stop.remaining(of: timeout)
+        await producer.shutdown(timeout: max(.milliseconds(100), remaining / 2))
+        await consumer.close()
+        if let failure = status.failure { throw failure }
+    }
+
+    private static func pump(
+        _ clients: ConsumerGroupClients, maxConcurrent: Int, _ handle: @escaping @Sendable (KafkaMessage, ConsumerGroupClients) async -> Void
+    ) async {
+        await withTaskGroup(of: Void.self) { group in
+            var running = 0
+            for await batch in clients.consumer.batches {
+                for message in batch {
+                    if running >= maxConcurrent {
+                        await group.next()
+                        running -= 1
+                    }
+                    group.addTask { await handle(message, clients) }
+                    running += 1
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import AsyncHTTPClient
+import Foundation
+import QuimbiHelpdesk
+import QuimbiKafka
+import QuimbiMetrics
+import QuimbiWorker
+import ServiceLifecycle
+
+/// `quimbi deliver`: drafts and escalations → internal notes in the helpdesk each ticket came from.
+struct DeliverCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "deliver",
+        abstract: "Write each draft and escalation as an internal note into the helpdesk its ticket came from.",
+        discussion: """
+            A consumer group on the drafts and escalations topics. Drafts of tickets from no configured helpdesk are \
+            skipped and counted. 429 and 5xx are retried with back-off up to --retry-bound-s; 401, 403, 404 and other \
+            refusals go to the dead-letter topic with a code. Runs until SIGTERM or SIGINT.
+            """
+    )
+
+    @OptionGroup var kafka: KafkaOptions
+    @OptionGroup var helpdesks: HelpdeskDeliveryOptions
+
+    @Option(help: "Consumer group of the deliverer replicas (QUIMBI_DELIVER_GROUP).")
+    var group: String = EnvironmentDefaults.string("QUIMBI_DELIVER_GROUP", default: "quimbi-deliver")
+
+    @Option(help: "Notes written at the same time (QUIMBI_DELIVER_CONCURRENCY).")
+    var maxConcurrency: Int = EnvironmentDefaults.int("QUIMBI_DELIVER_CONCURRENCY", default: 64)
+
+    @Option(help: "Serve /metrics, /healthz and /readyz on this port (QUIMBI_METRICS_PORT); off when unset.")
+    var metricsPort: Int?
+
+    private var servedMetricsPort: Int? { metricsPort ?? EnvironmentDefaults.int("QUIMBI_METRICS_PORT") }
+
+    func validate() throws {
+        guard (1...10_000).contains(maxConcurrency) else { throw ValidationError("--max-concurrency must be 1…10000") }
+        guard !group.isEmpty else { throw ValidationError("--group must not be empty") }
+        if let metricsPort = servedMetricsPort, !(1...65_535).contains(metricsPort) { throw ValidationError("--metrics-port must be 1…65535") }
+    }
+
+    func run() async throws {
+        let logger = CommandLogging.logger("quimbi.deliver")
+        let connection = kafka.kafka()
+        let topics = kafka.topics
+        let registry = MetricsRegistry()
+        let client = HelpdeskHTTPTransport.makeClient(connections: maxConcurrency)
+        let deliverer = NoteDeliverer(
+            configuration: DeliveryConfiguration(
+                consumer: ConsumerConfiguration(
+                    kafka: connection, groupID: group, topics: [topics.drafts, topics.escalations], maxInFlight: maxConcurrency * 4),
+                producer: ProducerConfiguration(kafka: connection), topics: topics, maxConcurrentNotes: maxConcurrency),
+            senders: helpdesks.senders(client: client), logger: logger, observer: DeliveryMetrics(registry: registry))
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: deliverer, successTerminationBehavior: .gracefullyShutdownGroup),
+        ]
+        if let metricsPort = servedMetricsPort {
+            let status = deliverer.status
+            let readiness: [any ReadinessCheck] = [
+                BrokerReachability(bootstrapServers: connection.bootstrapServers),
+                ReadinessProbe(name: "deliverer") { if let failure = status.failure { throw failure } },
+            ]
+            services.append(.init(service: MetricsServer(registry: registry, readiness: readiness, port: metricsPort, logger: logger)))
+        }
+        let serviceGroup = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        do {
+            try await serviceGroup.run()
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
+        try await client.shutdown()
+    }
+}
