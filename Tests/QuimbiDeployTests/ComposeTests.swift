@@ -6,7 +6,7 @@ import Testing
 @Suite struct ComposeTests {
     @Test func hasTheInfrastructureTheJobsAndTheLongRunningServices() throws {
         let compose = try ComposeFile()
-        for name in ["kafka", "postgres", "redis", "topics", "migrate", "generate", "segment", "worker", "api"] {
+        for name in ["kafka", "postgres", "redis", "topics", "migrate", "generate", "segment", "worker", "api", "outcomes", "deliver"] {
             #expect(compose.services[name] != nil, "no service \(name)")
         }
         #expect(!compose.services.keys.contains { $0.contains("zookeeper") }, "Kafka runs in KRaft mode, without ZooKeeper")
@@ -83,7 +83,7 @@ import Testing
 
     @Test func quimbiServicesRunTheImageBuiltHereWithSecretsFromEnvFile() throws {
         let compose = try ComposeFile()
-        #expect(compose.quimbiServices.count == 5)
+        #expect(compose.quimbiServices.count == 7)
         for (name, service) in compose.quimbiServices {
             #expect(service.string("env_file") == ".env", "\(name) must read its secrets from .env")
         }
