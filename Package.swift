@@ -157,6 +157,7 @@ let package = Package(
             name: "QuimbiServer",
             dependencies: [
                 "QuimbiCore", "QuimbiKafka", "QuimbiSupport", "QuimbiWorker", "QuimbiMetrics", "QuimbiResilience", "QuimbiHelpdesk",
+                "QuimbiOutcomes",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -169,7 +170,7 @@ let package = Package(
             name: "QuimbiServerTests",
             dependencies: [
                 "QuimbiCore", "QuimbiKafka", "QuimbiWorker", "QuimbiSupport", "QuimbiServer", "QuimbiMetrics",
-                "QuimbiResilienceTesting", "QuimbiHelpdesk",
+                "QuimbiResilienceTesting", "QuimbiHelpdesk", "QuimbiOutcomes", "QuimbiStore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Crypto", package: "swift-crypto"),

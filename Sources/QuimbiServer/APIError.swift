@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import QuimbiCore
+import QuimbiMetrics
 
 /// An HTTP API failure with a stable code, answered as `{"error": {"code": …, "message": …}}`.
 public struct APIError: QuimbiError, Equatable {
@@ -38,5 +39,12 @@ public struct APIError: QuimbiError, Equatable {
     private struct ErrorBody: Encodable {
         struct Detail: Encodable { var code: String; var message: String }
         var error: Detail
+    }
+}
+
+extension APIError {
+    /// `value` as a JSON response; a value that cannot be encoded is a 500 `encoding_failed`.
+    static func jsonResponse(_ value: some Encodable) throws(APIError) -> Response {
+        do { return try JSONResponse.make(value) } catch { throw APIError(code: "encoding_failed", message: "could not encode the response", status: .internalServerError) }
     }
 }

@@ -11,7 +11,7 @@ struct LookupRoutes: Sendable {
 
     func customer(_ id: String) async throws(APIError) -> Response {
         let profile = try await profile(id)
-        return try encode(ProfileSnapshot(profile: profile, asOf: Date()))
+        return try APIError.jsonResponse(ProfileSnapshot(profile: profile, asOf: Date()))
     }
 
     func archetype(_ id: String) async throws(APIError) -> Response {
@@ -19,7 +19,7 @@ struct LookupRoutes: Sendable {
         let found: Archetype?
         do { found = try await dependencies.archetypes.archetype(id: id) } catch { throw Self.unavailable(error) }
         guard let found else { throw APIError(code: "archetype_not_found", message: "no archetype with this id", status: .notFound) }
-        return try encode(found)
+        return try APIError.jsonResponse(found)
     }
 
     func context(_ id: String) async throws(APIError) -> Response {
@@ -29,7 +29,7 @@ struct LookupRoutes: Sendable {
             async let orders = dependencies.orders.recentOrders(for: reference, limit: recentOrderLimit)
             async let archetype = dependencies.archetypes.archetype(id: profile.archetypeID)
             let insight = dependencies.desk.policy.insight(for: profile.snapshot(asOf: Date()))
-            return try encode(CustomerContext(customer: insight, archetype: try await archetype, recentOrders: try await orders))
+            return try APIError.jsonResponse(CustomerContext(customer: insight, archetype: try await archetype, recentOrders: try await orders))
         } catch let error as APIError {
             throw error
         } catch {
@@ -43,10 +43,6 @@ struct LookupRoutes: Sendable {
         do { found = try await dependencies.profiles.profile(for: CustomerReference(customerID: id, email: nil)) } catch { throw Self.unavailable(error) }
         guard let found else { throw APIError(code: "customer_not_found", message: "no customer with this id", status: .notFound) }
         return found
-    }
-
-    private func encode(_ value: some Encodable) throws(APIError) -> Response {
-        do { return try JSONResponse.make(value) } catch { throw APIError(code: "encoding_failed", message: "could not encode the response", status: .internalServerError) }
     }
 
     static let invalidID = APIError(code: "invalid_id", message: "ids are 1-128 characters of A-Z a-z 0-9 _ - . @ +", status: .badRequest)

@@ -27,6 +27,7 @@ public struct QuimbiAPI: Sendable {
             CachedReadiness($0, ttl: settings.readinessTTL, timeout: settings.readinessTimeout, clock: ContinuousClock())
         }
         let metrics = dependencies.metrics
+        let reports = ReportRoutes(reports: dependencies.reports)
 
         router.get("/healthz") { _, _ in try HealthResponse.live() }
         router.get("/readyz") { _, _ in try await HealthResponse.ready(readiness) }
@@ -58,6 +59,9 @@ public struct QuimbiAPI: Sendable {
                 let id = Self.identifier("customer_id", in: context)
                 return await Self.answer { () throws(APIError) in try await lookups.context(id) }
             }
+            .get("/reports/retention") { request, _ in
+                await Self.answer { () throws(APIError) in try await reports.retention(request) }
+            }
         return router
     }
 
@@ -67,7 +71,7 @@ public struct QuimbiAPI: Sendable {
         RouteMethods("/healthz", .get), RouteMethods("/readyz", .get), RouteMethods("/metrics", .get),
         RouteMethods("/webhooks/tickets", .post),
         RouteMethods("/api/mcp/customer/:customer_id", .get), RouteMethods("/api/archetypes/:archetype_id", .get),
-        RouteMethods("/api/customers/:customer_id/context", .get),
+        RouteMethods("/api/customers/:customer_id/context", .get), RouteMethods("/api/reports/retention", .get),
     ] + HelpdeskSystem.allCases.map { RouteMethods("/webhooks/\($0.rawValue)", .post) }
 
     /// A webhook route reading tickets through `intake`; every route shares one memory of recent event ids.

@@ -1,6 +1,7 @@
 import QuimbiCore
 import QuimbiHelpdesk
 import QuimbiMetrics
+import QuimbiOutcomes
 import QuimbiSupport
 
 /// Everything the HTTP API reads from and writes to.
@@ -12,12 +13,14 @@ public struct ServerDependencies: Sendable {
     public var readiness: [any ReadinessCheck]
     public var metrics: MetricsRegistry
     public var desk: SupportDesk
+    /// Retention reports (`GET /api/reports/retention`); `nil` without PostgreSQL, then the route answers 404.
+    public var reports: (any RetentionReporting)?
 
     /// Bundles the API's collaborators.
     public init(
         profiles: any ProfileSource, orders: any OrderSource, archetypes: any ArchetypeSource,
         publisher: any TicketPublishing, readiness: [any ReadinessCheck], metrics: MetricsRegistry,
-        desk: SupportDesk = SupportDesk()
+        desk: SupportDesk = SupportDesk(), reports: (any RetentionReporting)? = nil
     ) {
         self.profiles = profiles
         self.orders = orders
@@ -26,6 +29,7 @@ public struct ServerDependencies: Sendable {
         self.readiness = readiness
         self.metrics = metrics
         self.desk = desk
+        self.reports = reports
     }
 }
 

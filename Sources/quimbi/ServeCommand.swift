@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import QuimbiKafka
 import QuimbiMetrics
+import QuimbiOutcomes
 import QuimbiServer
 import ServiceLifecycle
 
@@ -51,7 +52,7 @@ struct ServeCommand: AsyncParsableCommand {
                 profiles: sources.profiles, orders: sources.orders, archetypes: sources.archetypes,
                 publisher: KafkaTicketPublisher(producer: producer, topic: kafka.ticketsTopic),
                 readiness: [BrokerReachability(bootstrapServers: connection.bootstrapServers)] + sources.readiness,
-                metrics: registry),
+                metrics: registry, reports: sources.postgres.map { StoredRetentionReports(pool: $0) }),
             settings: ServerSettings(
                 apiKeys: keys, webhook: WebhookSignature(secret: EnvironmentDefaults.string("QUIMBI_WEBHOOK_SECRET") ?? ""),
                 helpdeskWebhooks: HelpdeskWebhooks.fromEnvironment(),

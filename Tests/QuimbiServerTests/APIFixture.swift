@@ -1,5 +1,4 @@
 import Crypto
-import Testing
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -8,8 +7,10 @@ import Logging
 import QuimbiCore
 import QuimbiHelpdesk
 import QuimbiMetrics
+import QuimbiOutcomes
 import QuimbiServer
 import QuimbiWorker
+import Testing
 
 /// A small in-memory data set and an API over it, with keys `dev-key` (plain) and `prod-key` (hashed).
 struct APIFixture {
@@ -33,6 +34,8 @@ struct APIFixture {
     var readiness: [any ReadinessCheck]?
     var readinessTTL: Duration = .seconds(1)
     var readinessTimeout: Duration = .seconds(1)
+    /// Retention reports; `nil` as without PostgreSQL.
+    var reports: (any RetentionReporting)? = FixedRetentionReports()
 
     init(publisher: any TicketPublishing = RecordingPublisher(), rateLimitPerSecond: Double = 1_000, rateLimitBurst: Int = 1_000) {
         self.publisher = publisher
@@ -62,7 +65,7 @@ struct APIFixture {
         return QuimbiAPI(
             dependencies: ServerDependencies(
                 profiles: data, orders: data, archetypes: data, publisher: publisher,
-                readiness: readiness ?? [ProfileSourceReadiness(profiles: data)], metrics: metrics),
+                readiness: readiness ?? [ProfileSourceReadiness(profiles: data)], metrics: metrics, reports: reports),
             settings: ServerSettings(
                 apiKeys: keys, webhook: WebhookSignature(secret: Self.secret),
                 helpdeskWebhooks: [

@@ -36,6 +36,8 @@ struct OpenAPIConformanceTests {
             probes += [(path, "get", good, key, nil), (path, "get", bad, key, nil), (path, "get", good, [:], nil),
                        (path, "get", good.replacingOccurrences(of: APIFixture.knownCustomer, with: "%3Cx%3E"), key, nil)]
         }
+        let reports = "/api/reports/retention"
+        probes += [(reports, "get", reports, key, nil), (reports, "get", reports + "?window_days=7", key, nil), (reports, "get", reports, [:], nil)]
         probes += [
             ("/webhooks/tickets", "post", "/webhooks/tickets", APIFixture.signed(ticket), ticket),
             ("/webhooks/tickets", "post", "/webhooks/tickets", [:], ticket),

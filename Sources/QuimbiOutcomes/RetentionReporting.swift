@@ -1,0 +1,23 @@
+import Foundation
+import QuimbiStore
+
+/// Builds retention reports on demand (for `GET /api/reports/retention`).
+public protocol RetentionReporting: Sendable {
+    /// The report as of now over decisions whose `windowDays` window has closed.
+    func retentionReport(windowDays: Int, minimumPerArm: Int) async throws -> RetentionReport
+}
+
+/// Retention reports from the decisions and orders in PostgreSQL.
+public struct StoredRetentionReports: RetentionReporting {
+    private let outcomes: OutcomeRepository
+
+    /// Reads through `pool`.
+    public init(pool: PostgresPool) {
+        outcomes = OutcomeRepository(pool: pool)
+    }
+
+    public func retentionReport(windowDays: Int, minimumPerArm: Int) async throws -> RetentionReport {
+        let decisions = try await outcomes.offerDecisions(withinDays: windowDays)
+        return RetentionReport(decisions: decisions, asOf: Date(), windowDays: windowDays, minimumPerArm: minimumPerArm)
+    }
+}
