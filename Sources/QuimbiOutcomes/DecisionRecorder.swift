@@ -29,9 +29,14 @@ public final class DecisionRecorder: Service, Sendable {
     /// What the recorder has done so far.
     public var counted: DecisionRecorderCounts { counts.withLock { $0 } }
 
-    /// Checks the table (a missing migration stops the command at once), then records until shut down.
+    /// Checks the table (a missing migration stops the command at once; an unreachable PostgreSQL does
+    /// not: writes wait for it), then records until shut down.
     public func run() async throws {
-        try await repository.verifyTable()
+        do {
+            try await repository.verifyTable()
+        } catch let error as StoreError where error.isTransient {
+            logger.warning("PostgreSQL unreachable at start; decisions wait for it", metadata: ["error": "\(error)"])
+        }
         let consumer = try KafkaConsumer(configuration: configuration.consumer, logger: logger)
         logger.info("decision recorder started", metadata: ["topics": "\(configuration.consumer.topics)"])
         await withGracefulShutdownHandler {
