@@ -52,6 +52,8 @@ public struct TicketFacts: Sendable {
     public var orders: [Order]
     /// Sources that could not answer in time.
     public var degraded: [String]
+    /// The name of the recent-orders source in `degraded`.
+    public static let ordersSource = "orders"
     /// The day the profile is read on.
     public var asOf: Date
 

@@ -1,12 +1,13 @@
 import Foundation
 import QuimbiCore
+import QuimbiSupport
 
 /// Fetches a ticket's customer profile and recent orders concurrently, under one deadline.
 struct CustomerFactsGatherer: Sendable {
     /// Names used in `context.degraded`.
     enum SourceName {
         static let profile = "profile"
-        static let orders = "orders"
+        static let orders = TicketFacts.ordersSource
         static let archetype = "archetype"
     }
 

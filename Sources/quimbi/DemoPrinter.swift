@@ -15,7 +15,7 @@ enum DemoPrinter {
             lines.append("   Customer  unknown (no behavioural profile)")
         }
         if let order = draft.orders.first {
-            let items = order.lineItems.map(\.title).joined(separator: ", ")
+            let items = order.lineItems.map(\.displayName).joined(separator: ", ")
             lines.append("   Last order \(order.name ?? order.id) · \(order.fulfillmentStatus) · $\(money(order.total)) · \(items)")
         }
         let decision = draft.recommendation
