@@ -43,7 +43,8 @@ struct DemoCommand: AsyncParsableCommand {
             configuration: WorkerConfiguration(
                 consumer: ConsumerConfiguration(kafka: kafka, groupID: "quimbi-worker", topics: [topics.ticketsCreated], sessionTimeout: .seconds(6), fetchWaitMax: .milliseconds(5)),
                 producer: ProducerConfiguration(kafka: kafka), topics: topics),
-            processor: TicketProcessor(profiles: data, orders: data, archetypes: data, desk: SupportDesk(intentModel: reading?.model)),
+            processor: TicketProcessor(
+                profiles: data, orders: data, archetypes: data, recommendations: data, desk: SupportDesk(intentModel: reading?.model)),
             logger: logger)
         let workerTask = Task { try await worker.run() }
         let reader = try TopicReader(kafka: kafka, topics: [topics.drafts, topics.escalations, topics.deadLetters], logger: logger)

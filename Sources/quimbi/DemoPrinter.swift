@@ -18,6 +18,9 @@ enum DemoPrinter {
             let items = order.lineItems.map(\.displayName).joined(separator: ", ")
             lines.append("   Last order \(order.name ?? order.id) · \(order.fulfillmentStatus) · $\(money(order.total)) · \(items)")
         }
+        if let recommended = draft.recommendedItems {
+            lines.append("   Recommend \(recommended.joined(separator: ", "))")
+        }
         let decision = draft.recommendation
         lines.append("   Decision  discount \(decision.offerDiscount ? "\(decision.discountPercent)%" : "no") · free shipping \(decision.freeShipping ? "yes" : "no") · escalate \(decision.escalate ? "YES" : "no") · follow-up \(decision.followUpRequired ? "yes" : "no") · priority \(decision.priority.rawValue)")
         lines.append("             reasons: \(decision.reasons.joined(separator: ", "))")

@@ -32,6 +32,9 @@ struct DraftFactsTests {
         return words(draft).filter { !known.contains($0) && ($0.contains(where: \.isNumber) || !templateWording.contains($0)) }
     }
 
+    /// Items recommended beside the orders.
+    static let recommended = ["Quilting Cotton — Coral / 200 m", "Awl"]
+
     /// The order states a draft may have to describe.
     static let orderStates: [(message: String, orders: [Order], degraded: [String])] = {
         var moving = Fixtures.seedOrders
@@ -62,8 +65,9 @@ struct DraftFactsTests {
                 for state in Self.orderStates {
                     for profile in profiles {
                         let ticket = Fixtures.ticket(state.message, language: language)
-                        let facts = TicketFacts(ticket: ticket, profile: profile, archetype: nil, orders: state.orders,
-                                                degraded: state.degraded, asOf: Fixtures.asOf)
+                        let facts = TicketFacts(
+                            ticket: ticket, profile: profile, archetype: nil, orders: state.orders, degraded: state.degraded,
+                            asOf: Fixtures.asOf, recommendedItems: state.orders.isEmpty ? [] : Self.recommended)
                         let analysis = TicketAnalysis(
                             intent: Intent(label: label, confidence: 0.9, signals: ["price"], secondary: secondary),
                             sentiment: Sentiment(label: .negative, score: -0.5), language: language)

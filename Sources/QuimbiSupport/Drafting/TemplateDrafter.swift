@@ -3,8 +3,9 @@ import QuimbiCore
 /// The deterministic drafter (the default): writes in the ticket's language when it is en, es, fr
 /// or de (else English), chooses the tone by intent and sentiment, and cites only facts from the
 /// context — order count, time since the last purchase, items bought with their variants, the
-/// order in question (number, date, status, items, carrier, tracking) or why it cannot be cited —
-/// and exactly the policy's offer. Secondary intents get their own sentence.
+/// order in question (number, date, status, items, carrier, tracking) or why it cannot be cited,
+/// the items recommended with what they bought (product questions, lapsed customers) — and exactly
+/// the policy's offer. Secondary intents get their own sentence.
 public struct TemplateDrafter: Drafter {
     /// The template drafter.
     public init() {}
@@ -36,6 +37,8 @@ public struct TemplateDrafter: Drafter {
         }
         if let customer = context.customer, customer.daysSinceLastPurchase >= 60, Self.welcomesBack.contains(intent) {
             sentences.append(phrases.welcomeBack(customer.daysSinceLastPurchase, decision.offerDiscount))
+            let suggestions = context.facts.recommendedItems
+            if intent != .productQuestion, !suggestions.isEmpty { sentences.append(phrases.alsoLike(phrases.list(suggestions))) }
         }
         if intent == .churnThreat, !decision.offerDiscount { sentences.append(phrases.hateToLose) }
         if decision.escalate { sentences.append(phrases.manager) }
@@ -67,7 +70,9 @@ public struct TemplateDrafter: Drafter {
             return context.analysis.intent.signals.contains("price") ? [phrases.budget] : []
         case .productQuestion:
             let items = Array(context.itemsBought.prefix(3))
-            return items.isEmpty ? [phrases.intentLine(.general)] : [phrases.recommend(phrases.list(items))]
+            let suggestions = context.facts.recommendedItems
+            if items.isEmpty { return [suggestions.isEmpty ? phrases.intentLine(.general) : phrases.alsoLike(phrases.list(suggestions))] }
+            return [suggestions.isEmpty ? phrases.recommend(phrases.list(items)) : phrases.recommendWith(phrases.list(items), phrases.list(suggestions))]
         case .orderStatus, .serviceComplaint: return order
         case .refundReturn: return order + [phrases.intentLine(.refund)]
         case .cancelOrder: return order + [phrases.intentLine(.cancel)]

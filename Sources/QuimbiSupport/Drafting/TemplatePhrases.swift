@@ -6,6 +6,8 @@ struct TemplatePhrases: Sendable {
     var budget: String
     var hateToLose: String
     var recommend: @Sendable (_ items: String) -> String
+    var recommendWith: @Sendable (_ items: String, _ suggestions: String) -> String
+    var alsoLike: @Sendable (_ suggestions: String) -> String
     var offer: @Sendable (_ percent: Int, _ freeShipping: Bool) -> String
     var freeShippingOnly: String
     var welcomeBack: @Sendable (_ days: Int, _ withOffer: Bool) -> String
@@ -39,6 +41,8 @@ struct TemplatePhrases: Sendable {
         budget: "I understand budget is important.",
         hateToLose: "We'd hate to lose you as a customer.",
         recommend: { items in "Based on your previous orders of \(items), I'd be glad to suggest colors and products that pair well with them." },
+        recommendWith: { items, suggestions in "Based on your previous orders of \(items), I'd suggest \(suggestions), which our customers often buy with them." },
+        alsoLike: { suggestions in "You might also like \(suggestions)." },
         offer: { percent, shipping in "As a valued customer, I'd like to offer you \(percent)% off your next order\(shipping ? ", together with free expedited shipping" : "")." },
         freeShippingOnly: "I'd like to offer you free expedited shipping on your next order.",
         welcomeBack: { days, withOffer in "It's been \(days) days since your last purchase, and we'd love to welcome you back\(withOffer ? " with this exclusive offer" : "")." },
@@ -65,6 +69,8 @@ struct TemplatePhrases: Sendable {
         budget: "Entiendo que el presupuesto es importante.",
         hateToLose: "No queremos perderle como cliente.",
         recommend: { items in "Según sus pedidos anteriores de \(items), con gusto le sugiero colores y productos que combinen con ellos." },
+        recommendWith: { items, suggestions in "Según sus pedidos anteriores de \(items), le sugiero \(suggestions), que nuestros clientes suelen comprar junto con ellos." },
+        alsoLike: { suggestions in "Quizá también le guste \(suggestions)." },
         offer: { percent, shipping in "Como cliente valioso, me gustaría ofrecerle un \(percent)% de descuento en su próximo pedido\(shipping ? ", junto con envío urgente gratuito" : "")." },
         freeShippingOnly: "Me gustaría ofrecerle envío urgente gratuito en su próximo pedido.",
         welcomeBack: { days, withOffer in "Han pasado \(days) días desde su última compra y nos encantaría darle la bienvenida de nuevo\(withOffer ? " con esta oferta exclusiva" : "")." },
@@ -91,6 +97,8 @@ struct TemplatePhrases: Sendable {
         budget: "Je comprends que le budget compte.",
         hateToLose: "Nous ne voudrions pas vous perdre comme client.",
         recommend: { items in "D'après vos commandes précédentes de \(items), je vous suggère volontiers des couleurs et des produits assortis." },
+        recommendWith: { items, suggestions in "D'après vos commandes précédentes de \(items), je vous suggère \(suggestions), que nos clients achètent souvent avec." },
+        alsoLike: { suggestions in "Ceci pourrait aussi vous plaire : \(suggestions)." },
         offer: { percent, shipping in "En tant que client fidèle, je vous propose \(percent) % de réduction sur votre prochaine commande\(shipping ? ", avec la livraison express offerte" : "")." },
         freeShippingOnly: "Je vous propose la livraison express offerte sur votre prochaine commande.",
         welcomeBack: { days, withOffer in "Votre dernier achat remonte à \(days) jours et nous serions ravis de vous retrouver\(withOffer ? " avec cette offre exclusive" : "")." },
@@ -117,6 +125,8 @@ struct TemplatePhrases: Sendable {
         budget: "Ich verstehe, dass der Preis wichtig ist.",
         hateToLose: "Wir möchten Sie ungern als Kunden verlieren.",
         recommend: { items in "Passend zu Ihren bisherigen Bestellungen von \(items) schlage ich Ihnen gern Farben und Produkte vor." },
+        recommendWith: { items, suggestions in "Passend zu Ihren bisherigen Bestellungen von \(items) empfehle ich Ihnen \(suggestions), die unsere Kunden oft dazu kaufen." },
+        alsoLike: { suggestions in "Vielleicht gefällt Ihnen auch \(suggestions)." },
         offer: { percent, shipping in "Als geschätztem Kunden biete ich Ihnen \(percent) % Rabatt auf Ihre nächste Bestellung an\(shipping ? ", dazu kostenlosen Expressversand" : "")." },
         freeShippingOnly: "Ich biete Ihnen kostenlosen Expressversand für Ihre nächste Bestellung an.",
         welcomeBack: { days, withOffer in "Ihr letzter Einkauf liegt \(days) Tage zurück, und wir würden uns freuen, Sie wieder begrüßen zu dürfen\(withOffer ? " – mit diesem exklusiven Angebot" : "")." },
