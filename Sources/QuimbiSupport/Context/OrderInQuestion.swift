@@ -44,7 +44,7 @@ public enum OrderInQuestion: Sendable, Hashable {
 
 /// Where an order stands, in the few states a reply names.
 enum OrderProgress: Sendable, Hashable {
-    case notShipped, onHold, partlyShipped, inTransit, outForDelivery, shipped, delivered, refunded, partlyRefunded, cancelled
+    case notShipped, inProgress, onHold, partlyShipped, inTransit, outForDelivery, shipped, delivered, refunded, partlyRefunded, cancelled
     /// A status the drafter has no words for; the reply quotes it as recorded.
     case recorded(String)
 
@@ -57,7 +57,8 @@ enum OrderProgress: Sendable, Hashable {
         default: break
         }
         switch order.fulfillmentStatus.lowercased() {
-        case "unfulfilled", "pending_fulfillment", "open", "scheduled", "in_progress": self = .notShipped
+        case "unfulfilled", "pending_fulfillment", "open", "scheduled": self = .notShipped
+        case "in_progress": self = .inProgress
         case "on_hold": self = .onHold
         case "partial", "partially_fulfilled": self = .partlyShipped
         case "in_transit", "shipped": self = .inTransit

@@ -28,6 +28,7 @@ struct OrderPhrases: Sendable {
         progress: { progress in
             switch progress {
             case .notShipped: "is being prepared and has not shipped yet"
+            case .inProgress: "is being prepared for shipping"
             case .onHold: "is on hold and has not shipped yet"
             case .partlyShipped: "has partly shipped"
             case .inTransit: "is on its way"
@@ -56,6 +57,7 @@ struct OrderPhrases: Sendable {
         progress: { progress in
             switch progress {
             case .notShipped: "se está preparando y aún no se ha enviado"
+            case .inProgress: "se está preparando para el envío"
             case .onHold: "está retenido y aún no se ha enviado"
             case .partlyShipped: "se ha enviado en parte"
             case .inTransit: "está en camino"
@@ -84,6 +86,7 @@ struct OrderPhrases: Sendable {
         progress: { progress in
             switch progress {
             case .notShipped: "est en préparation et n'a pas encore été expédiée"
+            case .inProgress: "est en cours de préparation pour l'expédition"
             case .onHold: "est en attente et n'a pas encore été expédiée"
             case .partlyShipped: "a été expédiée en partie"
             case .inTransit: "est en route"
@@ -112,6 +115,7 @@ struct OrderPhrases: Sendable {
         progress: { progress in
             switch progress {
             case .notShipped: "wird vorbereitet und ist noch nicht versandt"
+            case .inProgress: "wird für den Versand vorbereitet"
             case .onHold: "ist angehalten und noch nicht versandt"
             case .partlyShipped: "wurde teilweise versandt"
             case .inTransit: "ist unterwegs"
