@@ -96,7 +96,7 @@ enum EmbeddedMigrations {
             """#
         ),
         Migration(
-            version: "003_item_affinities",
+            version: "004_item_affinities",
             sql: #"""
             -- Item-to-item co-purchase affinities, written by `quimbi segment` (replaced as a whole by each run).
             -- Items are named with their variants ("Cotton Thread 50wt — Cream"), so colours count apart.
