@@ -5,7 +5,7 @@ RELEASE_BIN := .build/release/quimbi
 # (Swift runtime linked statically, so the container image needs only the C libraries).
 RELEASE_BUILD := $(SWIFT) build -c release --product quimbi --static-swift-stdlib
 
-.PHONY: deps build release demo test bench fake-shopify intent-head intent-evaluate clean
+.PHONY: deps build release demo demo-llm test bench fake-shopify intent-head intent-evaluate clean
 
 deps:
 	@bash Deploy/local/install-deps.sh
@@ -18,6 +18,15 @@ release: deps
 
 demo: release
 	$(RELEASE_BIN) demo --exit-when-done
+
+# The demo with LLM drafts from a small local model (SmolLM2-135M-Instruct, English only) served by
+# Deploy/local/llm_server.py on 127.0.0.1:8089. It answers one request at a time, about 7 s each on two
+# cores, so the demo publishes few tickets and gives each a deadline long enough to wait its turn.
+demo-llm: release
+	@bash Deploy/local/install-llm.sh
+	@python3 Deploy/local/llm_server.py --port 8089 & server=$$!; trap "kill $$server" EXIT; \
+	until curl -sf http://127.0.0.1:8089/health >/dev/null; do sleep 0.5; done; \
+	$(RELEASE_BIN) demo --exit-when-done --tickets 3 --llm-url http://127.0.0.1:8089/v1 --llm-model SmolLM2-135M-Instruct --ticket-deadline-ms 90000
 
 test: deps
 	$(SWIFT) build --build-tests

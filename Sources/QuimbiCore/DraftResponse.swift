@@ -115,6 +115,9 @@ public struct DraftResponse: Codable, Sendable, Hashable {
     public var customer: CustomerInsight?
     /// Recent orders, newest first.
     public var orders: [Order]
+    /// Up to three items, named with their variants, that go with what the customer bought
+    /// (co-purchases, else popularity); absent when none were found or no source is configured.
+    public var recommendedItems: [String]?
     public var recommendation: Recommendation
     public var draft: Draft
     public var context: DraftContext
@@ -123,8 +126,9 @@ public struct DraftResponse: Codable, Sendable, Hashable {
     public init(
         eventID: String, ticketEventID: String, ticketID: String, customerID: String?, createdAt: Date,
         language: String, intent: Intent, sentiment: Sentiment, customer: CustomerInsight?, orders: [Order],
-        recommendation: Recommendation, draft: Draft, context: DraftContext, timing: DraftTiming
+        recommendedItems: [String]? = nil, recommendation: Recommendation, draft: Draft, context: DraftContext, timing: DraftTiming
     ) {
+        self.recommendedItems = recommendedItems
         self.eventID = eventID
         self.ticketEventID = ticketEventID
         self.ticketID = ticketID
@@ -148,6 +152,7 @@ public struct DraftResponse: Codable, Sendable, Hashable {
         case ticketID = "ticket_id"
         case customerID = "customer_id"
         case createdAt = "created_at"
+        case recommendedItems = "recommended_items"
     }
 
     /// Always encodes `customer` (as null when unknown), as the schema requires.
@@ -163,6 +168,7 @@ public struct DraftResponse: Codable, Sendable, Hashable {
         try container.encode(sentiment, forKey: .sentiment)
         try container.encode(customer, forKey: .customer)
         try container.encode(orders, forKey: .orders)
+        try container.encodeIfPresent(recommendedItems, forKey: .recommendedItems)
         try container.encode(recommendation, forKey: .recommendation)
         try container.encode(draft, forKey: .draft)
         try container.encode(context, forKey: .context)

@@ -47,3 +47,11 @@ public protocol ArchetypeSource: Sendable {
     /// The archetype with this id, `nil` when unknown.
     func archetype(id: String) async throws -> Archetype?
 }
+
+/// Where item recommendations come from (the `item_affinities` table, or the segmentation result in memory).
+public protocol RecommendationSource: Sendable {
+    /// Up to `limit` items that go best with `itemsBought` (named as ``LineItem/displayName`` names
+    /// them) and are not among them, the most popular items filling up. Throws ``LookupError`` when
+    /// the source cannot answer.
+    func recommendations(for itemsBought: [String], limit: Int) async throws -> [String]
+}

@@ -25,6 +25,24 @@ public struct LineItem: Codable, Sendable, Hashable {
         case title, variant, sku, quantity
         case unitPrice = "unit_price"
     }
+
+    /// The item as a customer names it: the title with its variant, "Cotton Thread 50wt — Cream", or
+    /// "Cotton thread — cream (500 m spool)" when the title already carries a dash; the title alone without a variant.
+    public var displayName: String { Self.displayName(title: title, variant: variant) }
+
+    /// The ``displayName`` of an item with this title and variant.
+    public static func displayName(title: String, variant: String?) -> String {
+        guard let variant, !variant.isEmpty else { return title }
+        return title.contains(" — ") ? "\(title) (\(variant))" : "\(title) — \(variant)"
+    }
+}
+
+extension [Order] {
+    /// The distinct items of these orders (``LineItem/displayName``), in order of first appearance.
+    public var distinctItems: [String] {
+        var seen = Set<String>()
+        return flatMap(\.lineItems).map(\.displayName).filter { seen.insert($0).inserted }
+    }
 }
 
 /// Shipment tracking of an order.

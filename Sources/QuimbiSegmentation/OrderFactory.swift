@@ -3,12 +3,15 @@ import QuimbiCore
 
 /// Builds one realistic order of the sample shop worth about `value`.
 enum OrderFactory {
-    static func order(number: Int, customerID: String, at date: Date, value: Double, asOf: Date, random: inout RandomSource) -> Order {
+    /// The order; its threads mostly in the colours of the customer's `palette` (see ``ProductCatalog/index(_:palette:)``).
+    static func order(
+        number: Int, customerID: String, palette: Int, at date: Date, value: Double, asOf: Date, random: inout RandomSource
+    ) -> Order {
         let catalog = ProductCatalog.products
         let lines = 1 + random.int(below: 3)
         var picked: [(ProductCatalog.Product, Int)] = []
         for _ in 0..<lines {
-            picked.append((catalog[random.int(below: catalog.count)], 1 + random.int(below: 3)))
+            picked.append((catalog[ProductCatalog.index(random.int(below: catalog.count), palette: palette)], 1 + random.int(below: 3)))
         }
         let listTotal = picked.reduce(0) { $0 + $1.0.price * Double($1.1) }
         let scale = value / listTotal

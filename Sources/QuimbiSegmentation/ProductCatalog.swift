@@ -7,7 +7,23 @@ enum ProductCatalog {
         var price: Double
     }
 
+    /// Thread colours; cotton and polyester thread come in each, in this order (cotton first).
     static let colours = ["cream", "silver", "navy", "scarlet", "forest green", "charcoal", "blush pink", "gold", "ivory", "sky blue", "black", "white"]
+
+    /// Colour pairs customers keep to (by index into ``colours``): cream and silver, navy and white, …
+    static let palettes: [[Int]] = [[0, 1], [2, 11], [3, 10], [4, 8], [5, 9], [6, 7]]
+
+    /// The product `drawn` as a customer keeping to `palette` buys it: a cotton or polyester thread
+    /// takes one of the palette's colours (same kind, same price) unless its colour is the sixth of
+    /// its run of six, which stays as drawn (about one thread in six strays from the palette).
+    static func index(_ drawn: Int, palette: Int) -> Int {
+        let threads = colours.count * 2
+        guard drawn < threads else { return drawn }
+        let (colour, kind) = drawn.quotientAndRemainder(dividingBy: 2)
+        guard colour % 6 != 5 else { return drawn }
+        let pair = palettes[palette % palettes.count]
+        return pair[colour % pair.count] * 2 + kind
+    }
 
     static let products: [Product] = {
         var result: [Product] = []

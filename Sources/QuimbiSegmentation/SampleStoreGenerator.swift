@@ -23,6 +23,8 @@ public struct GenerativeParameters: Sendable, Hashable {
 
 /// Generates a realistic store from the models' own generative process: purchase rate λ ~ Gamma(r, α),
 /// dropout p ~ Beta(a, b) after each purchase, spend ~ Gamma(p, ν) with ν ~ Gamma(q, γ).
+/// Each customer keeps to a pair of thread colours (``ProductCatalog/palettes``, chosen by customer
+/// index), so which colours are bought together has structure; prices do not depend on colour.
 /// Deterministic by seed; always contains the seed's customer 7415378247935.
 public enum SampleStoreGenerator {
     public static let seedCustomerID = "7415378247935"
@@ -50,7 +52,8 @@ public enum SampleStoreGenerator {
             while time <= asOf {
                 orderNumber += 1
                 let value = max(1, random.gamma(shape: parameters.spend.p, rate: spendRate))
-                orders.append(OrderFactory.order(number: orderNumber, customerID: id, at: time, value: value, asOf: asOf, random: &random))
+                orders.append(OrderFactory.order(
+                    number: orderNumber, customerID: id, palette: index, at: time, value: value, asOf: asOf, random: &random))
                 if isRepeat, random.uniform() < dropout { break }
                 isRepeat = true
                 time = time.addingTimeInterval(86_400 * random.exponential(rate: rate))

@@ -26,13 +26,22 @@ enum ShopifyOrderMapping {
             fulfillmentStatus: status(node.displayFulfillmentStatus),
             lineItems: try node.lineItems.nodes.map { item in
                 LineItem(
-                    title: item.title, variant: item.variantTitle, sku: item.sku, quantity: item.quantity,
+                    title: item.title, variant: variant(item.variantTitle), sku: item.sku, quantity: item.quantity,
                     unitPrice: try item.originalUnitPriceSet.map { try amount($0.shopMoney, of: node.id) } ?? 0)
             },
             tracking: (node.fulfillments ?? []).flatMap(\.trackingInfo).map {
                 Tracking(company: $0.company, number: $0.number, url: $0.url)
             })
     }
+
+    /// The variant title, or nil for the "Default Title" Shopify gives a product without options.
+    static func variant(_ title: String?) -> String? {
+        guard let title, !title.isEmpty, title != defaultVariantTitle else { return nil }
+        return title
+    }
+
+    /// The variant title of a product without options.
+    static let defaultVariantTitle = "Default Title"
 
     /// A decimal money string as a `Double`.
     static func amount(_ money: Money, of owner: String) throws -> Double {

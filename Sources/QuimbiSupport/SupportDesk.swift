@@ -52,14 +52,19 @@ public struct TicketFacts: Sendable {
     public var orders: [Order]
     /// Sources that could not answer in time.
     public var degraded: [String]
+    /// The name of the recent-orders source in `degraded`.
+    public static let ordersSource = "orders"
     /// The day the profile is read on.
     public var asOf: Date
+    /// Up to three items that go with what the customer bought (co-purchases, else popularity).
+    public var recommendedItems: [String]
 
     /// Facts from their parts.
     public init(
         ticket: TicketCreated, profile: CustomerProfile?, archetype: Archetype?, orders: [Order],
-        degraded: [String], asOf: Date
+        degraded: [String], asOf: Date, recommendedItems: [String] = []
     ) {
+        self.recommendedItems = recommendedItems
         self.ticket = ticket
         self.profile = profile
         self.archetype = archetype

@@ -1,18 +1,25 @@
 import Foundation
 import QuimbiCore
+import QuimbiSupport
 
-/// Fetches a ticket's customer profile and recent orders concurrently, under one deadline.
+/// Fetches a ticket's customer profile and recent orders concurrently, under one deadline; then,
+/// from the items of those orders, the items recommended with them.
 struct CustomerFactsGatherer: Sendable {
     /// Names used in `context.degraded`.
     enum SourceName {
         static let profile = "profile"
-        static let orders = "orders"
+        static let orders = TicketFacts.ordersSource
         static let archetype = "archetype"
+        static let recommendations = "recommendations"
     }
+
+    /// Most items recommended per ticket.
+    static let recommendedItemLimit = 3
 
     let profiles: any ProfileSource
     let orders: any OrderSource
     let archetypes: (any ArchetypeSource)?
+    let recommendations: (any RecommendationSource)?
     let recentOrderLimit: Int
     let retry = LookupRetry()
 
@@ -20,6 +27,7 @@ struct CustomerFactsGatherer: Sendable {
         var profile: CustomerProfile?
         var archetype: Archetype?
         var orders: [Order]
+        var recommendedItems: [String] = []
         var degraded: [String]
     }
 
@@ -44,6 +52,14 @@ struct CustomerFactsGatherer: Sendable {
         switch await ordersOutcome {
         case .value(let recent): gathered.orders = recent
         case .unavailable: gathered.degraded.append(SourceName.orders)
+        }
+        let bought = gathered.orders.distinctItems
+        if let recommendations, !bought.isEmpty {
+            let limit = Self.recommendedItemLimit
+            switch await retry.run(until: deadline, { try await recommendations.recommendations(for: bought, limit: limit) }) {
+            case .value(let items): gathered.recommendedItems = items
+            case .unavailable: gathered.degraded.append(SourceName.recommendations)
+            }
         }
         return gathered
     }

@@ -1,17 +1,21 @@
 import QuimbiCore
 
 /// Profiles, orders and archetypes held in memory: the demo's and benchmark's data source, and the
-/// worker's when no database is configured.
-public struct InMemoryCustomerData: ProfileSource, OrderSource, ArchetypeSource {
+/// worker's when no database is configured; with the store's co-purchase affinities.
+public struct InMemoryCustomerData: ProfileSource, OrderSource, ArchetypeSource, RecommendationSource {
     private let profilesByID: [String: CustomerProfile]
     private let customerIDByEmail: [String: String]
     private let ordersByCustomer: [String: [Order]]
     private let archetypesByID: [String: Archetype]
+    private let affinities: ItemAffinities
     /// Customer ids with a profile, sorted.
     let profileIDs: [String]
 
     /// Indexes the data; orders are kept newest first per customer.
-    public init(customers: [Customer], orders: [Order], profiles: [CustomerProfile], archetypes: [Archetype]) {
+    public init(
+        customers: [Customer], orders: [Order], profiles: [CustomerProfile], archetypes: [Archetype], affinities: ItemAffinities = .empty
+    ) {
+        self.affinities = affinities
         profilesByID = Dictionary(profiles.map { ($0.customerID, $0) }, uniquingKeysWith: { _, last in last })
         customerIDByEmail = Dictionary(
             customers.compactMap { customer in customer.email.map { ($0.lowercased(), customer.id) } },
@@ -36,6 +40,10 @@ public struct InMemoryCustomerData: ProfileSource, OrderSource, ArchetypeSource 
 
     public func archetype(id: String) async throws -> Archetype? {
         archetypesByID[id]
+    }
+
+    public func recommendations(for itemsBought: [String], limit: Int) async throws -> [String] {
+        affinities.recommend(for: itemsBought, limit: limit)
     }
 
     /// Number of customers with a profile.

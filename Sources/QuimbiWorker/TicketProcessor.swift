@@ -40,11 +40,14 @@ public struct TicketProcessor: Sendable {
     private let desk: SupportDesk
     private let settings: ProcessingSettings
 
+    /// A processor reading customers from the sources given; without `recommendations` no items are recommended.
     public init(
         profiles: any ProfileSource, orders: any OrderSource, archetypes: (any ArchetypeSource)?,
-        desk: SupportDesk, settings: ProcessingSettings = .init()
+        recommendations: (any RecommendationSource)? = nil, desk: SupportDesk, settings: ProcessingSettings = .init()
     ) {
-        gatherer = CustomerFactsGatherer(profiles: profiles, orders: orders, archetypes: archetypes, recentOrderLimit: settings.recentOrderLimit)
+        gatherer = CustomerFactsGatherer(
+            profiles: profiles, orders: orders, archetypes: archetypes, recommendations: recommendations,
+            recentOrderLimit: settings.recentOrderLimit)
         self.desk = desk
         self.settings = settings
     }
@@ -78,7 +81,7 @@ public struct TicketProcessor: Sendable {
         let degraded = gathered.degraded + analysis.degraded
         let facts = TicketFacts(
             ticket: ticket, profile: gathered.profile, archetype: gathered.archetype, orders: gathered.orders,
-            degraded: degraded, asOf: receivedAt
+            degraded: degraded, asOf: receivedAt, recommendedItems: gathered.recommendedItems
         )
         let outcome = await desk.respond(to: facts, analysis: analysis, deadline: deadline)
         let completedAt = Date()
@@ -86,7 +89,9 @@ public struct TicketProcessor: Sendable {
             eventID: EventIDs.draft(for: ticket), ticketEventID: ticket.eventID, ticketID: ticket.ticketID,
             customerID: ticket.customerID ?? gathered.profile?.customerID, createdAt: completedAt,
             language: outcome.analysis.language, intent: outcome.analysis.intent, sentiment: outcome.analysis.sentiment,
-            customer: outcome.customer, orders: gathered.orders, recommendation: outcome.recommendation,
+            customer: outcome.customer, orders: gathered.orders,
+            recommendedItems: gathered.recommendedItems.isEmpty ? nil : gathered.recommendedItems,
+            recommendation: outcome.recommendation,
             draft: outcome.draft, context: DraftContext(prompt: outcome.prompt, degraded: degraded),
             timing: DraftTiming(
                 ticketCreatedAt: ticket.createdAt, receivedAt: receivedAt, completedAt: completedAt,

@@ -11,6 +11,7 @@ import QuimbiWorker
 /// - `--postgres` (with an optional `--redis` cache): profiles, orders and archetypes from the store;
 /// - `--shopify-store` / `--shopify-url`: orders live from Shopify (profiles still from the store);
 /// - neither: the generated sample store, in memory.
+/// Recommended items come from the store's co-purchase affinities (PostgreSQL or in memory).
 struct CustomerDataOptions: ParsableArguments {
     @OptionGroup var store: StoreConnectionOptions
     @OptionGroup var shopify: ShopifyOptions
@@ -56,14 +57,14 @@ struct CustomerDataOptions: ParsableArguments {
             ])
             return CustomerData(
                 profiles: profiles, orders: shopifyOrders ?? OrderRepository(pool: pool) as any OrderSource,
-                archetypes: ArchetypeRepository(pool: pool), sample: nil, postgres: pool, postgresProfiles: profiles, redis: redis,
+                archetypes: ArchetypeRepository(pool: pool), recommendations: ItemAffinityRepository(pool: pool), sample: nil, postgres: pool, postgresProfiles: profiles, redis: redis,
                 shopify: shopifyOrders,
                 cacheCounts: { let statistics = profiles.statistics; return (statistics.cacheHits, statistics.cacheMisses) })
         }
         let data = try sampleStore.load(asOf: Date(), logger: logger)
         let shopifyOrders = shopifyConfiguration.map { ShopifyOrderSource(configuration: $0, logger: logger) }
         return CustomerData(
-            profiles: data, orders: shopifyOrders ?? data as any OrderSource, archetypes: data, sample: data,
+            profiles: data, orders: shopifyOrders ?? data as any OrderSource, archetypes: data, recommendations: data, sample: data,
             postgres: nil, postgresProfiles: nil, redis: nil, shopify: shopifyOrders, cacheCounts: nil)
     }
 }
@@ -73,6 +74,7 @@ struct CustomerData: Sendable {
     var profiles: any ProfileSource
     var orders: any OrderSource
     var archetypes: any ArchetypeSource
+    var recommendations: any RecommendationSource
     var sample: InMemoryCustomerData?
     var postgres: PostgresPool?
     var postgresProfiles: ProfileRepository?

@@ -21,7 +21,8 @@ struct DemoCommand: AsyncParsableCommand {
     var exitWhenDone = false
 
     @OptionGroup var sampleStore: SampleStoreOptions
-    @OptionGroup var intentReading: IntentReadingOptions
+    @OptionGroup var support: SupportOptions
+    @OptionGroup var tuning: WorkerTuningOptions
 
     func validate() throws {
         guard (0...100_000).contains(tickets) else { throw ValidationError("--tickets must be 0…100000") }
@@ -37,13 +38,14 @@ struct DemoCommand: AsyncParsableCommand {
         print("Embedded Kafka at \(cluster.bootstrapServers). Generating and segmenting the sample store…")
         let asOf = Date()
         let data = try sampleStore.load(asOf: asOf, logger: CommandLogging.logger("quimbi.demo"))
-        let reading = try intentReading.load(logger: logger)
+        let resources = try support.makeDesk(logger: logger)
 
         let worker = TicketWorker(
             configuration: WorkerConfiguration(
                 consumer: ConsumerConfiguration(kafka: kafka, groupID: "quimbi-worker", topics: [topics.ticketsCreated], sessionTimeout: .seconds(6), fetchWaitMax: .milliseconds(5)),
                 producer: ProducerConfiguration(kafka: kafka), topics: topics),
-            processor: TicketProcessor(profiles: data, orders: data, archetypes: data, desk: SupportDesk(intentModel: reading?.model)),
+            processor: TicketProcessor(
+                profiles: data, orders: data, archetypes: data, recommendations: data, desk: resources.desk, settings: tuning.processing),
             logger: logger)
         let workerTask = Task { try await worker.run() }
         let reader = try TopicReader(kafka: kafka, topics: [topics.drafts, topics.escalations, topics.deadLetters], logger: logger)
@@ -77,7 +79,7 @@ struct DemoCommand: AsyncParsableCommand {
         _ = try? await workerTask.value
         await reader.consumer.close()
         await cluster.shutdown()
-        await reading?.embedder.shutdown()
+        try await resources.shutdown()
     }
 
     /// Publishes the seed scenarios, generated tickets, an unknown customer and a malformed event.

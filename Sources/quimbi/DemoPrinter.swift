@@ -15,8 +15,11 @@ enum DemoPrinter {
             lines.append("   Customer  unknown (no behavioural profile)")
         }
         if let order = draft.orders.first {
-            let items = order.lineItems.map(\.title).joined(separator: ", ")
+            let items = order.lineItems.map(\.displayName).joined(separator: ", ")
             lines.append("   Last order \(order.name ?? order.id) · \(order.fulfillmentStatus) · $\(money(order.total)) · \(items)")
+        }
+        if let recommended = draft.recommendedItems {
+            lines.append("   Recommend \(recommended.joined(separator: ", "))")
         }
         let decision = draft.recommendation
         lines.append("   Decision  discount \(decision.offerDiscount ? "\(decision.discountPercent)%" : "no") · free shipping \(decision.freeShipping ? "yes" : "no") · escalate \(decision.escalate ? "YES" : "no") · follow-up \(decision.followUpRequired ? "yes" : "no") · priority \(decision.priority.rawValue)")

@@ -25,7 +25,8 @@ struct DraftCommand: AsyncParsableCommand {
         let resources = try support.makeDesk(logger: logger)
         let desk = resources.desk
         let data = try sampleStore.load(asOf: Date(), logger: logger)
-        let processor = TicketProcessor(profiles: data, orders: data, archetypes: data, desk: desk, settings: tuning.processing)
+        let processor = TicketProcessor(
+            profiles: data, orders: data, archetypes: data, recommendations: data, desk: desk, settings: tuning.processing)
         let encoder = QuimbiJSON.makeEncoder()
         if pretty { encoder.outputFormatting.insert(.prettyPrinted) }
         var lineNumber = 0

@@ -17,13 +17,17 @@ struct SampleStoreOptions: ParsableArguments {
         guard seed >= 0 else { throw ValidationError("--seed must not be negative") }
     }
 
-    /// Generates the store as of `asOf`, segments it, and indexes it in memory.
+    /// Generates the store as of `asOf`, segments it, learns its co-purchase affinities, and indexes it in memory.
     func load(asOf: Date, logger: Logger) throws -> InMemoryCustomerData {
         let clock = ContinuousClock()
         let started = clock.now
         let store = SampleStoreGenerator.generate(customerCount: customers, seed: UInt64(seed), asOf: asOf)
         let result = try Segmenter().segment(orders: store.orders, asOf: asOf)
-        let data = InMemoryCustomerData(customers: store.customers, orders: store.orders, profiles: result.profiles, archetypes: result.archetypes)
+        var coPurchases = CoPurchaseCounter()
+        for order in store.orders { coPurchases.add(order) }
+        let data = InMemoryCustomerData(
+            customers: store.customers, orders: store.orders, profiles: result.profiles, archetypes: result.archetypes,
+            affinities: coPurchases.affinities())
         MallocTuning.returnFreePages()
         logger.info("sample store ready", metadata: [
             "customers": "\(store.customers.count)", "orders": "\(store.orders.count)",

@@ -14,7 +14,9 @@ struct SegmentCommand: AsyncParsableCommand {
             or the CDNOW text format (customer_id [sample_id] YYYYMMDD quantity amount). Churn risk = P(no purchase in the \
             next --churn-horizon-days) under the fitted BG/NBD model. With --calibration-end and --holdout-end the command \
             instead evaluates the models on the holdout period. With --postgres the profiles and archetypes replace the stored \
-            ones in one transaction, with a segmentation_runs row and a new cache generation (migrations are applied first). \
+            ones in one transaction, with a segmentation_runs row and a new cache generation (migrations are applied first), \
+            and the item-to-item co-purchase affinities (items with their variants) replace the stored ones. \
+            --evaluate-recommendations instead measures those recommendations offline. \
             The file is read as a stream and folded into per-customer features; with --postgres one aggregate query computes \
             them in the database, streamed row by row.
             """
@@ -47,6 +49,9 @@ struct SegmentCommand: AsyncParsableCommand {
     @Option(help: "Evaluation: end of the holdout period.")
     var holdoutEnd: DateArgument?
 
+    @Flag(help: "Evaluate the co-purchase recommendations instead: hit rate@3 against popularity, each customer's last order held out.")
+    var evaluateRecommendations = false
+
     func validate() throws {
         guard orders != nil || postgres != nil else { throw ValidationError("pass --orders FILE or --postgres URL") }
         guard ["days", "weeks"].contains(timeUnit) else { throw ValidationError("--time-unit must be days or weeks") }
@@ -75,6 +80,11 @@ struct SegmentCommand: AsyncParsableCommand {
         if let pool { try await Migrator(pool: pool).migrate() }
         let configuration = SegmentationConfiguration(churnHorizonDays: churnHorizonDays, timeUnitDays: timeUnit == "weeks" ? 7 : 1)
 
+        if evaluateRecommendations {
+            let history = try await readOrders(pool: pool)
+            print(SegmentReport.render(RecommendationEvaluation.evaluate(orders: history)))
+            return
+        }
         if let calibrationEnd, let holdoutEnd {
             let history = try await readOrders(pool: pool)
             let report = try HoldoutEvaluation.evaluate(orders: history, calibrationEnd: calibrationEnd.date, holdoutEnd: holdoutEnd.date, configuration: configuration)
@@ -91,24 +101,37 @@ struct SegmentCommand: AsyncParsableCommand {
             let run = SegmentationRun(startedAt: startedAt, finishedAt: Date(), parameters: SegmentReport.runParameters(result.summary, asOf: input.asOf))
             let generation = try await SegmentationWriter(pool: pool).write(profiles: result.profiles, archetypes: result.archetypes, run: run)
             print("wrote \(result.profiles.count) profiles and \(result.archetypes.count) archetypes to PostgreSQL (cache generation \(generation))")
+            let repository = ItemAffinityRepository(pool: pool)
+            var coPurchases = input.coPurchases
+            if coPurchases == nil { coPurchases = try await repository.coPurchases() }
+            let affinities = coPurchases?.affinities() ?? .empty
+            try await repository.write(affinities)
+            print("wrote the co-purchase affinities of \(affinities.popular.count) items to PostgreSQL")
         }
         print("\(input.source) in \(SegmentReport.seconds(read - started)) s; total \(SegmentReport.seconds(clock.now - started)) s; peak RSS \(PeakMemory.megabytes()) MB")
     }
 
     /// The customers' features as of `--as-of` (default: the day after the last order): folded from
     /// `--orders` as the file is read, or aggregated by PostgreSQL from the `orders` table.
-    private func readFeatures(pool: PostgresPool?, timeUnit: Double) async throws -> (features: [CustomerFeatures], report: FeatureReport, asOf: Date, source: String) {
+    /// With `--orders` and `--postgres`, the file's co-purchases are counted on the same pass.
+    private func readFeatures(pool: PostgresPool?, timeUnit: Double) async throws
+        -> (features: [CustomerFeatures], report: FeatureReport, asOf: Date, source: String, coPurchases: CoPurchaseCounter?)
+    {
         guard let orders else {
             // validate() guarantees --postgres when --orders is absent.
             let read = try await PurchaseSummaryReader(pool: pool!).features(cutoff: asOf?.date, timeUnit: timeUnit)
             guard let asOfDate = read.asOf else { throw ValidationError("no valid orders in the orders table") }
-            return (read.features, read.report, asOfDate, "customers aggregated by PostgreSQL: \(read.features.count)")
+            return (read.features, read.report, asOfDate, "customers aggregated by PostgreSQL: \(read.features.count)", nil)
         }
         var accumulator = FeatureAccumulator(cutoff: asOf?.date)
-        let rejected = try readFile(orders) { accumulator.add($0) }
+        var coPurchases = pool == nil ? nil : CoPurchaseCounter()
+        let rejected = try readFile(orders) { order in
+            accumulator.add(order)
+            coPurchases?.add(order)
+        }
         guard accumulator.ordersRead > 0, let asOfDate = accumulator.asOf else { throw ValidationError("no valid orders in \(orders)") }
         return (accumulator.features(timeUnit: timeUnit), accumulator.report, asOfDate,
-                "orders read: \(accumulator.ordersRead) (\(rejected) lines skipped)")
+                "orders read: \(accumulator.ordersRead) (\(rejected) lines skipped)", coPurchases)
     }
 
     /// Every order of `--orders` or of the `orders` table (holdout evaluation needs them all).

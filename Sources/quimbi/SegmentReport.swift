@@ -38,6 +38,12 @@ enum SegmentReport {
         return lines.joined(separator: "\n")
     }
 
+    static func render(_ evaluation: RecommendationEvaluation) -> String {
+        "recommendations, each repeat customer's last order held out (\(evaluation.customers) customers with a new item in it): "
+            + "hit rate@\(evaluation.k) co-purchase \(format(evaluation.coPurchaseHitRate * 100, 1)) %, "
+            + "popularity \(format(evaluation.popularityHitRate * 100, 1)) %"
+    }
+
     /// The fitted models and settings of a run, for its `segmentation_runs` row.
     static func runParameters(_ summary: SegmentationSummary, asOf: Date) -> [String: String] {
         var parameters = [

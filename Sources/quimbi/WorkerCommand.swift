@@ -41,7 +41,8 @@ struct WorkerCommand: AsyncParsableCommand {
         let metrics = WorkerMetrics(registry: registry)
         let processor = TicketProcessor(
             profiles: metrics.metered(profiles: sources.profiles), orders: metrics.metered(orders: sources.orders),
-            archetypes: metrics.metered(archetypes: sources.archetypes), desk: desk, settings: tuning.processing)
+            archetypes: metrics.metered(archetypes: sources.archetypes), recommendations: sources.recommendations, desk: desk,
+            settings: tuning.processing)
         let connection = kafka.kafka()
         var configuration = tuning.workerConfiguration(kafka: connection, topics: kafka.topics)
         configuration.consumer.lagReporter = { metrics.recordLag($0) }

@@ -67,6 +67,14 @@ struct ShopifyUnitTests {
         #expect(ShopifyOrderMapping.legacyID("gid://shopify/Order/99") == "99")
     }
 
+    @Test("variant titles are kept; Shopify's \"Default Title\" of a product without options is no variant")
+    func variantTitles() {
+        #expect(ShopifyOrderMapping.variant("Cream") == "Cream")
+        #expect(ShopifyOrderMapping.variant("Default Title") == nil && ShopifyOrderMapping.variant("") == nil)
+        let item = LineItem(title: "Cotton Thread 50wt", variant: ShopifyOrderMapping.variant("Cream"), quantity: 2, unitPrice: 4.5)
+        #expect(item.displayName == "Cotton Thread 50wt — Cream")
+    }
+
     @Test("the cache answers only requests it holds enough orders for, and forgets after its TTL")
     func cache() async throws {
         let cache = InMemoryOrdersCache(maxEntries: 2)

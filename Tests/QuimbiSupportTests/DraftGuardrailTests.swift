@@ -37,6 +37,14 @@ struct DraftGuardrailTests {
         #expect(guardrail.check(text, against: Self.fifteen) == rejection)
     }
 
+    @Test func aNumberNotInTheFactsIsRejected() {
+        let facts = "Order #1003 on 2026-02-03: USD 59.81, fulfilled — Cotton thread ×3 · tracking USPS 9400111899223\nDECISION: discount: 15% off"
+        #expect(guardrail.check("Your order #1003 of 3 February 2026 left with USPS (9400111899223); enjoy 15% off.", against: Self.fifteen, facts: facts) == nil)
+        #expect(guardrail.check("Your order #1004 is on its way.", against: Self.fifteen, facts: facts) == .unsupportedFact)
+        #expect(guardrail.check("Call us on 202-351-1121 about order #1003.", against: Self.fifteen, facts: facts) == .unsupportedFact)
+        #expect(guardrail.check("Your order #1004 is on its way.", against: Self.fifteen) == nil, "without facts only the offer is checked")
+    }
+
     @Test func noDecisionMeansNoOfferAtAll() {
         #expect(guardrail.check("I'm checking where your order is and will update you today.", against: Self.nothing) == nil)
         #expect(guardrail.check("Use the coupon WELCOME for your next order.", against: Self.nothing) == .unapprovedDiscount)

@@ -164,6 +164,24 @@ struct SlowEmbedder: TextEmbedder {
         #expect(escalation.summary.contains("7415378247935") && escalation.churnLevel == "high")
     }
 
+    @Test func itemsRecommendedWithThoseBoughtGoIntoTheEventAndTheDraftAndMatchTheSchema() async throws {
+        let affinities = ItemAffinities(
+            companions: ["Cotton thread — cream": [ItemCompanion(item: "Polyester thread — cream", score: 0.8)]],
+            popular: ["Metallic thread — silver", "Cotton thread — cream", "Seam ripper", "Class 15 bobbins"])
+        let recommending = TicketProcessor(
+            profiles: Self.data, orders: Self.data, archetypes: nil, recommendations: affinities, desk: SupportDesk(),
+            settings: ProcessingSettings(ticketDeadline: Self.testDeadline, lookupBudget: Self.testDeadline / 2))
+        let result = try draft(await recommending.process(try payload(SampleTickets.seedScenarios()[1])))
+        #expect(result.recommendedItems == ["Polyester thread — cream", "Seam ripper", "Class 15 bobbins"])
+        #expect(result.draft.text.contains("I'd suggest Polyester thread — cream, Seam ripper and Class 15 bobbins"), "\(result.draft.text)")
+        let encoded = try QuimbiJSON.makeEncoder().encode(result)
+        #expect(String(decoding: encoded, as: UTF8.self).contains(#""recommended_items":["Polyester thread — cream","Seam ripper","Class 15 bobbins"]"#))
+        let withoutSource = try draft(await processor(profiles: Self.data, orders: Self.data).process(try payload(SampleTickets.seedScenarios()[1])))
+        #expect(withoutSource.recommendedItems == nil)
+        let documents = [encoded, try QuimbiJSON.makeEncoder().encode(withoutSource)]
+        #expect(try SchemaValidator.validate(documents, schema: "draft-response.v1.json") == [nil, nil])
+    }
+
     @Test func malformedInputIsRejectedWithACode() async {
         let result = await processor(profiles: Self.data, orders: Self.data).process(Array("{oops".utf8))
         guard case .rejected(let rejection) = result else {

@@ -18,21 +18,15 @@ public struct SupportContext: Sendable {
     /// The LLM prompt (system and user), recorded in the draft event.
     public var prompt: Prompt
 
-    /// Distinct item titles from the recent orders, most recent first.
-    public var itemsBought: [String] {
-        var seen = Set<String>()
-        return facts.orders.flatMap(\.lineItems).map(\.title).filter { seen.insert($0).inserted }
-    }
+    /// Distinct items (with their variants) from the recent orders, most recent first.
+    public var itemsBought: [String] { facts.orders.distinctItems }
 
-    /// The most recent order that has shipped but not yet arrived, with its tracking.
-    public var shipmentInTransit: (order: Order, tracking: Tracking)? {
-        for order in facts.orders where Self.inTransitStatuses.contains(order.fulfillmentStatus.lowercased()) {
-            if let tracking = order.tracking.first(where: { $0.number != nil || $0.url != nil }) { return (order, tracking) }
-        }
-        return nil
+    /// The order the ticket is about: the one its message names by number, else the most recent.
+    public var orderInQuestion: OrderInQuestion {
+        OrderInQuestion(
+            message: facts.ticket.message, orders: facts.orders,
+            ordersUnavailable: facts.degraded.contains(TicketFacts.ordersSource))
     }
-
-    static let inTransitStatuses: Set<String> = ["in_transit", "shipped", "partial", "partially_fulfilled", "out_for_delivery"]
 }
 
 /// Builds the ``SupportContext`` and its prompt.
@@ -73,7 +67,7 @@ enum BehaviourText {
 
     private static func orderLines(_ context: SupportContext) -> [String] {
         context.facts.orders.prefix(5).map { order in
-            let items = order.lineItems.map { "\($0.title) ×\($0.quantity)" }.joined(separator: ", ")
+            let items = order.lineItems.map { "\($0.displayName) ×\($0.quantity)" }.joined(separator: ", ")
             let tracking = order.tracking.first.map { tracking in
                 " · tracking \([tracking.company, tracking.number].compactMap { $0 }.joined(separator: " "))"
             } ?? ""

@@ -2,7 +2,8 @@ import QuimbiCore
 
 /// Checks an LLM draft against the policy's decision. The LLM never decides: a draft that offers a
 /// different discount, offers one when there is none, offers free shipping or any refund, credit
-/// or other compensation that was not decided, or leaks the prompt, is rejected.
+/// or other compensation that was not decided, leaks the prompt, or states a number (an order
+/// number, a date, a tracking number, a phone number) that is not in the facts it was given, is rejected.
 struct DraftGuardrail: Sendable {
     /// Why a draft was rejected; the code goes into the draft event's `fallback_reason`.
     enum Rejection: String, Sendable, Hashable {
@@ -11,6 +12,7 @@ struct DraftGuardrail: Sendable {
         case unapprovedShipping = "guardrail_unapproved_shipping"
         case unapprovedCompensation = "guardrail_unapproved_compensation"
         case promptLeak = "guardrail_prompt_leak"
+        case unsupportedFact = "guardrail_unsupported_fact"
     }
 
     static let percentWords: Set<String> = ["%", "percent", "pct", "prozent", "porciento"]
@@ -40,8 +42,9 @@ struct DraftGuardrail: Sendable {
         return trie
     }()
 
-    /// Nil when `text` says nothing beyond `decision`, else the first violation found.
-    func check(_ text: String, against decision: Recommendation) -> Rejection? {
+    /// Nil when `text` says nothing beyond `decision` and, when given, no number beyond `facts`
+    /// (the prompt's facts); else the first violation found.
+    func check(_ text: String, against decision: Recommendation, facts: String? = nil) -> Rejection? {
         if Self.leakMarkers.contains(where: { text.contains($0) }) { return .promptLeak }
         let tokens = TokenizedText(text).tokens
         let percents = Self.percentages(in: tokens)
@@ -58,7 +61,19 @@ struct DraftGuardrail: Sendable {
             default: continue
             }
         }
+        if let facts, !Self.numbers(in: text).isSubset(of: Self.numbers(in: facts)) { return .unsupportedFact }
         return nil
+    }
+
+    /// Every run of letters and digits in `text` that holds a digit, lower-cased; whole numbers
+    /// without leading zeros, so that "3 February" matches "2026-02-03".
+    static func numbers(in text: String) -> Set<String> {
+        Set(text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).compactMap { run in
+            guard run.contains(where: \.isNumber) else { return nil }
+            guard run.allSatisfy(\.isNumber) else { return String(run) }
+            let digits = run.drop(while: { $0 == "0" })
+            return digits.isEmpty ? "0" : String(digits)
+        })
     }
 
     /// Every number written as a percentage: `15%`, `15 %`, `15 percent`, `15 por ciento`, `15 pour cent`.

@@ -64,7 +64,7 @@ public final class LLMDrafter: Drafter {
             return Self.replace(fallback, reason: failure.code, usage: failure.usage)
         case .success(let completion):
             breaker.recordSuccess()
-            if let rejection = guardrail.check(completion.text, against: context.recommendation) {
+            if let rejection = guardrail.check(completion.text, against: context.recommendation, facts: context.prompt.user) {
                 logger.debug("LLM draft rejected", metadata: ["ticket": "\(context.facts.ticket.ticketID)", "reason": "\(rejection.rawValue)"])
                 return Self.replace(fallback, reason: rejection.rawValue, usage: completion.usage)
             }

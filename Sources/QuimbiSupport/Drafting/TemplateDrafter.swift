@@ -2,8 +2,10 @@ import QuimbiCore
 
 /// The deterministic drafter (the default): writes in the ticket's language when it is en, es, fr
 /// or de (else English), chooses the tone by intent and sentiment, and cites only facts from the
-/// context — order count, time since the last purchase, items bought, tracking of an order in
-/// transit — and exactly the policy's offer.
+/// context — order count, time since the last purchase, items bought with their variants, the
+/// order in question (number, date, status, items, carrier, tracking) or why it cannot be cited,
+/// the items recommended with what they bought (product questions, lapsed customers) — and exactly
+/// the policy's offer. Secondary intents get their own sentence.
 public struct TemplateDrafter: Drafter {
     /// The template drafter.
     public init() {}
@@ -35,26 +37,45 @@ public struct TemplateDrafter: Drafter {
         }
         if let customer = context.customer, customer.daysSinceLastPurchase >= 60, Self.welcomesBack.contains(intent) {
             sentences.append(phrases.welcomeBack(customer.daysSinceLastPurchase, decision.offerDiscount))
+            let suggestions = context.facts.recommendedItems
+            if intent != .productQuestion, !suggestions.isEmpty { sentences.append(phrases.alsoLike(phrases.list(suggestions))) }
         }
         if intent == .churnThreat, !decision.offerDiscount { sentences.append(phrases.hateToLose) }
         if decision.escalate { sentences.append(phrases.manager) }
         return Draft(text: sentences.joined(separator: " "), tone: tone(context), generator: .template)
     }
 
+    /// Intents that, named beside the primary one, get their own sentence (never an offer: offers follow the decision).
+    static let answeredAsSecondary: [IntentLabel] = [.orderStatus, .productQuestion, .refundReturn, .cancelOrder, .billing, .account]
+
+    /// Intents whose reply cites the order in question.
+    static let citesOrder: Set<IntentLabel> = [.orderStatus, .serviceComplaint, .refundReturn, .cancelOrder]
+
+    /// The primary intent's sentences, then one answer to each secondary intent the reading is sure
+    /// of (not when the primary is the uncertain `general`), each sentence said once.
     private func intentSentences(_ context: SupportContext, phrases: TemplatePhrases) -> [String] {
-        switch context.analysis.intent.label {
+        let intent = context.analysis.intent
+        var sentences = sentences(for: intent.label, context, phrases: phrases)
+        guard intent.label != .general else { return sentences }
+        for label in intent.secondary where Self.answeredAsSecondary.contains(label) {
+            sentences += self.sentences(for: label, context, phrases: phrases).filter { !sentences.contains($0) }
+        }
+        return sentences
+    }
+
+    private func sentences(for label: IntentLabel, _ context: SupportContext, phrases: TemplatePhrases) -> [String] {
+        let order = Self.citesOrder.contains(label) ? OrderSentences.sentences(context.orderInQuestion, phrases: phrases) : []
+        switch label {
         case .churnThreat:
             return context.analysis.intent.signals.contains("price") ? [phrases.budget] : []
         case .productQuestion:
             let items = Array(context.itemsBought.prefix(3))
-            return items.isEmpty ? [phrases.intentLine(.general)] : [phrases.recommend(phrases.list(items))]
-        case .orderStatus, .serviceComplaint:
-            if let (order, tracking) = context.shipmentInTransit {
-                return [phrases.tracking(order.name ?? order.id, tracking.company, tracking.number, tracking.url)]
-            }
-            return context.analysis.intent.label == .orderStatus ? [phrases.intentLine(.orderStatus)] : []
-        case .refundReturn: return [phrases.intentLine(.refund)]
-        case .cancelOrder: return [phrases.intentLine(.cancel)]
+            let suggestions = context.facts.recommendedItems
+            if items.isEmpty { return [suggestions.isEmpty ? phrases.intentLine(.general) : phrases.alsoLike(phrases.list(suggestions))] }
+            return [suggestions.isEmpty ? phrases.recommend(phrases.list(items)) : phrases.recommendWith(phrases.list(items), phrases.list(suggestions))]
+        case .orderStatus, .serviceComplaint: return order
+        case .refundReturn: return order + [phrases.intentLine(.refund)]
+        case .cancelOrder: return order + [phrases.intentLine(.cancel)]
         case .billing: return [phrases.intentLine(.billing)]
         case .account: return [phrases.intentLine(.account)]
         case .praise: return [phrases.intentLine(.praise)]

@@ -6,16 +6,18 @@ struct TemplatePhrases: Sendable {
     var budget: String
     var hateToLose: String
     var recommend: @Sendable (_ items: String) -> String
+    var recommendWith: @Sendable (_ items: String, _ suggestions: String) -> String
+    var alsoLike: @Sendable (_ suggestions: String) -> String
     var offer: @Sendable (_ percent: Int, _ freeShipping: Bool) -> String
     var freeShippingOnly: String
     var welcomeBack: @Sendable (_ days: Int, _ withOffer: Bool) -> String
-    var tracking: @Sendable (_ order: String, _ carrier: String?, _ number: String?, _ url: String?) -> String
     var intentLine: @Sendable (_ intent: IntentLine) -> String
     var manager: String
     var and: String
+    var order: OrderPhrases
 
     /// The intent-specific middle sentence.
-    enum IntentLine { case orderStatus, refund, cancel, billing, account, praise, discountAsked, general }
+    enum IntentLine { case refund, cancel, billing, account, praise, discountAsked, general }
 
     static func forLanguage(_ code: String) -> TemplatePhrases {
         switch code {
@@ -39,15 +41,13 @@ struct TemplatePhrases: Sendable {
         budget: "I understand budget is important.",
         hateToLose: "We'd hate to lose you as a customer.",
         recommend: { items in "Based on your previous orders of \(items), I'd be glad to suggest colors and products that pair well with them." },
+        recommendWith: { items, suggestions in "Based on your previous orders of \(items), I'd suggest \(suggestions), which our customers often buy with them." },
+        alsoLike: { suggestions in "You might also like \(suggestions)." },
         offer: { percent, shipping in "As a valued customer, I'd like to offer you \(percent)% off your next order\(shipping ? ", together with free expedited shipping" : "")." },
         freeShippingOnly: "I'd like to offer you free expedited shipping on your next order.",
         welcomeBack: { days, withOffer in "It's been \(days) days since your last purchase, and we'd love to welcome you back\(withOffer ? " with this exclusive offer" : "")." },
-        tracking: { order, carrier, number, url in
-            "Your order \(order) is on its way\(carrier.map { " with \($0)" } ?? "")\(number.map { ", tracking number \($0)" } ?? "")\(url.map { ": \($0)" } ?? "")."
-        },
         intentLine: { line in
             switch line {
-            case .orderStatus: "I'm checking the status of your order and will update you shortly."
             case .refund: "I've passed your request to our team, who will get back to you with the next steps."
             case .cancel: "I've passed your cancellation request to our team, who will confirm it shortly."
             case .billing: "I'm looking into the charge you mention and will get back to you shortly."
@@ -58,7 +58,8 @@ struct TemplatePhrases: Sendable {
             }
         },
         manager: "I've also asked a manager to follow up with you personally.",
-        and: "and"
+        and: "and",
+        order: .english
     )
 
     static let spanish = TemplatePhrases(
@@ -68,15 +69,13 @@ struct TemplatePhrases: Sendable {
         budget: "Entiendo que el presupuesto es importante.",
         hateToLose: "No queremos perderle como cliente.",
         recommend: { items in "Según sus pedidos anteriores de \(items), con gusto le sugiero colores y productos que combinen con ellos." },
+        recommendWith: { items, suggestions in "Según sus pedidos anteriores de \(items), le sugiero \(suggestions), que nuestros clientes suelen comprar junto con ellos." },
+        alsoLike: { suggestions in "Quizá también le guste \(suggestions)." },
         offer: { percent, shipping in "Como cliente valioso, me gustaría ofrecerle un \(percent)% de descuento en su próximo pedido\(shipping ? ", junto con envío urgente gratuito" : "")." },
         freeShippingOnly: "Me gustaría ofrecerle envío urgente gratuito en su próximo pedido.",
         welcomeBack: { days, withOffer in "Han pasado \(days) días desde su última compra y nos encantaría darle la bienvenida de nuevo\(withOffer ? " con esta oferta exclusiva" : "")." },
-        tracking: { order, carrier, number, url in
-            "Su pedido \(order) está en camino\(carrier.map { " con \($0)" } ?? "")\(number.map { ", número de seguimiento \($0)" } ?? "")\(url.map { ": \($0)" } ?? "")."
-        },
         intentLine: { line in
             switch line {
-            case .orderStatus: "Estoy revisando el estado de su pedido y le informaré en breve."
             case .refund: "He trasladado su solicitud a nuestro equipo, que le indicará los siguientes pasos."
             case .cancel: "He trasladado su solicitud de cancelación a nuestro equipo, que se la confirmará en breve."
             case .billing: "Estoy revisando el cargo que menciona y le responderé en breve."
@@ -87,7 +86,8 @@ struct TemplatePhrases: Sendable {
             }
         },
         manager: "También he pedido a un responsable que se ponga en contacto con usted personalmente.",
-        and: "y"
+        and: "y",
+        order: .spanish
     )
 
     static let french = TemplatePhrases(
@@ -97,15 +97,13 @@ struct TemplatePhrases: Sendable {
         budget: "Je comprends que le budget compte.",
         hateToLose: "Nous ne voudrions pas vous perdre comme client.",
         recommend: { items in "D'après vos commandes précédentes de \(items), je vous suggère volontiers des couleurs et des produits assortis." },
+        recommendWith: { items, suggestions in "D'après vos commandes précédentes de \(items), je vous suggère \(suggestions), que nos clients achètent souvent avec." },
+        alsoLike: { suggestions in "Ceci pourrait aussi vous plaire : \(suggestions)." },
         offer: { percent, shipping in "En tant que client fidèle, je vous propose \(percent) % de réduction sur votre prochaine commande\(shipping ? ", avec la livraison express offerte" : "")." },
         freeShippingOnly: "Je vous propose la livraison express offerte sur votre prochaine commande.",
         welcomeBack: { days, withOffer in "Votre dernier achat remonte à \(days) jours et nous serions ravis de vous retrouver\(withOffer ? " avec cette offre exclusive" : "")." },
-        tracking: { order, carrier, number, url in
-            "Votre commande \(order) est en route\(carrier.map { " avec \($0)" } ?? "")\(number.map { ", numéro de suivi \($0)" } ?? "")\(url.map { " : \($0)" } ?? "")."
-        },
         intentLine: { line in
             switch line {
-            case .orderStatus: "Je vérifie l'état de votre commande et je reviens vers vous très vite."
             case .refund: "J'ai transmis votre demande à notre équipe, qui vous indiquera la marche à suivre."
             case .cancel: "J'ai transmis votre demande d'annulation à notre équipe, qui vous la confirmera rapidement."
             case .billing: "Je vérifie le prélèvement que vous mentionnez et je reviens vers vous rapidement."
@@ -116,7 +114,8 @@ struct TemplatePhrases: Sendable {
             }
         },
         manager: "J'ai également demandé à un responsable de vous recontacter personnellement.",
-        and: "et"
+        and: "et",
+        order: .french
     )
 
     static let german = TemplatePhrases(
@@ -126,15 +125,13 @@ struct TemplatePhrases: Sendable {
         budget: "Ich verstehe, dass der Preis wichtig ist.",
         hateToLose: "Wir möchten Sie ungern als Kunden verlieren.",
         recommend: { items in "Passend zu Ihren bisherigen Bestellungen von \(items) schlage ich Ihnen gern Farben und Produkte vor." },
+        recommendWith: { items, suggestions in "Passend zu Ihren bisherigen Bestellungen von \(items) empfehle ich Ihnen \(suggestions), die unsere Kunden oft dazu kaufen." },
+        alsoLike: { suggestions in "Vielleicht gefällt Ihnen auch \(suggestions)." },
         offer: { percent, shipping in "Als geschätztem Kunden biete ich Ihnen \(percent) % Rabatt auf Ihre nächste Bestellung an\(shipping ? ", dazu kostenlosen Expressversand" : "")." },
         freeShippingOnly: "Ich biete Ihnen kostenlosen Expressversand für Ihre nächste Bestellung an.",
         welcomeBack: { days, withOffer in "Ihr letzter Einkauf liegt \(days) Tage zurück, und wir würden uns freuen, Sie wieder begrüßen zu dürfen\(withOffer ? " – mit diesem exklusiven Angebot" : "")." },
-        tracking: { order, carrier, number, url in
-            "Ihre Bestellung \(order) ist unterwegs\(carrier.map { " mit \($0)" } ?? "")\(number.map { ", Sendungsnummer \($0)" } ?? "")\(url.map { ": \($0)" } ?? "")."
-        },
         intentLine: { line in
             switch line {
-            case .orderStatus: "Ich prüfe den Status Ihrer Bestellung und melde mich in Kürze."
             case .refund: "Ich habe Ihr Anliegen an unser Team weitergegeben, das sich mit den nächsten Schritten meldet."
             case .cancel: "Ich habe Ihren Stornierungswunsch an unser Team weitergegeben, das ihn in Kürze bestätigt."
             case .billing: "Ich prüfe die genannte Abbuchung und melde mich in Kürze."
@@ -145,7 +142,8 @@ struct TemplatePhrases: Sendable {
             }
         },
         manager: "Außerdem habe ich eine Führungskraft gebeten, sich persönlich bei Ihnen zu melden.",
-        and: "und"
+        and: "und",
+        order: .german
     )
 }
 

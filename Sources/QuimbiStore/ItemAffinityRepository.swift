@@ -1,0 +1,71 @@
+import Foundation
+import QuimbiCore
+import QuimbiSegmentation
+
+/// Item-to-item affinities in the `item_affinities` and `item_popularity` tables: written whole by
+/// `quimbi segment`, read per ticket as up to a few recommended items.
+public struct ItemAffinityRepository: RecommendationSource {
+    /// `$1`: the items bought (`text[]`), `$2`: how many to return. The same ranking as
+    /// ``ItemAffinities/recommend(for:limit:)``: summed companion scores, then popularity.
+    static let recommendationSQL = """
+        WITH bought AS (SELECT unnest($1::text[]) AS item),
+        scored AS (
+            SELECT companion AS item, sum(score) AS score FROM item_affinities
+            WHERE item IN (SELECT item FROM bought) AND companion NOT IN (SELECT item FROM bought)
+            GROUP BY companion
+        )
+        SELECT p.item FROM item_popularity p LEFT JOIN scored s ON s.item = p.item
+        WHERE p.item NOT IN (SELECT item FROM bought)
+        ORDER BY s.score DESC NULLS LAST, p.rank, p.item
+        LIMIT $2::int
+        """
+    /// Every customer's distinct items, title and variant, straight from the orders' line items.
+    static let itemsBoughtSQL = """
+        SELECT DISTINCT o.customer_id, line->>'title', line->>'variant'
+        FROM orders o, jsonb_array_elements(o.line_items) line
+        WHERE line ? 'title'
+        """
+    private let pool: PostgresPool
+
+    /// Reads and writes through `pool`.
+    public init(pool: PostgresPool) {
+        self.pool = pool
+    }
+
+    public func recommendations(for itemsBought: [String], limit: Int) async throws -> [String] {
+        do {
+            return try await pool.query(Self.recommendationSQL, [PostgresValues.textArray(itemsBought), String(limit)]).rows.map { row throws(StoreError) in
+                try PostgresValues.string(row[0], column: "item")
+            }
+        } catch let error as StoreError {
+            throw error.asLookupError
+        }
+    }
+
+    /// Replaces the stored affinities with `affinities` in one transaction.
+    public func write(_ affinities: ItemAffinities) async throws {
+        let pairs = affinities.companions.sorted { $0.key < $1.key }.flatMap { item, companions in
+            companions.map { [item, $0.item, String($0.score)] as [String?] }
+        }
+        let ranks = affinities.popular.enumerated().map { [$1, String($0 + 1)] as [String?] }
+        try await pool.transaction { connection in
+            _ = try connection.execute("LOCK TABLE item_affinities, item_popularity IN EXCLUSIVE MODE", [])
+            _ = try connection.execute("DELETE FROM item_affinities", [])
+            _ = try connection.execute("DELETE FROM item_popularity", [])
+            try connection.copy("COPY item_popularity (item, rank) FROM STDIN", rows: ranks)
+            try connection.copy("COPY item_affinities (item, companion, score) FROM STDIN", rows: pairs)
+        }
+    }
+
+    /// Every customer's distinct items in the `orders` table, counted as they stream in.
+    public func coPurchases() async throws -> CoPurchaseCounter {
+        try await pool.withConnection { connection in
+            var counter = CoPurchaseCounter()
+            try connection.stream(Self.itemsBoughtSQL, []) { row throws(StoreError) in
+                let title = try PostgresValues.string(row[1], column: "title")
+                counter.add(item: LineItem.displayName(title: title, variant: row[2]), customerID: try PostgresValues.string(row[0], column: "customer_id"))
+            }
+            return counter
+        }
+    }
+}
