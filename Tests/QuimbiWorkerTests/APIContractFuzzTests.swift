@@ -25,7 +25,12 @@ struct APIContractFuzzTests {
             "run", TestPaths.repositoryRoot.appendingPathComponent("Schemas/api/openapi.yaml").path, "--url", "http://127.0.0.1:\(port)",
             "--checks", "all", "-H", "X-API-Key: fuzz-key", "--max-examples", "40", "--seed", "7", "--no-color",
         ]
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("schemathesis-\(UUID().uuidString).txt")
+        // schemathesis keeps a cache in its working directory: give it a fresh one outside the repository.
+        let workingDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("schemathesis-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: workingDirectory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: workingDirectory) }
+        fuzz.currentDirectoryURL = workingDirectory
+        let output = workingDirectory.appendingPathComponent("report.txt")
         FileManager.default.createFile(atPath: output.path, contents: nil)
         let handle = try FileHandle(forWritingTo: output)
         fuzz.standardOutput = handle
