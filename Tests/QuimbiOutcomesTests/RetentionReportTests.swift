@@ -1,4 +1,5 @@
 import Foundation
+import QuimbiCore
 import QuimbiStore
 import Testing
 @testable import QuimbiOutcomes
@@ -7,22 +8,10 @@ import Testing
 struct RetentionReportTests {
     static let asOf = Date(timeIntervalSince1970: 1_790_000_000)
 
-    /// SplitMix64, so the simulation is the same on every run.
-    struct Seeded {
-        var state: UInt64
-        mutating func unit() -> Double {
-            state &+= 0x9e37_79b9_7f4a_7c15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-            z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-            return Double((z ^ (z >> 31)) >> 11) / Double(1 << 53)
-        }
-    }
-
     /// `treated` decisions converting at `treatedRate` and `controlled` at `controlRate`, all 45 to 400 days old,
     /// next orders of 50 (paid after the 15 % discount in the treated arm).
     static func simulate(treated: Int, treatedRate: Double, controlled: Int, controlRate: Double, seed: UInt64 = 1) -> [DecisionOutcome] {
-        var random = Seeded(state: seed)
+        var random = SplitMix64(state: seed)
         return (0..<(treated + controlled)).map { index in
             let holdout = index >= treated
             let decidedAt = asOf.addingTimeInterval(-86_400 * (45 + 355 * random.unit()))

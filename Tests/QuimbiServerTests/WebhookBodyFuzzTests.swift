@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import NIOCore
+import QuimbiCore
 import Synchronization
 import Testing
 
@@ -9,49 +10,37 @@ import Testing
 /// the signature refusals): every answer is a status the OpenAPI document gives the route, with a JSON
 /// body, whatever the body holds.
 struct WebhookBodyFuzzTests {
-    /// SplitMix64: the same bodies on every run.
-    struct Seeded {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state &+= 0x9e37_79b9_7f4a_7c15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-            z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
-    }
-
     static let awkwardStrings = ["", " ", "\u{0}", "\u{1F}", "é", "🧵", "\"", "\\", "<script>", "a\nb", String(repeating: "x", count: 70_000), "-1", "1e999", "null"]
 
     /// A JSON value of a random kind: strings (empty, control, emoji, huge), numbers, booleans, null, arrays, objects.
-    static func value(_ random: inout Seeded, depth: Int = 0) -> Any {
-        switch random.next(depth > 1 ? 5 : 7) {
-        case 0: return awkwardStrings[random.next(awkwardStrings.count)]
-        case 1: return [Int.min, -1, 0, 1, Int.max][random.next(5)]
-        case 2: return [0.5, -0.0, 1e300][random.next(3)]
-        case 3: return random.next(2) == 0
+    static func value(_ random: inout SplitMix64, depth: Int = 0) -> Any {
+        switch random.next(below: depth > 1 ? 5 : 7) {
+        case 0: return awkwardStrings[random.next(below: awkwardStrings.count)]
+        case 1: return [Int.min, -1, 0, 1, Int.max][random.next(below: 5)]
+        case 2: return [0.5, -0.0, 1e300][random.next(below: 3)]
+        case 3: return random.next(below: 2) == 0
         case 4: return NSNull()
-        case 5: return (0..<random.next(3)).map { _ in value(&random, depth: depth + 1) }
-        default: return ["k\(random.next(3))": value(&random, depth: depth + 1)]
+        case 5: return (0..<random.next(below: 3)).map { _ in value(&random, depth: depth + 1) }
+        default: return ["k\(random.next(below: 3))": value(&random, depth: depth + 1)]
         }
     }
 
     /// `valid` with one to three fields (at any depth) replaced by random values or removed, or cut short.
-    static func mutate(_ valid: [UInt8], _ random: inout Seeded) -> [UInt8] {
-        if random.next(10) == 0 { return Array(valid.prefix(random.next(valid.count))) }
+    static func mutate(_ valid: [UInt8], _ random: inout SplitMix64) -> [UInt8] {
+        if random.next(below: 10) == 0 { return Array(valid.prefix(random.next(below: valid.count))) }
         guard var object = try? JSONSerialization.jsonObject(with: Data(valid)) as? [String: Any] else { return valid }
-        for _ in 0...random.next(3) { object = mutate(object, &random) }
+        for _ in 0...random.next(below: 3) { object = mutate(object, &random) }
         return Array((try? JSONSerialization.data(withJSONObject: object)) ?? Data(valid))
     }
 
-    static func mutate(_ object: [String: Any], _ random: inout Seeded) -> [String: Any] {
+    static func mutate(_ object: [String: Any], _ random: inout SplitMix64) -> [String: Any] {
         var object = object
         let keys = object.keys.sorted()
         guard !keys.isEmpty else { return object }
-        let key = keys[random.next(keys.count)]
-        if let nested = object[key] as? [String: Any], random.next(2) == 0 {
+        let key = keys[random.next(below: keys.count)]
+        if let nested = object[key] as? [String: Any], random.next(below: 2) == 0 {
             object[key] = mutate(nested, &random)
-        } else if random.next(4) == 0 {
+        } else if random.next(below: 4) == 0 {
             object[key] = nil
         } else {
             object[key] = value(&random)
@@ -72,7 +61,7 @@ struct WebhookBodyFuzzTests {
     func validlySignedFuzzedBodiesGetDocumentedAnswers(route index: Int) async throws {
         let route = Self.routes[index]
         let documented = OpenAPIConformanceTests.documentedStatuses(try OpenAPIConformanceTests.document(), path: route.path, method: "post")
-        var random = Seeded(state: UInt64(index + 1))
+        var random = SplitMix64(state: UInt64(index + 1))
         let bodies = (0..<150).map { _ in Self.mutate(route.valid, &random) }
         let counts = Mutex<[Int: Int]>([:])
         try await APIFixture().live { client in

@@ -1,3 +1,5 @@
+import QuimbiCore
+
 /// Which customers are in the control arm of the retention holdout. The arm comes from a hash of
 /// the customer id alone, the same in every process, replica and release, so one customer always
 /// lands in the same arm and the arms are a random split of the customer base.
@@ -17,9 +19,6 @@ public enum RetentionHoldout {
         for byte in customerID.utf8 {
             hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
         }
-        hash = (hash ^ (hash >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        hash = (hash ^ (hash >> 27)) &* 0x94d0_49bb_1331_11eb
-        hash ^= hash >> 31
-        return hash % 10_000
+        return SplitMix64.mix(hash) % 10_000
     }
 }
