@@ -14,16 +14,19 @@ public struct ItemCompanion: Sendable, Hashable {
 /// Which items go together, learnt by `quimbi segment` from the store's own co-purchases: for each
 /// item (title with variant, so colours count apart), its strongest companions; and the items by
 /// number of buyers, for customers whose items have no companions.
-public struct ItemAffinities: Sendable, Hashable, RecommendationSource {
+public struct ItemAffinities: Sendable, Hashable, RecommendationSource, ImmediateLookup {
     /// Companions of each item, strongest first.
-    public var companions: [String: [ItemCompanion]]
+    public let companions: [String: [ItemCompanion]]
     /// Items by number of buyers, most bought first.
-    public var popular: [String]
+    public let popular: [String]
+    /// Each popular item's place in ``popular`` (ties between recommendations go to the more popular).
+    private let popularityRank: [String: Int]
 
     /// Affinities from their parts.
     public init(companions: [String: [ItemCompanion]], popular: [String]) {
         self.companions = companions
         self.popular = popular
+        self.popularityRank = Dictionary(popular.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// No affinities: no recommendations.
@@ -39,7 +42,7 @@ public struct ItemAffinities: Sendable, Hashable, RecommendationSource {
                 scores[companion.item, default: 0] += companion.score
             }
         }
-        let rank = Dictionary(popular.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let rank = popularityRank
         var picked = scores.sorted { lhs, rhs in
             lhs.value != rhs.value ? lhs.value > rhs.value : (rank[lhs.key] ?? .max, lhs.key) < (rank[rhs.key] ?? .max, rhs.key)
         }.prefix(limit).map(\.key)

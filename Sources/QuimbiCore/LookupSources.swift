@@ -55,3 +55,8 @@ public protocol RecommendationSource: Sendable {
     /// the source cannot answer.
     func recommendations(for itemsBought: [String], limit: Int) async throws -> [String]
 }
+
+/// A source that answers from memory, at once and without suspending (the in-memory store, the
+/// affinities of a segmentation run). It cannot hang, so the worker calls it directly rather than in
+/// a task of its own raced against the ticket's deadline.
+public protocol ImmediateLookup: Sendable {}

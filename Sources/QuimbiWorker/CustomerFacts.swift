@@ -32,35 +32,50 @@ struct CustomerFactsGatherer: Sendable {
     }
 
     func gather(for reference: CustomerReference, until deadline: ContinuousClock.Instant) async -> Gathered {
-        let profiles = profiles
-        let orders = orders
-        let limit = recentOrderLimit
-        async let profileOutcome = retry.run(until: deadline) { try await profiles.profile(for: reference) }
-        async let ordersOutcome = retry.run(until: deadline) { try await orders.recentOrders(for: reference, limit: limit) }
-
+        let (profileOutcome, ordersOutcome) = await profileAndOrders(of: reference, until: deadline)
         var gathered = Gathered(profile: nil, archetype: nil, orders: [], degraded: [])
-        switch await profileOutcome {
+        switch profileOutcome {
         case .value(let profile): gathered.profile = profile
         case .unavailable: gathered.degraded.append(SourceName.profile)
         }
         if let archetypeID = gathered.profile?.archetypeID, let archetypes {
-            switch await retry.run(until: deadline, { try await archetypes.archetype(id: archetypeID) }) {
+            switch await retry.run(on: archetypes, until: deadline, { try await archetypes.archetype(id: archetypeID) }) {
             case .value(let archetype): gathered.archetype = archetype
             case .unavailable: gathered.degraded.append(SourceName.archetype)
             }
         }
-        switch await ordersOutcome {
+        switch ordersOutcome {
         case .value(let recent): gathered.orders = recent
         case .unavailable: gathered.degraded.append(SourceName.orders)
         }
         let bought = gathered.orders.distinctItems
         if let recommendations, !bought.isEmpty {
             let limit = Self.recommendedItemLimit
-            switch await retry.run(until: deadline, { try await recommendations.recommendations(for: bought, limit: limit) }) {
+            switch await retry.run(on: recommendations, until: deadline, { try await recommendations.recommendations(for: bought, limit: limit) }) {
             case .value(let items): gathered.recommendedItems = items
             case .unavailable: gathered.degraded.append(SourceName.recommendations)
             }
         }
         return gathered
+    }
+
+    /// The profile and the recent orders: concurrently, each in a child task, unless both sources
+    /// answer from memory (``ImmediateLookup``), when child tasks would cost more than the lookups.
+    private func profileAndOrders(
+        of reference: CustomerReference, until deadline: ContinuousClock.Instant
+    ) async -> (LookupRetry.Outcome<CustomerProfile?>, LookupRetry.Outcome<[Order]>) {
+        let profiles = profiles
+        let orders = orders
+        let limit = recentOrderLimit
+        let lookUpProfile = { @Sendable in await retry.run(on: profiles, until: deadline) { try await profiles.profile(for: reference) } }
+        let lookUpOrders = { @Sendable in
+            await retry.run(on: orders, until: deadline) { try await orders.recentOrders(for: reference, limit: limit) }
+        }
+        if profiles is any ImmediateLookup, orders is any ImmediateLookup {
+            return (await lookUpProfile(), await lookUpOrders())
+        }
+        async let profileOutcome = lookUpProfile()
+        async let ordersOutcome = lookUpOrders()
+        return (await profileOutcome, await ordersOutcome)
     }
 }

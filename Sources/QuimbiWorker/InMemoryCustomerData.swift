@@ -2,7 +2,7 @@ import QuimbiCore
 
 /// Profiles, orders and archetypes held in memory: the demo's and benchmark's data source, and the
 /// worker's when no database is configured; with the store's co-purchase affinities.
-public struct InMemoryCustomerData: ProfileSource, OrderSource, ArchetypeSource, RecommendationSource {
+public struct InMemoryCustomerData: ProfileSource, OrderSource, ArchetypeSource, RecommendationSource, ImmediateLookup {
     private let profilesByID: [String: CustomerProfile]
     private let customerIDByEmail: [String: String]
     private let ordersByCustomer: [String: [Order]]

@@ -15,6 +15,19 @@ struct LookupRetry: Sendable {
         case unavailable(LookupError)
     }
 
+    /// Looks up through `source`: an ``ImmediateLookup`` is asked once, directly; any other source
+    /// through ``run(until:_:)``.
+    func run<T: Sendable>(
+        on source: any Sendable, until deadline: ContinuousClock.Instant, _ lookup: @escaping @Sendable () async throws -> T
+    ) async -> Outcome<T> {
+        guard source is any ImmediateLookup else { return await run(until: deadline, lookup) }
+        do {
+            return .value(try await lookup())
+        } catch {
+            return .unavailable(Self.lookupError(error))
+        }
+    }
+
     func run<T: Sendable>(
         until deadline: ContinuousClock.Instant, _ lookup: @escaping @Sendable () async throws -> T
     ) async -> Outcome<T> {
@@ -39,14 +52,16 @@ struct LookupRetry: Sendable {
         let answer: T?
         do {
             answer = try await Deadline.run(until: deadline, lookup)
-        } catch let error as LookupError {
-            throw error
         } catch {
-            throw LookupError(code: "lookup_failed", message: "\(error)", isTransient: false)
+            throw lookupError(error)
         }
         guard let answer else {
             throw LookupError(code: "lookup_timeout", message: "no answer before the lookup budget ended", isTransient: false)
         }
         return answer
+    }
+
+    private static func lookupError(_ error: any Error) -> LookupError {
+        error as? LookupError ?? LookupError(code: "lookup_failed", message: "\(error)", isTransient: false)
     }
 }
