@@ -4,6 +4,40 @@ import QuimbiSupport
 import QuimbiWorker
 import Testing
 
+/// The in-memory store behind a source that does not declare ``ImmediateLookup``, recording which task asks it.
+struct TaskRecordingSource: ProfileSource, OrderSource {
+    let data: InMemoryCustomerData
+    let askingTasks = Locked<[Int]>([])
+
+    private func record() {
+        let task = withUnsafeCurrentTask { $0?.hashValue } ?? 0
+        askingTasks.withLock { $0.append(task) }
+    }
+
+    func profile(for customer: CustomerReference) async throws -> CustomerProfile? {
+        record()
+        return try await data.profile(for: customer)
+    }
+
+    func recentOrders(for customer: CustomerReference, limit: Int) async throws -> [Order] {
+        record()
+        return try await data.recentOrders(for: customer, limit: limit)
+    }
+}
+
+/// ``TaskRecordingSource`` declared as answering from memory.
+struct ImmediateTaskRecordingSource: ProfileSource, OrderSource, ImmediateLookup {
+    let recording: TaskRecordingSource
+
+    func profile(for customer: CustomerReference) async throws -> CustomerProfile? {
+        try await recording.profile(for: customer)
+    }
+
+    func recentOrders(for customer: CustomerReference, limit: Int) async throws -> [Order] {
+        try await recording.recentOrders(for: customer, limit: limit)
+    }
+}
+
 /// Sources that misbehave on purpose.
 struct FailingSource: ProfileSource, OrderSource {
     enum Behaviour: Sendable {
@@ -145,6 +179,22 @@ struct SlowEmbedder: TextEmbedder {
         #expect(result.context.degraded == [SupportDesk.intentModelSource])
         #expect(result.intent.reader == .lexicon && result.intent.label == .churnThreat)
         #expect(result.customer?.totalOrders == 3, "the lookups ran beside the model, not after it")
+    }
+
+    /// Sources that answer from memory are asked in the ticket's own task (no child task, no deadline
+    /// race); any other source in tasks of its own, which the deadline can abandon.
+    @Test func sourcesThatAnswerFromMemoryAreAskedInTheTicketsOwnTask() async throws {
+        let ticketTask = withUnsafeCurrentTask { $0?.hashValue } ?? 0
+        let immediate = ImmediateTaskRecordingSource(recording: TaskRecordingSource(data: Self.data))
+        let fromMemory = try draft(await processor(profiles: immediate, orders: immediate).process(try payload(SampleTickets.seedScenarios()[1])))
+        #expect(fromMemory.customer?.totalOrders == 3 && fromMemory.context.degraded.isEmpty)
+        #expect(immediate.recording.askingTasks.withLock { $0 } == [ticketTask, ticketTask])
+
+        let remote = TaskRecordingSource(data: Self.data)
+        let fromElsewhere = try draft(await processor(profiles: remote, orders: remote).process(try payload(SampleTickets.seedScenarios()[1])))
+        #expect(fromElsewhere.customer?.totalOrders == 3)
+        let tasks = remote.askingTasks.withLock { $0 }
+        #expect(tasks.count == 2 && !tasks.contains(ticketTask))
     }
 
     @Test func aPermanentFailureIsNotRetried() async throws {
