@@ -41,7 +41,10 @@ struct OrderFactsDraftTests {
         for fact in facts { #expect(text.contains(fact), "\(language) draft names \(fact): \(text)") }
     }
 
-    @Test(arguments: ["Where is my order #1001?", "Any news on order 1001? It still hasn't come.", "where is my order number 1001"])
+    @Test(arguments: [
+        "Where is my order #1001?", "Any news on order 1001? It still hasn't come.", "where is my order number 1001",
+        "Where is order #1001?", "Has order #1001 shipped yet?", "where's order 1001",
+    ])
     func anOrderNamedByNumberIsTheOneCited(message: String) async {
         let text = await Self.draft(message).text
         #expect(text.contains("Your order #1001, placed on January 14, 2026, has shipped."), "\(text)")
@@ -85,5 +88,28 @@ struct OrderFactsDraftTests {
         let text = await Self.draft(message).text
         #expect(text.contains("Based on your previous orders of") && text.contains("Your order #1003, placed on February 3, 2026, is on its way."), "\(text)")
         #expect(text.components(separatedBy: "% off").count <= 2)
+    }
+
+    @Test func aRefundedOrCancelledOrderGetsNoTrackingSentence() async {
+        for (financial, fulfilment, words) in [("refunded", "fulfilled", "is recorded as refunded"), ("paid", "cancelled", "is recorded as cancelled")] {
+            var orders = Self.shippedOrders
+            orders[0].financialStatus = financial
+            orders[0].fulfillmentStatus = fulfilment
+            let text = await Self.draft("Where is my order?", orders: orders).text
+            #expect(text.contains(words), "\(text)")
+            #expect(!text.contains("JD014600006281") && !text.contains("DHL Express"), "no tracking for a \(financial)/\(fulfilment) order: \(text)")
+        }
+    }
+
+    @Test func lineItemsOfTheSameItemAreListedOnceWithTheirQuantitiesAdded() async {
+        var orders = Self.shippedOrders
+        orders[0].lineItems = [
+            LineItem(title: "Cotton Thread 50wt", variant: "Cream", quantity: 3, unitPrice: 4.5),
+            LineItem(title: "Seam ripper", variant: nil, quantity: 1, unitPrice: 3),
+            LineItem(title: "Cotton Thread 50wt", variant: "Cream", quantity: 2, unitPrice: 4.5),
+        ]
+        let text = await Self.draft("Where is my order?", orders: orders).text
+        #expect(text.contains("5 × Cotton Thread 50wt — Cream and 1 × Seam ripper"), "\(text)")
+        #expect(text.components(separatedBy: "Cotton Thread 50wt — Cream").count == 2, "\(text)")
     }
 }

@@ -83,6 +83,8 @@ enum IntentLexicon {
             "ou en est", "wo ist mein", "wo bleibt", "donde esta mi", "when * arrive", "cuando enviaran", "enviaran", "enviado", "versandt", "wann kommt meine", "any news", "been dispatched", "dispatched yet", "shipped yet", "ship yet", "dispatched", "dispatch date", "has my order", "update on my order", "any news on my order", "cuando sale mi pedido", "enviado ya", "quand * expediee", "expediee", "expedie", "quand ma commande", "wann wird * versendet", "versendet", "verschickt", "where is my package", "wheres my package", "where is my parcel",
             "where is my * order", "where is my * parcel", "where is my * package", "were is my order", "were is my package",
             "were is my parcel", "where my order is", "where my parcel is", "where my package is",
+            "where is order", "wheres order", "where is the order", "has order * shipped", "has order * been shipped",
+            "did order * ship", "donde esta el pedido", "ou est la commande", "wo ist die bestellung",
             "where is my stuff", "where is it", "order status", "status of my order", "status of order", "has it shipped",
             "has my order shipped", "did my order ship", "when will my order", "when will it arrive", "when will it ship",
             "when does it ship", "when will i receive", "when will i get", "eta", "estimated delivery", "delivery date",

@@ -69,4 +69,12 @@ enum OrderProgress: Sendable, Hashable {
         case let other: self = .recorded(other.replacingOccurrences(of: "_", with: " "))
         }
     }
+
+    /// Whether a shipment of the order is still worth following: not once it is refunded or cancelled.
+    var mayBeFollowed: Bool {
+        switch self {
+        case .refunded, .cancelled: false
+        default: true
+        }
+    }
 }
