@@ -28,7 +28,9 @@ demo-llm: release
 	until curl -sf http://127.0.0.1:8089/health >/dev/null; do sleep 0.5; done; \
 	$(RELEASE_BIN) demo --exit-when-done --tickets 3 --llm-url http://127.0.0.1:8089/v1 --llm-model SmolLM2-135M-Instruct --ticket-deadline-ms 90000
 
+# The tests run the LLM drafter against the real local model too (RealModelDraftTests): install it.
 test: deps
+	@bash Deploy/local/install-llm.sh
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --no-parallel
 

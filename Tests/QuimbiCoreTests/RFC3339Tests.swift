@@ -21,7 +21,7 @@ struct RFC3339Tests {
     /// Formatting is total: a date outside the years 1–9999 (a helpdesk's Unix seconds of Int64.max once
     /// trapped here) is written as the nearest writable instant.
     @Test func datesNoCalendarCanWriteAreClampedNotTrapped() {
-        #expect(RFC3339.string(from: Date(timeIntervalSince1970: 9_223_372_036_854_775_807)) == "9999-12-31T23:59:59.999Z")
+        #expect(RFC3339.string(from: Date(timeIntervalSince1970: Double(Int64.max))) == "9999-12-31T23:59:59.999Z")
         #expect(RFC3339.string(from: Date(timeIntervalSince1970: -1e15)) == "0001-01-01T00:00:00.000Z")
         #expect(RFC3339.string(from: Date(timeIntervalSince1970: .nan)) == "1970-01-01T00:00:00.000Z")
         #expect(RFC3339.fullDate(from: Date(timeIntervalSince1970: .infinity)) == "9999-12-31")

@@ -22,7 +22,7 @@ import Testing
         var empty = ""
         var integers: [Int64] = [0, -1, 42, .max, .min]
         var unsigned: [UInt8] = [0, 255]
-        var doubles: [Double] = [3.0, 0.1, -0.0, 1e20, 1e-7, 179.42, 123_456_789_012_345_678, 5e-324, .greatestFiniteMagnitude]
+        var doubles: [Double] = [3.0, 0.1, -0.0, 1e20, 1e-7, 179.42, 1.2345678901234568e17, .leastNonzeroMagnitude, .greatestFiniteMagnitude]
         var float: Float = 0.1
         var flags = [true, false]
         var missing: Int? = nil

@@ -31,7 +31,7 @@ struct APIContractFuzzTests {
         defer { try? FileManager.default.removeItem(at: workingDirectory) }
         fuzz.currentDirectoryURL = workingDirectory
         let output = workingDirectory.appendingPathComponent("report.txt")
-        FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         let handle = try FileHandle(forWritingTo: output)
         fuzz.standardOutput = handle
         fuzz.standardError = handle

@@ -1,17 +1,20 @@
 import Foundation
 import Synchronization
 
-/// A `quimbi` subprocess with its stdout lines collected, stderr kept in a file, and signals.
+/// A `quimbi` subprocess (or another program's, given `executable`) with its stdout lines
+/// collected, stderr kept in a file, and signals.
 final class QuimbiProcess: Sendable {
     private let process: Process
     private let output = Locked<[String]>([])
     let stderrFile: URL
     private let exited = Locked<Int32?>(nil)
 
-    init(_ arguments: [String], environment extra: [String: String] = [:], standardInput: URL? = nil) throws {
+    init(
+        _ arguments: [String], executable: URL = TestPaths.quimbiBinary, environment extra: [String: String] = [:], standardInput: URL? = nil
+    ) throws {
         let process = Process()
         if let standardInput { process.standardInput = try FileHandle(forReadingFrom: standardInput) }
-        process.executableURL = TestPaths.quimbiBinary
+        process.executableURL = executable
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment.merge(extra) { _, new in new }
