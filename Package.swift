@@ -28,7 +28,7 @@ let package = Package(
             name: "quimbi",
             dependencies: [
                 "QuimbiCore", "QuimbiSupport", "QuimbiKafka", "QuimbiWorker", "QuimbiSegmentation", "QuimbiStore",
-                "QuimbiShopify", "QuimbiServer", "QuimbiMetrics", "QuimbiEmbedding", "QuimbiHelpdesk", "QuimbiOutcomes", "CMalloc",
+                "QuimbiShopify", "QuimbiServer", "QuimbiMetrics", "QuimbiEmbedding", "QuimbiHelpdesk", "QuimbiOutcomes", "QuimbiResilience", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -93,7 +93,7 @@ let package = Package(
         ),
         .testTarget(
             name: "QuimbiStoreTests",
-            dependencies: ["QuimbiStore", "QuimbiTestSupport", "QuimbiCore", "QuimbiWorker", "QuimbiSupport"],
+            dependencies: ["QuimbiStore", "QuimbiTestSupport", "QuimbiCore", "QuimbiWorker", "QuimbiSupport", "QuimbiResilienceTesting"],
             swiftSettings: strictConcurrency
         ),
         .target(

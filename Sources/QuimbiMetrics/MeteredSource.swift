@@ -40,3 +40,6 @@ extension MeteredSource: ArchetypeSource where Base: ArchetypeSource {
         try await timed { try await base.archetype(id: id) }
     }
 }
+
+/// Timing does not make a source that answers from memory any slower to reach.
+extension MeteredSource: ImmediateLookup where Base: ImmediateLookup {}

@@ -23,6 +23,16 @@ public struct ArchetypeRepository: ArchetypeSource {
         }
     }
 
+    /// Every archetype of the last segmentation run.
+    public func all() async throws -> [Archetype] {
+        try await pool.query(Self.allSQL, []).rows.map(Self.decode)
+    }
+
+    static let allSQL = """
+        SELECT id, label, dimensions, members, avg_lifetime_value, avg_orders, churn_distribution, behaviours, strategy
+        FROM archetypes ORDER BY id
+        """
+
     private static func decode(_ row: [String?]) throws(StoreError) -> Archetype {
         Archetype(
             id: try PostgresValues.string(row[0], column: "id"),

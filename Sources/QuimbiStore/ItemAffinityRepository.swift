@@ -42,6 +42,20 @@ public struct ItemAffinityRepository: RecommendationSource {
         }
     }
 
+    /// The stored affinities whole: each item's companions strongest first, and the items by popularity.
+    public func read() async throws -> ItemAffinities {
+        var companions: [String: [ItemCompanion]] = [:]
+        for row in try await pool.query("SELECT item, companion, score FROM item_affinities ORDER BY item, score DESC, companion", []).rows {
+            let companion = ItemCompanion(
+                item: try PostgresValues.string(row[1], column: "companion"), score: try PostgresValues.double(row[2], column: "score"))
+            companions[try PostgresValues.string(row[0], column: "item"), default: []].append(companion)
+        }
+        let popular = try await pool.query("SELECT item FROM item_popularity ORDER BY rank, item", []).rows.map { row throws(StoreError) in
+            try PostgresValues.string(row[0], column: "item")
+        }
+        return ItemAffinities(companions: companions, popular: popular)
+    }
+
     /// Replaces the stored affinities with `affinities` in one transaction.
     public func write(_ affinities: ItemAffinities) async throws {
         let pairs = affinities.companions.sorted { $0.key < $1.key }.flatMap { item, companions in

@@ -3,9 +3,11 @@ import Foundation
 import Logging
 import QuimbiCore
 import QuimbiMetrics
+import QuimbiResilience
 import QuimbiShopify
 import QuimbiStore
 import QuimbiWorker
+import ServiceLifecycle
 
 /// Where the worker and the API read customers from:
 /// - `--postgres` (with an optional `--redis` cache): profiles, orders and archetypes from the store;
@@ -40,6 +42,9 @@ struct CustomerDataOptions: ParsableArguments {
         return shopify.isConfigured() ? base + ", orders from shopify" : base
     }
 
+    /// Longest the first load of archetypes and affinities may hold up start-up.
+    static let segmentationLoadBound = Duration.seconds(5)
+
     /// Opens the configured sources. Call ``CustomerData/shutdown()`` when done.
     func open(logger: Logger) async throws -> CustomerData {
         let shopifyConfiguration = try shopify.configuration()
@@ -52,20 +57,25 @@ struct CustomerDataOptions: ParsableArguments {
                     configuration: configuration,
                     cache: redis.map { SharedOrdersCache(store: $0) as any OrdersCache } ?? InMemoryOrdersCache(), logger: logger)
             }
+            let segmentation = SegmentationSnapshot()
+            let refresher = SegmentationRefresher(snapshot: segmentation, pool: pool, logger: logger)
+            // A database that does not answer at start leaves the snapshot to the refresher's retries.
+            _ = try? await Deadline.run(until: .now + Self.segmentationLoadBound) { await refresher.refresh() }
             logger.info("customer data from PostgreSQL", metadata: [
                 "redis": "\(redis != nil)", "orders": "\(shopifyOrders == nil ? "postgres" : "shopify")",
+                "segmentation_loaded": "\(segmentation.isLoaded)",
             ])
             return CustomerData(
                 profiles: profiles, orders: shopifyOrders ?? OrderRepository(pool: pool) as any OrderSource,
-                archetypes: ArchetypeRepository(pool: pool), recommendations: ItemAffinityRepository(pool: pool), sample: nil, postgres: pool, postgresProfiles: profiles, redis: redis,
-                shopify: shopifyOrders,
+                archetypes: segmentation, recommendations: segmentation, sample: nil, postgres: pool, postgresProfiles: profiles, redis: redis,
+                shopify: shopifyOrders, segmentationRefresher: refresher,
                 cacheCounts: { let statistics = profiles.statistics; return (statistics.cacheHits, statistics.cacheMisses) })
         }
         let data = try sampleStore.load(asOf: Date(), logger: logger)
         let shopifyOrders = shopifyConfiguration.map { ShopifyOrderSource(configuration: $0, logger: logger) }
         return CustomerData(
             profiles: data, orders: shopifyOrders ?? data as any OrderSource, archetypes: data, recommendations: data, sample: data,
-            postgres: nil, postgresProfiles: nil, redis: nil, shopify: shopifyOrders, cacheCounts: nil)
+            postgres: nil, postgresProfiles: nil, redis: nil, shopify: shopifyOrders, segmentationRefresher: nil, cacheCounts: nil)
     }
 }
 
@@ -80,6 +90,8 @@ struct CustomerData: Sendable {
     var postgresProfiles: ProfileRepository?
     var redis: RedisPool?
     var shopify: ShopifyOrderSource?
+    /// Reloads the archetypes and affinities from PostgreSQL while a long-running command runs.
+    var segmentationRefresher: (any Service)?
     /// Profile cache hits and misses so far, when a Redis cache is in use.
     var cacheCounts: (@Sendable () -> (hits: Int, misses: Int))?
 
@@ -96,6 +108,15 @@ struct CustomerData: Sendable {
             checks.append(ReadinessProbe(name: "redis") { _ = try await redis.mget(["quimbi:readiness"]) })
         }
         return checks
+    }
+
+    /// What keeps the sources current and measured while a long-running command runs: the reloading
+    /// of archetypes and affinities, and the cache metrics, where they apply.
+    func backgroundServices(registry: MetricsRegistry) -> [ServiceGroupConfiguration.ServiceConfiguration] {
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
+        if let segmentationRefresher { services.append(.init(service: segmentationRefresher)) }
+        if let cacheCounts { services.append(.init(service: CacheMetricsSampler(registry: registry, counts: cacheCounts))) }
+        return services
     }
 
     /// Up to `limit` customer ids that have a profile, for generated benchmark tickets.

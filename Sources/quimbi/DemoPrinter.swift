@@ -24,7 +24,8 @@ enum DemoPrinter {
         let decision = draft.recommendation
         lines.append("   Decision  discount \(decision.offerDiscount ? "\(decision.discountPercent)%" : "no") · free shipping \(decision.freeShipping ? "yes" : "no") · escalate \(decision.escalate ? "YES" : "no") · follow-up \(decision.followUpRequired ? "yes" : "no") · priority \(decision.priority.rawValue)")
         lines.append("             reasons: \(decision.reasons.joined(separator: ", "))")
-        lines.append("   Draft (\(draft.draft.generator.rawValue), \(draft.draft.tone)):")
+        let fallback = draft.draft.fallbackReason.map { " instead of the LLM's: \($0)" } ?? ""
+        lines.append("   Draft (\(draft.draft.generator.rawValue)\(fallback), \(draft.draft.tone)):")
         lines.append(contentsOf: wrap(draft.draft.text, width: 96).map { "     " + $0 })
         let degraded = draft.context.degraded.isEmpty ? "none" : draft.context.degraded.joined(separator: ", ")
         lines.append("   degraded: \(degraded) · lookups \(String(format: "%.1f", draft.timing.lookupMs)) ms · total \(String(format: "%.1f", draft.timing.totalMs)) ms")

@@ -60,9 +60,7 @@ struct ServeCommand: AsyncParsableCommand {
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: api.application(host: host, port: port, logger: logger), successTerminationBehavior: .gracefullyShutdownGroup),
         ]
-        if let counts = sources.cacheCounts {
-            services.append(.init(service: CacheMetricsSampler(registry: registry, counts: counts)))
-        }
+        services += sources.backgroundServices(registry: registry)
         let group = ServiceGroup(configuration: .init(
             services: services,
             gracefulShutdownSignals: [.sigterm, .sigint],

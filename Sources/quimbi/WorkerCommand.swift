@@ -62,9 +62,7 @@ struct WorkerCommand: AsyncParsableCommand {
             ]
             services.append(.init(service: MetricsServer(registry: registry, readiness: readiness, port: metricsPort, logger: logger)))
         }
-        if let counts = sources.cacheCounts {
-            services.append(.init(service: CacheMetricsSampler(registry: registry, counts: counts)))
-        }
+        services += sources.backgroundServices(registry: registry)
         let group = ServiceGroup(configuration: .init(
             services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         do {

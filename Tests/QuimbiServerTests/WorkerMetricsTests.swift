@@ -1,6 +1,7 @@
 import Foundation
 import QuimbiCore
 import QuimbiMetrics
+import QuimbiWorker
 import Testing
 
 @Suite("Worker metrics exposition")
@@ -14,6 +15,19 @@ struct WorkerMetricsTests {
         let text = String(decoding: registry.exposition(), as: UTF8.self)
         #expect(text.contains(#"quimbi_dead_letters_total{code="invalid_json"} 2"#))
         #expect(text.contains(#"quimbi_tickets_processed_total{outcome="rejected",intent="none"} 2"#))
+    }
+
+    /// The worker calls sources that answer from memory directly (``ImmediateLookup``); the metered
+    /// wrapper must not hide that (it did: every in-memory lookup went through a child task again).
+    @Test("metering keeps a source that answers from memory immediate, and no other")
+    func meteredImmediacy() {
+        struct Remote: ProfileSource {
+            func profile(for customer: CustomerReference) async throws -> CustomerProfile? { nil }
+        }
+        let metrics = WorkerMetrics(registry: MetricsRegistry())
+        let inMemory: any ProfileSource = InMemoryCustomerData(customers: [], orders: [], profiles: [], archetypes: [])
+        #expect(metrics.metered(profiles: inMemory) is any ImmediateLookup)
+        #expect(!(metrics.metered(profiles: Remote()) is any ImmediateLookup))
     }
 
     @Test("lookups are timed per source and end-to-end latency never goes negative")
