@@ -50,7 +50,7 @@ let package = Package(
         .target(name: "QuimbiEmbedding", dependencies: ["CE5", "QuimbiSupport", "QuimbiResilience"], swiftSettings: strictConcurrency),
 
         .target(name: "QuimbiCore", swiftSettings: strictConcurrency),
-        // Deadlines, retry with back-off and circuit breaking, on an injected clock.
+        // Deadlines, retry with back-off and circuit breaking, on an injected clock; FIFO slots of shared resources.
         .target(name: "QuimbiResilience", swiftSettings: strictConcurrency),
         // A manual clock for tests of timing logic.
         .target(
