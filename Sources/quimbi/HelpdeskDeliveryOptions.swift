@@ -16,6 +16,26 @@ struct HelpdeskDeliveryOptions: ParsableArguments {
     @Option(name: .customLong("chatwoot-url"), help: "Chatwoot base URL, e.g. https://app.chatwoot.com (or QUIMBI_CHATWOOT_URL); credential QUIMBI_CHATWOOT_API_TOKEN.")
     var chatwootURLFlag: String?
 
+    @Option(name: .customLong("zendesk-escalation-group"), help: "Zendesk group id escalated tickets are assigned to (or QUIMBI_ZENDESK_ESCALATION_GROUP); unassigned when unset.")
+    var zendeskEscalationGroupFlag: Int?
+
+    private var zendeskEscalationGroup: Int? { zendeskEscalationGroupFlag ?? EnvironmentDefaults.int("QUIMBI_ZENDESK_ESCALATION_GROUP") }
+
+    @Option(name: .customLong("freshdesk-escalation-group"), help: "Freshdesk group id escalated tickets are assigned to (or QUIMBI_FRESHDESK_ESCALATION_GROUP); unassigned when unset.")
+    var freshdeskEscalationGroupFlag: Int?
+
+    private var freshdeskEscalationGroup: Int? { freshdeskEscalationGroupFlag ?? EnvironmentDefaults.int("QUIMBI_FRESHDESK_ESCALATION_GROUP") }
+
+    @Option(name: .customLong("gorgias-escalation-team"), help: "Gorgias team id escalated tickets are assigned to (or QUIMBI_GORGIAS_ESCALATION_TEAM); unassigned when unset.")
+    var gorgiasEscalationTeamFlag: Int?
+
+    private var gorgiasEscalationTeam: Int? { gorgiasEscalationTeamFlag ?? EnvironmentDefaults.int("QUIMBI_GORGIAS_ESCALATION_TEAM") }
+
+    @Option(name: .customLong("chatwoot-escalation-team"), help: "Chatwoot team id escalated conversations are assigned to (or QUIMBI_CHATWOOT_ESCALATION_TEAM); unassigned when unset.")
+    var chatwootEscalationTeamFlag: Int?
+
+    private var chatwootEscalationTeam: Int? { chatwootEscalationTeamFlag ?? EnvironmentDefaults.int("QUIMBI_CHATWOOT_ESCALATION_TEAM") }
+
     @Option(help: "Longest a note is retried on 429 and 5xx before it is dead-lettered, in seconds (QUIMBI_DELIVERY_RETRY_BOUND_S).")
     var retryBoundS: Int = EnvironmentDefaults.int("QUIMBI_DELIVERY_RETRY_BOUND_S", default: 300)
 
@@ -34,22 +54,26 @@ struct HelpdeskDeliveryOptions: ParsableArguments {
         var helpdesks: [HelpdeskSystem: Helpdesk] = [:]
         if let url = zendeskURLFlag ?? EnvironmentDefaults.string("QUIMBI_ZENDESK_URL") {
             helpdesks[.zendesk] = Helpdesk(
-                url: url, credentials: ["QUIMBI_ZENDESK_EMAIL", "QUIMBI_ZENDESK_TOKEN"], writer: { _ in ZendeskNoteWriter() },
+                url: url, credentials: ["QUIMBI_ZENDESK_EMAIL", "QUIMBI_ZENDESK_TOKEN"],
+                writer: { [zendeskEscalationGroup] _ in ZendeskNoteWriter(escalationGroup: zendeskEscalationGroup.map(UInt64.init)) },
                 connection: { HelpdeskConnection.zendesk(url: $0, email: $1[0], token: $1[1]) })
         }
         if let url = freshdeskURLFlag ?? EnvironmentDefaults.string("QUIMBI_FRESHDESK_URL") {
             helpdesks[.freshdesk] = Helpdesk(
-                url: url, credentials: ["QUIMBI_FRESHDESK_API_KEY"], writer: { _ in FreshdeskNoteWriter() },
+                url: url, credentials: ["QUIMBI_FRESHDESK_API_KEY"],
+                writer: { [freshdeskEscalationGroup] _ in FreshdeskNoteWriter(escalationGroup: freshdeskEscalationGroup.map(UInt64.init)) },
                 connection: { HelpdeskConnection.freshdesk(url: $0, apiKey: $1[0]) })
         }
         if let url = gorgiasURLFlag ?? EnvironmentDefaults.string("QUIMBI_GORGIAS_URL") {
             helpdesks[.gorgias] = Helpdesk(
-                url: url, credentials: ["QUIMBI_GORGIAS_EMAIL", "QUIMBI_GORGIAS_API_KEY"], writer: { GorgiasNoteWriter(agentEmail: $0[0]) },
+                url: url, credentials: ["QUIMBI_GORGIAS_EMAIL", "QUIMBI_GORGIAS_API_KEY"],
+                writer: { [gorgiasEscalationTeam] in GorgiasNoteWriter(agentEmail: $0[0], escalationTeam: gorgiasEscalationTeam.map(UInt64.init)) },
                 connection: { HelpdeskConnection.gorgias(url: $0, email: $1[0], apiKey: $1[1]) })
         }
         if let url = chatwootURLFlag ?? EnvironmentDefaults.string("QUIMBI_CHATWOOT_URL") {
             helpdesks[.chatwoot] = Helpdesk(
-                url: url, credentials: ["QUIMBI_CHATWOOT_API_TOKEN"], writer: { _ in ChatwootNoteWriter() },
+                url: url, credentials: ["QUIMBI_CHATWOOT_API_TOKEN"],
+                writer: { [chatwootEscalationTeam] _ in ChatwootNoteWriter(escalationTeam: chatwootEscalationTeam.map(UInt64.init)) },
                 connection: { HelpdeskConnection.chatwoot(url: $0, accessToken: $1[0]) })
         }
         return helpdesks
@@ -64,6 +88,9 @@ struct HelpdeskDeliveryOptions: ParsableArguments {
             }
             let missing = helpdesk.credentials.filter { EnvironmentDefaults.string($0) == nil }
             guard missing.isEmpty else { throw ValidationError("--\(system.rawValue)-url needs \(missing.joined(separator: " and "))") }
+        }
+        for id in [zendeskEscalationGroup, freshdeskEscalationGroup, gorgiasEscalationTeam, chatwootEscalationTeam].compactMap({ $0 }) {
+            guard id > 0 else { throw ValidationError("escalation group and team ids are positive numbers, not \(id)") }
         }
         guard (1...86_400).contains(retryBoundS) else { throw ValidationError("--retry-bound-s must be 1…86400") }
         guard (1...300).contains(helpdeskTimeoutS) else { throw ValidationError("--helpdesk-timeout-s must be 1…300") }
