@@ -70,7 +70,7 @@ let package = Package(
         .target(
             name: "QuimbiWorker",
             dependencies: [
-                "QuimbiCore", "QuimbiKafka", "QuimbiSupport", "QuimbiResilience", "QuimbiHelpdesk",
+                "QuimbiCore", "QuimbiKafka", "QuimbiSupport", "QuimbiResilience", "QuimbiHelpdesk", "QuimbiStore",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
