@@ -151,9 +151,9 @@ struct DeliveryRig {
     var server: FakeHelpdeskServer { standIn.server }
     var counts: DeliveryCounts { deliverer.counts }
 
-    init(cluster: EmbeddedKafkaCluster, latency: Duration = .zero, concurrency: Int = 64) async throws {
+    init(cluster: EmbeddedKafkaCluster, latency: Duration = .zero, concurrency: Int = 64, log: (any DeliveryLog)? = nil) async throws {
         standIn = try await HelpdeskStandIn.zendesk(zendesk, latency: latency)
-        deliverer = EmbeddedDeliverer(cluster: cluster, standIns: [standIn], concurrency: concurrency)
+        deliverer = EmbeddedDeliverer(cluster: cluster, standIns: [standIn], log: log, concurrency: concurrency)
     }
 
     func close() async throws {

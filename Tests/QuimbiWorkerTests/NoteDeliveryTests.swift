@@ -3,6 +3,8 @@ import HelpdeskFake
 import QuimbiCore
 import QuimbiHelpdesk
 import QuimbiKafka
+import QuimbiStore
+import QuimbiTestSupport
 import QuimbiWorker
 import Testing
 
@@ -86,10 +88,12 @@ import Testing
         await rig.close()
     }
 
-    /// Also the throughput figure of a helpdesk answering each request in 100 ms (a note is a read for its marker,
-    /// then the write): drafts are on the topic before the deliverer
-    /// starts, and the time from its start to the last note is printed.
-    @Test func aHelpdeskAnswering100MillisecondsLateGetsEveryNoteWrittenConcurrently() async throws {
+    /// Also the throughput figure of a helpdesk answering each request in 100 ms: drafts are on the topic before the
+    /// deliverer starts, and the time from its start to the last note is printed. Without PostgreSQL a note is a read
+    /// for its marker, then the write; with it (`delivered_notes` on the test server) a lookup there, then the write.
+    @Test(arguments: [false, true]) func aHelpdeskAnswering100MillisecondsLateGetsEveryNoteWrittenConcurrently(recordingInPostgreSQL: Bool) async throws {
+        let pool = recordingInPostgreSQL && TestServers.available ? PostgresPool(url: try await TestServers.freshPostgresDatabase(), size: 4) : nil
+        if let pool { _ = try await Migrator(pool: pool).migrate() }
         let count = 640
         let rig = try KafkaRig(try EmbeddedKafkaCluster.withWorkerTopics(partitions: 6))
         let worker = EmbeddedWorker(cluster: rig.cluster)
@@ -102,13 +106,14 @@ import Testing
         try await waitUntil(timeout: .seconds(120), "\(count) drafts") { rig.collector.all(rig.collector.topics.drafts).count >= count }
         let notes = count + rig.collector.all(rig.collector.topics.escalations).count
         let started = ContinuousClock.now
-        let delivery = try await DeliveryRig(cluster: rig.cluster, latency: .milliseconds(100), concurrency: 64)
+        let delivery = try await DeliveryRig(
+            cluster: rig.cluster, latency: .milliseconds(100), concurrency: 64, log: pool.map(DeliveredNoteRepository.init(pool:)))
         try await waitUntil(timeout: .seconds(120), "the first note") { !delivery.zendesk.comments.isEmpty }
         let firstNote = ContinuousClock.now
         try await waitUntil(timeout: .seconds(120), "\(notes) notes") { delivery.zendesk.comments.count >= notes }
         let writing = ContinuousClock.now - firstNote
         print("""
-            delivery against a 100 ms helpdesk: \(notes) notes (\(count) drafts) in \(writing) from the first note, \
+            delivery against a 100 ms helpdesk (\(pool == nil ? "marker check" : "delivered_notes")): \(notes) notes (\(count) drafts) in \(writing) from the first note, \
             \(Int(Double(notes) / writing.inSeconds)) notes/s; \(ContinuousClock.now - started) from the deliverer's start
             """)
         #expect(Set(delivery.zendesk.comments.filter { $0.priority == nil }.map(\.ticketID)).count == count)
@@ -118,5 +123,6 @@ import Testing
         try await delivery.close()
         #expect(await worker.stop() == nil)
         await rig.close()
+        await pool?.close()
     }
 }
