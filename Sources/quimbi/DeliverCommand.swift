@@ -40,16 +40,13 @@ struct DeliverCommand: AsyncParsableCommand {
 
     private var postgresURL: String? { postgres ?? EnvironmentDefaults.string("QUIMBI_POSTGRES") }
 
-    @Option(help: "Serve /metrics, /healthz and /readyz on this port (QUIMBI_METRICS_PORT); off when unset.")
-    var metricsPort: Int?
+    @OptionGroup var metrics: MetricsPortOptions
 
-    private var servedMetricsPort: Int? { metricsPort ?? EnvironmentDefaults.int("QUIMBI_METRICS_PORT") }
 
     func validate() throws {
         guard (1...10_000).contains(maxConcurrency) else { throw ValidationError("--max-concurrency must be 1…10000") }
         guard (maxConcurrency...100_000).contains(maxBacklog) else { throw ValidationError("--max-backlog must be --max-concurrency…100000") }
         guard !group.isEmpty else { throw ValidationError("--group must not be empty") }
-        if let metricsPort = servedMetricsPort, !(1...65_535).contains(metricsPort) { throw ValidationError("--metrics-port must be 1…65535") }
     }
 
     func run() async throws {
@@ -74,13 +71,12 @@ struct DeliverCommand: AsyncParsableCommand {
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: deliverer, successTerminationBehavior: .gracefullyShutdownGroup),
         ]
-        if let metricsPort = servedMetricsPort {
-            let status = deliverer.status
-            let readiness: [any ReadinessCheck] = [
-                BrokerReachability(bootstrapServers: connection.bootstrapServers),
-                ReadinessProbe(name: "deliverer") { if let failure = status.failure { throw failure } },
-            ]
-            services.append(.init(service: MetricsServer(registry: registry, readiness: readiness, port: metricsPort, logger: logger)))
+        let status = deliverer.status
+        if let server = metrics.server(
+            registry: registry, bootstrapServers: connection.bootstrapServers,
+            readiness: [ReadinessProbe(name: "deliverer") { if let failure = status.failure { throw failure } }], logger: logger)
+        {
+            services.append(server)
         }
         let serviceGroup = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         do {

@@ -72,7 +72,7 @@ import Testing
         }
     }
 
-    @Test(arguments: ["quimbi-worker", "quimbi-deliver"])
+    @Test(arguments: ["quimbi-worker", "quimbi-deliver", "quimbi-outcomes"])
     func consumersServeMetricsOnTheConfiguredPort(name: String) throws {
         let deployment = try #require(manifests.one("Deployment", named: name))
         let container = try #require(KubernetesManifests.containers(of: deployment).first)
