@@ -31,13 +31,16 @@ final class DeliveryLane: Sendable {
         var waiters: [Waiter] = []
     }
 
+    /// Writes the lane's notes into its helpdesk.
+    let sender: any NoteDelivering
     private let slots: SlotQueue<Int>
     private let state = Mutex(State())
     /// Records the lane holds at most, writing or waiting for a slot.
     let backlog: Int
 
-    /// A lane of `concurrency` slots holding at most `backlog` records (at least `concurrency`).
-    init(concurrency: Int, backlog: Int) {
+    /// A lane of `concurrency` slots writing with `sender`, holding at most `backlog` records (at least `concurrency`).
+    init(sender: any NoteDelivering, concurrency: Int, backlog: Int) {
+        self.sender = sender
         slots = SlotQueue(Array(0..<max(1, concurrency)))
         self.backlog = max(max(1, concurrency), backlog)
     }

@@ -17,7 +17,7 @@ import ServiceLifecycle
 /// that is down holds back only its own notes (and the commit point, which costs a replay, not a duplicate).
 public struct NoteDeliverer: Service {
     private let configuration: DeliveryConfiguration
-    private let senders: [String: any NoteDelivering]
+    /// A lane per helpdesk, keyed by `source.system`.
     private let lanes: [String: DeliveryLane]
     private let records: EventRecords
     private let observer: (any DeliveryObserver)?
@@ -33,10 +33,9 @@ public struct NoteDeliverer: Service {
         logger: Logger, observer: (any DeliveryObserver)? = nil
     ) {
         self.configuration = configuration
-        self.senders = Dictionary(uniqueKeysWithValues: senders.map { ($0.key.rawValue, $0.value) })
-        self.lanes = self.senders.mapValues { _ in
-            DeliveryLane(concurrency: configuration.maxConcurrentNotes, backlog: configuration.maxQueuedNotes)
-        }
+        self.lanes = Dictionary(uniqueKeysWithValues: senders.map { system, sender in
+            (system.rawValue, DeliveryLane(sender: sender, concurrency: configuration.maxConcurrentNotes, backlog: configuration.maxQueuedNotes))
+        })
         self.records = EventRecords(topics: configuration.topics, source: configuration.eventSource)
         self.observer = observer
         self.logger = logger
@@ -45,7 +44,7 @@ public struct NoteDeliverer: Service {
     }
 
     public func run() async throws {
-        logger.info("deliverer started", metadata: ["helpdesks": "\(senders.keys.sorted())", "group": "\(configuration.consumer.groupID)"])
+        logger.info("deliverer started", metadata: ["helpdesks": "\(lanes.keys.sorted())", "group": "\(configuration.consumer.groupID)"])
         // Room for every lane's backlog and for the records that pass no lane (skipped, dead-lettered), so a full
         // lane never stops the consumer fetching for the others.
         var consumer = configuration.consumer
@@ -62,15 +61,14 @@ public struct NoteDeliverer: Service {
     private func handle(_ message: KafkaMessage, _ clients: ConsumerGroupClients) async {
         let consumer = clients.consumer
         guard consumer.beginProcessing(message) else { return }
-        switch DeliveryRoute.of(message, topics: configuration.topics, senders: senders) {
+        switch DeliveryRoute.of(message, topics: configuration.topics, lanes: lanes) {
         case .skip(let system):
             observer?.noteSkipped(system: system)
             consumer.finish(message)
         case .deadLetter(let error, let system):
             await deadLetter(message, error, system: system, clients)
-        case .write(let note, let system, let sender):
-            guard let lane = lanes[system] else { return consumer.abandon(message) }
-            switch await lane.run({ await write(note, system: system, sender: sender, lane: lane, message, clients) }) {
+        case .write(let note, let system, let lane):
+            switch await lane.run({ await write(note, system: system, lane: lane, message, clients) }) {
             case .ran: break
             case .cancelled: consumer.abandon(message)
             case .full:
@@ -80,19 +78,16 @@ public struct NoteDeliverer: Service {
         }
     }
 
-    /// Writes `note` unless it was written before, and finishes or dead-letters its record; `lane` hears how the
-    /// helpdesk answers.
-    private func write(
-        _ note: HelpdeskNote, system: String, sender: any NoteDelivering, lane: DeliveryLane, _ message: KafkaMessage,
-        _ clients: ConsumerGroupClients
-    ) async {
+    /// Writes `note` with `lane`'s sender unless it was written before, and finishes or dead-letters its record; `lane`
+    /// hears how the helpdesk answers.
+    private func write(_ note: HelpdeskNote, system: String, lane: DeliveryLane, _ message: KafkaMessage, _ clients: ConsumerGroupClients) async {
         do throws(DeliveryError) {
-            if try await deduplication.wasDelivered(note, sender: sender, attempts: lane.attempted) {
+            if try await deduplication.wasDelivered(note, sender: lane.sender, attempts: lane.attempted) {
                 observer?.noteDelivered(system: system, duplicate: true)
                 clients.consumer.finish(message)
                 return
             }
-            try await sender.deliver(note, attempts: lane.attempted)
+            try await lane.sender.deliver(note, attempts: lane.attempted)
             await deduplication.recordDelivery(of: note, system: system)
             observer?.noteDelivered(system: system, duplicate: false)
             clients.consumer.finish(message)
@@ -123,6 +118,6 @@ public struct NoteDeliverer: Service {
 
 extension NoteDeliverer: CustomStringConvertible {
     public var description: String {
-        "NoteDeliverer(group: \(configuration.consumer.groupID), helpdesks: \(senders.keys.sorted()))"
+        "NoteDeliverer(group: \(configuration.consumer.groupID), helpdesks: \(lanes.keys.sorted()))"
     }
 }
