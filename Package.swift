@@ -190,12 +190,13 @@ let package = Package(
                 "QuimbiCore", "QuimbiKafka", "QuimbiStore", "QuimbiResilience",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ],
             swiftSettings: strictConcurrency
         ),
         .testTarget(
             name: "QuimbiOutcomesTests",
-            dependencies: ["QuimbiOutcomes", "QuimbiStore", "QuimbiKafka", "QuimbiCore", "QuimbiWorker", "QuimbiTestSupport"],
+            dependencies: ["QuimbiOutcomes", "QuimbiStore", "QuimbiKafka", "QuimbiCore", "QuimbiWorker", "QuimbiTestSupport", "QuimbiMetrics"],
             swiftSettings: strictConcurrency
         ),
         .testTarget(name: "QuimbiCoreTests", dependencies: ["QuimbiCore"]),

@@ -37,14 +37,16 @@ struct OutcomesRecordCommand: AsyncParsableCommand {
         let pool = PostgresPool(url: try store.postgresURL(), size: 2, logger: logger)
         let connection = kafka.kafka()
         let consumer = ConsumerConfiguration(kafka: connection, groupID: group, topics: [kafka.draftsTopic])
+        let registry = MetricsRegistry()
         let recorder = DecisionRecorder(
-            configuration: DecisionRecorderConfiguration(consumer: consumer), repository: DecisionRepository(pool: pool), logger: logger)
+            configuration: DecisionRecorderConfiguration(consumer: consumer), repository: DecisionRepository(pool: pool), logger: logger,
+            metrics: registry.factory)
         var configurations: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: recorder, successTerminationBehavior: .gracefullyShutdownGroup),
         ]
         // Ready while the brokers and PostgreSQL answer: decisions wait for PostgreSQL, so without it nothing moves.
         if let server = metrics.server(
-            registry: MetricsRegistry(), bootstrapServers: connection.bootstrapServers,
+            registry: registry, bootstrapServers: connection.bootstrapServers,
             readiness: [ReadinessProbe(name: "postgres") { try await pool.ping() }], logger: logger)
         {
             configurations.append(server)
