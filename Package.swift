@@ -50,7 +50,7 @@ let package = Package(
         .target(name: "QuimbiEmbedding", dependencies: ["CE5", "QuimbiSupport", "QuimbiResilience"], swiftSettings: strictConcurrency),
 
         .target(name: "QuimbiCore", swiftSettings: strictConcurrency),
-        // Deadlines, retry with back-off and circuit breaking, on an injected clock.
+        // Deadlines, retry with back-off and circuit breaking, on an injected clock; FIFO slots of shared resources.
         .target(name: "QuimbiResilience", swiftSettings: strictConcurrency),
         // A manual clock for tests of timing logic.
         .target(
@@ -70,7 +70,7 @@ let package = Package(
         .target(
             name: "QuimbiWorker",
             dependencies: [
-                "QuimbiCore", "QuimbiKafka", "QuimbiSupport", "QuimbiResilience", "QuimbiHelpdesk",
+                "QuimbiCore", "QuimbiKafka", "QuimbiSupport", "QuimbiResilience", "QuimbiHelpdesk", "QuimbiStore",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -190,12 +190,13 @@ let package = Package(
                 "QuimbiCore", "QuimbiKafka", "QuimbiStore", "QuimbiResilience",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ],
             swiftSettings: strictConcurrency
         ),
         .testTarget(
             name: "QuimbiOutcomesTests",
-            dependencies: ["QuimbiOutcomes", "QuimbiStore", "QuimbiKafka", "QuimbiCore", "QuimbiWorker", "QuimbiTestSupport"],
+            dependencies: ["QuimbiOutcomes", "QuimbiStore", "QuimbiKafka", "QuimbiCore", "QuimbiWorker", "QuimbiTestSupport", "QuimbiMetrics"],
             swiftSettings: strictConcurrency
         ),
         .testTarget(name: "QuimbiCoreTests", dependencies: ["QuimbiCore"]),

@@ -2,9 +2,9 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 
-/// Sends note requests to one helpdesk over AsyncHTTPClient and reads the answer's status.
+/// Sends note requests to one helpdesk over AsyncHTTPClient and reads the answer.
 public struct HelpdeskHTTPTransport: Sendable {
-    /// Largest answer body read (and dropped): the note's echo.
+    /// Largest answer body read: a note's echo, or a page of a ticket's notes.
     static let maxBodyBytes = 1 << 20
 
     private let client: HTTPClient
@@ -26,27 +26,32 @@ public struct HelpdeskHTTPTransport: Sendable {
         return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
 
-    /// Sends `request`; returns on a 2xx answer.
+    /// Sends `request`; returns the body of a 2xx answer.
     /// - Throws: ``DeliveryError`` for every other answer, and `helpdesk_unavailable` when none came.
-    public func send(_ request: NoteRequest) async throws(DeliveryError) {
+    @discardableResult
+    public func send(_ request: NoteRequest) async throws(DeliveryError) -> [UInt8] {
         var http = HTTPClientRequest(url: connection.baseURL + request.path)
         http.method = .RAW(value: request.method.rawValue)
-        http.headers.add(name: "Content-Type", value: "application/json")
         http.headers.add(name: "Accept", value: "application/json")
         http.headers.add(name: connection.credentialHeader, value: connection.credential)
-        http.body = .bytes(ByteBuffer(bytes: request.body))
+        if request.method != .get {
+            http.headers.add(name: "Content-Type", value: "application/json")
+            http.body = .bytes(ByteBuffer(bytes: request.body))
+        }
         let status: Int
         let retryAfter: Duration?
+        let body: ByteBuffer
         do {
             let timeout = TimeAmount.nanoseconds(requestTimeout.components.seconds * 1_000_000_000 + requestTimeout.components.attoseconds / 1_000_000_000)
             let response = try await client.execute(http, timeout: timeout)
             status = Int(response.status.code)
             retryAfter = response.headers.first(name: "Retry-After").flatMap(Self.seconds)
-            _ = try await response.body.collect(upTo: Self.maxBodyBytes)
+            body = try await response.body.collect(upTo: Self.maxBodyBytes)
         } catch {
             throw DeliveryError(.unavailable, "no answer from \(connection.baseURL): \(error)")
         }
         if let failure = DeliveryError.forStatus(status, retryAfter: retryAfter) { throw failure }
+        return Array(buffer: body)
     }
 
     /// `Retry-After` in seconds, the form helpdesk APIs send.

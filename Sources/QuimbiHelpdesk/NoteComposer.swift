@@ -4,14 +4,11 @@ import QuimbiCore
 /// Writes drafts and escalations as internal notes: a short recommendation header the agent reads
 /// first, then the draft to review and send, then a marker naming the Quimbi event.
 public enum NoteComposer {
-    /// The marker line's prefix; the line names the event a note was written for.
-    public static let markerPrefix = "quimbi-event:"
-
     /// The note for `draft`.
     public static func note(for draft: DraftResponse) -> HelpdeskNote {
         var lines = ["Quimbi draft (internal; review before sending)", recommendationLine(draft.recommendation)]
         if let customer = draft.customer { lines.append(customerLine(customer)) }
-        lines += ["", draft.draft.text, "", "\(markerPrefix) \(draft.eventID)"]
+        lines += ["", draft.draft.text, "", NoteMarker.line(eventID: draft.eventID)]
         return HelpdeskNote(eventID: draft.eventID, ticketID: draft.ticketID, body: lines.joined(separator: "\n"))
     }
 
@@ -24,7 +21,7 @@ public enum NoteComposer {
         if let value = escalation.lifetimeValue, let churn = escalation.churnRiskScore {
             lines.append("Customer: lifetime value \(money(value)) · churn risk \(percent(churn))\(escalation.churnLevel.map { " (\($0))" } ?? "")")
         }
-        lines += ["", escalation.summary, "", "\(markerPrefix) \(escalation.eventID)"]
+        lines += ["", escalation.summary, "", NoteMarker.line(eventID: escalation.eventID)]
         let tags = ["quimbi_escalated"] + escalation.reasons.map { "quimbi_\($0)" }
         return HelpdeskNote(
             eventID: escalation.eventID, ticketID: escalation.ticketID, body: lines.joined(separator: "\n"),

@@ -1,14 +1,14 @@
-/// One HTTP call that writes a note: method, path under the helpdesk's base URL, JSON body.
+/// One HTTP call that writes a note (or reads a ticket's notes): method, path under the helpdesk's base URL, JSON body.
 public struct NoteRequest: Sendable, Hashable {
-    public enum Method: String, Sendable { case post = "POST", put = "PUT" }
+    public enum Method: String, Sendable { case get = "GET", post = "POST", put = "PUT" }
 
     public var method: Method
     /// Path and query, starting with `/`.
     public var path: String
-    /// The JSON body.
+    /// The JSON body; empty for a read.
     public var body: [UInt8]
 
-    public init(method: Method, path: String, body: [UInt8]) {
+    public init(method: Method, path: String, body: [UInt8] = []) {
         self.method = method
         self.path = path
         self.body = body
@@ -22,6 +22,8 @@ public protocol HelpdeskNoteWriter: Sendable {
     /// The requests that write `note` into its ticket, in order: the note first, then an escalation's marks
     /// where the helpdesk takes them in a separate call.
     func requests(for note: HelpdeskNote) throws(DeliveryError) -> [NoteRequest]
+    /// The read of the newest notes of `note`'s ticket, where a note written before carries its ``NoteMarker``.
+    func markerQuery(for note: HelpdeskNote) throws(DeliveryError) -> NoteRequest
 }
 
 extension HelpdeskNoteWriter {

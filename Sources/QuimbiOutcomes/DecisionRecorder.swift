@@ -1,3 +1,4 @@
+import CoreMetrics
 import Foundation
 import Logging
 import QuimbiCore
@@ -18,12 +19,18 @@ public final class DecisionRecorder: Service, Sendable {
     private let repository: DecisionRepository
     private let logger: Logger
     private let counts = Mutex(DecisionRecorderCounts())
+    private let metrics: DecisionMetrics
     private let stopping = Atomic(false)
 
-    public init(configuration: DecisionRecorderConfiguration, repository: DecisionRepository, logger: Logger) {
+    /// A recorder writing through `repository`, its metrics (``DecisionMetrics``) recorded with `metrics`.
+    public init(
+        configuration: DecisionRecorderConfiguration, repository: DecisionRepository, logger: Logger,
+        metrics: any MetricsFactory = NOOPMetricsHandler.instance
+    ) {
         self.configuration = configuration
         self.repository = repository
         self.logger = logger
+        self.metrics = DecisionMetrics(factory: metrics)
     }
 
     /// What the recorder has done so far.
@@ -77,6 +84,8 @@ public final class DecisionRecorder: Service, Sendable {
             $0.decisions += written
             $0.undecodable += undecodable
         }
+        metrics.decisions("recorded", written)
+        metrics.decisions("undecodable", undecodable)
         started.forEach(consumer.finish)
     }
 
@@ -96,6 +105,7 @@ public final class DecisionRecorder: Service, Sendable {
             case .stopped: return nil
             case .refused(let error):
                 counts.withLock { $0.unrecordable += 1 }
+                metrics.decisions("unrecordable", 1)
                 logger.error("unrecordable_decision: passed", metadata: ["draft_event_id": "\(decision.draftEventID)", "error": "\(error)"])
             }
         }
@@ -120,6 +130,7 @@ public final class DecisionRecorder: Service, Sendable {
             } catch {
                 failures += 1
                 counts.withLock { $0.failedWrites += 1 }
+                metrics.writeFailed()
                 guard !stopping.load(ordering: .relaxed), !Task.isCancelled,
                       let wait = configuration.retry.wait(for: .backOff, afterFailures: failures) else { return .stopped }
                 logger.warning("writing decisions failed; retrying", metadata: ["error": "\(error)", "retry_in": "\(wait)"])

@@ -21,11 +21,7 @@ public struct DecisionRepository: Sendable {
 
     /// Throws `retention_decisions_missing` when the table is not there (`quimbi migrate` not run).
     public func verifyTable() async throws {
-        do {
-            _ = try await pool.query("SELECT 1 FROM retention_decisions LIMIT 0")
-        } catch let error as StoreError where !error.isTransient {
-            throw StoreError(code: "retention_decisions_missing", message: "no retention_decisions table (run quimbi migrate): \(error.message)", isTransient: false)
-        }
+        try await pool.verifyTable("retention_decisions")
     }
 
     /// Records `decisions` in one transaction; a decision already recorded is left as it is.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import QuimbiKafka
+import QuimbiMetrics
 import QuimbiOutcomes
 import QuimbiStore
 import ServiceLifecycle
@@ -22,6 +23,7 @@ struct OutcomesRecordCommand: AsyncParsableCommand {
 
     @OptionGroup var kafka: KafkaOptions
     @OptionGroup var store: StoreConnectionOptions
+    @OptionGroup var metrics: MetricsPortOptions
 
     @Option(help: "Consumer group of the recorder replicas (QUIMBI_OUTCOMES_GROUP).")
     var group: String = EnvironmentDefaults.string("QUIMBI_OUTCOMES_GROUP", default: "quimbi-outcomes")
@@ -33,12 +35,23 @@ struct OutcomesRecordCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = CommandLogging.logger("quimbi.outcomes")
         let pool = PostgresPool(url: try store.postgresURL(), size: 2, logger: logger)
-        let consumer = ConsumerConfiguration(kafka: kafka.kafka(), groupID: group, topics: [kafka.draftsTopic])
+        let connection = kafka.kafka()
+        let consumer = ConsumerConfiguration(kafka: connection, groupID: group, topics: [kafka.draftsTopic])
+        let registry = MetricsRegistry()
         let recorder = DecisionRecorder(
-            configuration: DecisionRecorderConfiguration(consumer: consumer), repository: DecisionRepository(pool: pool), logger: logger)
-        let services = ServiceGroup(configuration: .init(
-            services: [.init(service: recorder, successTerminationBehavior: .gracefullyShutdownGroup)],
-            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            configuration: DecisionRecorderConfiguration(consumer: consumer), repository: DecisionRepository(pool: pool), logger: logger,
+            metrics: registry.factory)
+        var configurations: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: recorder, successTerminationBehavior: .gracefullyShutdownGroup),
+        ]
+        // Ready while the brokers and PostgreSQL answer: decisions wait for PostgreSQL, so without it nothing moves.
+        if let server = metrics.server(
+            registry: registry, bootstrapServers: connection.bootstrapServers,
+            readiness: [ReadinessProbe(name: "postgres") { try await pool.ping() }], logger: logger)
+        {
+            configurations.append(server)
+        }
+        let services = ServiceGroup(configuration: .init(services: configurations, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         do {
             try await services.run()
         } catch {

@@ -23,14 +23,7 @@ struct WorkerCommand: AsyncParsableCommand {
     @OptionGroup var data: CustomerDataOptions
     @OptionGroup var support: SupportOptions
 
-    @Option(help: "Serve /metrics (Prometheus), /healthz and /readyz (brokers reachable) on this port (QUIMBI_METRICS_PORT); off when unset.")
-    var metricsPort: Int?
-
-    private var servedMetricsPort: Int? { metricsPort ?? EnvironmentDefaults.int("QUIMBI_METRICS_PORT") }
-
-    func validate() throws {
-        if let metricsPort = servedMetricsPort, !(1...65_535).contains(metricsPort) { throw ValidationError("--metrics-port must be 1…65535") }
-    }
+    @OptionGroup var metrics: MetricsPortOptions
 
     func run() async throws {
         let logger = CommandLogging.logger("quimbi.worker")
@@ -38,29 +31,28 @@ struct WorkerCommand: AsyncParsableCommand {
         let desk = resources.desk
         let sources = try await data.open(logger: logger)
         let registry = MetricsRegistry()
-        let metrics = WorkerMetrics(registry: registry)
+        let workerMetrics = WorkerMetrics(registry: registry)
         let processor = TicketProcessor(
-            profiles: metrics.metered(profiles: sources.profiles), orders: metrics.metered(orders: sources.orders),
-            archetypes: metrics.metered(archetypes: sources.archetypes), recommendations: sources.recommendations, desk: desk,
+            profiles: workerMetrics.metered(profiles: sources.profiles), orders: workerMetrics.metered(orders: sources.orders),
+            archetypes: workerMetrics.metered(archetypes: sources.archetypes), recommendations: sources.recommendations, desk: desk,
             settings: tuning.processing)
         let connection = kafka.kafka()
         var configuration = tuning.workerConfiguration(kafka: connection, topics: kafka.topics)
-        configuration.consumer.lagReporter = { metrics.recordLag($0) }
+        configuration.consumer.lagReporter = { workerMetrics.recordLag($0) }
         let worker = TicketWorker(
             configuration: configuration,
-            processor: processor, logger: logger, observer: metrics)
+            processor: processor, logger: logger, observer: workerMetrics)
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: worker, successTerminationBehavior: .gracefullyShutdownGroup),
         ]
-        if let metricsPort = servedMetricsPort {
-            // Ready while the brokers answer and no failure is stopping the worker: a dead store only degrades
-            // drafts, it does not stop the worker.
-            let status = worker.status
-            let readiness: [any ReadinessCheck] = [
-                BrokerReachability(bootstrapServers: connection.bootstrapServers),
-                ReadinessProbe(name: "worker") { if let failure = status.failure { throw failure } },
-            ]
-            services.append(.init(service: MetricsServer(registry: registry, readiness: readiness, port: metricsPort, logger: logger)))
+        // Ready while the brokers answer and no failure is stopping the worker: a dead store only degrades
+        // drafts, it does not stop the worker.
+        let status = worker.status
+        if let server = metrics.server(
+            registry: registry, bootstrapServers: connection.bootstrapServers,
+            readiness: [ReadinessProbe(name: "worker") { if let failure = status.failure { throw failure } }], logger: logger)
+        {
+            services.append(server)
         }
         services += sources.backgroundServices(registry: registry)
         let group = ServiceGroup(configuration: .init(

@@ -72,12 +72,25 @@ import Testing
         }
     }
 
-    @Test func theWorkerServesMetricsOnTheConfiguredPort() throws {
-        let worker = try #require(manifests.one("Deployment", named: "quimbi-worker"))
-        let container = try #require(KubernetesManifests.containers(of: worker).first)
+    @Test(arguments: ["quimbi-worker", "quimbi-deliver", "quimbi-outcomes"])
+    func consumersServeMetricsOnTheConfiguredPort(name: String) throws {
+        let deployment = try #require(manifests.one("Deployment", named: name))
+        let container = try #require(KubernetesManifests.containers(of: deployment).first)
         let metricsPort = (container.sequence("ports")?.first as? [String: Any])?["containerPort"] as? Int
-        let configured = manifests.one("ConfigMap", named: "quimbi-worker")?.content.mapping("data")?.string("QUIMBI_METRICS_PORT")
-        #expect(metricsPort.map(String.init) == configured, "the container port must be the worker's QUIMBI_METRICS_PORT")
+        let configured = manifests.one("ConfigMap", named: name)?.content.mapping("data")?.string("QUIMBI_METRICS_PORT")
+        #expect(metricsPort.map(String.init) == configured, "the container port must be \(name)'s QUIMBI_METRICS_PORT")
+    }
+
+    @Test func theDelivererDrainsBeforeBeingKilledAndRecordsDeliveriesInPostgreSQL() throws {
+        let deliver = try #require(manifests.one("Deployment", named: "quimbi-deliver"))
+        let pod = try #require(deliver.content.mapping("spec")?.mapping("template")?.mapping("spec"))
+        // NoteDeliverer's shutdown bound (DeliveryConfiguration.shutdownTimeout) is 20 s; quimbi deliver has no flag for it.
+        #expect(try #require(pod["terminationGracePeriodSeconds"] as? Int) > 20)
+        let container = try #require(KubernetesManifests.containers(of: deliver).first)
+        #expect(container.sequence("args")?.map(scalarText) == ["deliver"])
+        #expect(manifests.environment(of: container).isSuperset(of: ["QUIMBI_POSTGRES", "QUIMBI_BROKERS", "QUIMBI_METRICS_PORT"]))
+        let kustomization = try RepositoryFiles.yamlMapping("\(RepositoryFiles.kubernetes)/kustomization.yaml")
+        #expect((kustomization.sequence("resources") ?? []).map(scalarText).contains("deliver.yaml"))
     }
 
     @Test func selectorsMatchThePodsTheyMean() throws {

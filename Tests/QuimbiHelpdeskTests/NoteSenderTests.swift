@@ -100,6 +100,25 @@ struct NoteSenderTests {
         }
     }
 
+    @Test("the ticket's notes are read for the marker: absent before the note, present after; a 503 read is retried")
+    func markerCheck() async throws {
+        let clock = ManualClock()
+        try await withSender(clock: clock) { sender, zendesk, server in
+            #expect(try await sender.isDelivered(Self.note) == false)
+            try await sender.deliver(Self.note)
+            server.inject([FakeHelpdeskAnswer(status: 503)])
+            let check = Task { try await sender.isDelivered(Self.note) }
+            await clock.waitForSleepers(1)
+            clock.advance(by: .seconds(1))
+            #expect(try await check.value)
+            #expect(server.requestCount == 4)
+            var other = Self.note
+            other.eventID += "0"
+            #expect(try await sender.isDelivered(other) == false)
+            #expect(zendesk.comments.count == 1)
+        }
+    }
+
     @Test("401, 404 and a non-numeric ticket id are not retried", arguments: [
         ("wrong-token", "42", "helpdesk_unauthorized"), ("token", "4242", "ticket_not_found"), ("token", "T-42", "invalid_ticket_id"),
     ])

@@ -73,13 +73,18 @@ struct NoteWriterTests {
 
 @Suite("Chatwoot note writer against a stand-in")
 struct ChatwootNoteWriterTests {
-    @Test("a private outgoing message in the ticket's account, then the escalation's priority; no account, no call")
-    func chatwoot() async throws {
+    /// The calls of `note` written with `writer` into a Chatwoot stand-in of account 7.
+    static func deliver(_ note: HelpdeskNote, _ writer: ChatwootNoteWriter) async throws -> [FakeRecordingHelpdesk.Call] {
         let api = FakeRecordingHelpdesk(
             credentialHeader: "api_access_token", credential: "cw-token", routes: FakeRecordingHelpdesk.chatwootRoutes(account: 7))
+        return try await NoteWriterTests().deliver(note, writer, to: api) { .chatwoot(url: $0, accessToken: "cw-token") }
+    }
+
+    @Test("a private outgoing message in the ticket's account, then the escalation's priority; no account, no call")
+    func chatwoot() async throws {
         var note = NoteWriterTests.escalation
         note.account = "7"
-        let calls = try await NoteWriterTests().deliver(note, ChatwootNoteWriter(), to: api) { .chatwoot(url: $0, accessToken: "cw-token") }
+        let calls = try await Self.deliver(note, ChatwootNoteWriter())
         #expect(calls.map { "\($0.method) \($0.path)" } == [
             "POST /api/v1/accounts/7/conversations/42/messages", "POST /api/v1/accounts/7/conversations/42/toggle_priority",
         ])

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import QuimbiCore
 import QuimbiKafka
+import QuimbiMetrics
 import QuimbiOutcomes
 import QuimbiStore
 import QuimbiSupport
@@ -78,13 +79,13 @@ struct DecisionRecorderTests {
     }
 
     /// Runs a recorder until `body` returns, then shuts it down gracefully.
-    func withRecorder<T>(_ rig: Rig, _ body: (DecisionRecorder) async throws -> T) async throws -> T {
+    func withRecorder<T>(_ rig: Rig, metrics: MetricsRegistry = MetricsRegistry(), _ body: (DecisionRecorder) async throws -> T) async throws -> T {
         let consumer = ConsumerConfiguration(
             kafka: KafkaConfiguration(bootstrapServers: rig.cluster.bootstrapServers), groupID: "quimbi-outcomes", topics: [Self.topic],
             commitInterval: .milliseconds(50), fetchWaitMax: .milliseconds(5))
         let recorder = DecisionRecorder(
             configuration: DecisionRecorderConfiguration(consumer: consumer, backoffSleep: { _ in try? await Task.sleep(for: .milliseconds(50)) }),
-            repository: DecisionRepository(pool: rig.pool), logger: Logger(label: "test-recorder"))
+            repository: DecisionRepository(pool: rig.pool), logger: Logger(label: "test-recorder"), metrics: metrics.factory)
         let group = ServiceGroup(configuration: .init(services: [recorder], logger: Logger(label: "test-group")))
         let running = Task { try await group.run() }
         do {
@@ -107,7 +108,8 @@ struct DecisionRecorderTests {
         let heldOut = drafts.filter { $0.recommendation.holdout == true }
         #expect(!heldOut.isEmpty && heldOut.count < drafts.count, "the sample has both arms")
 
-        try await withRecorder(rig) { recorder in
+        let metrics = MetricsRegistry()
+        try await withRecorder(rig, metrics: metrics) { recorder in
             try await rig.publish(payloads)
             try await waitUntil("300 decisions") { try await rig.rows("SELECT count(*) FROM retention_decisions") == 300 }
             // The same drafts again (a replay) and two records that are not drafts.
@@ -115,6 +117,9 @@ struct DecisionRecorderTests {
             try await waitUntil("the replay read") { recorder.counted.decisions == 600 && recorder.counted.undecodable == 2 }
         }
         #expect(try await rig.rows("SELECT count(*) FROM retention_decisions") == 300)
+        let exposition = String(decoding: metrics.exposition(), as: UTF8.self)
+        #expect(exposition.contains(#"quimbi_decisions_total{outcome="recorded"} 600"#), "\(exposition)")
+        #expect(exposition.contains(#"quimbi_decisions_total{outcome="undecodable"} 2"#))
         #expect(try await rig.rows("SELECT count(*) FROM retention_decisions WHERE holdout") == heldOut.count)
         #expect(try await rig.rows("""
             SELECT count(*) FROM retention_decisions WHERE holdout AND discount_percent = 0 AND withheld_discount_percent > 0
@@ -132,7 +137,8 @@ struct DecisionRecorderTests {
         let rig = try await Rig.make()
         defer { Task { await rig.close() } }
         let payloads = try await Self.drafts(count: 200).map { Array(try QuimbiJSON.makeEncoder().encode($0)) }
-        try await withRecorder(rig) { recorder in
+        let metrics = MetricsRegistry()
+        try await withRecorder(rig, metrics: metrics) { recorder in
             try rig.postgres.stop()
             try await rig.publish(payloads)
             try await waitUntil("failed writes retried") { recorder.counted.failedWrites >= 3 }
@@ -141,6 +147,9 @@ struct DecisionRecorderTests {
             try await waitUntil("every decision written") { recorder.counted.decisions == 200 }
         }
         #expect(try await rig.rows("SELECT count(*) FROM retention_decisions") == 200)
+        let exposition = String(decoding: metrics.exposition(), as: UTF8.self)
+        #expect(exposition.contains(#"quimbi_decisions_total{outcome="recorded"} 200"#))
+        #expect(exposition.contains("quimbi_decision_write_failures_total "), "the retried writes are counted")
     }
 }
 

@@ -1,8 +1,8 @@
 import Synchronization
 
-/// The event ids whose notes this process wrote, so a redelivered draft (a worker retry, a rebalance) is
-/// not written twice. Bounded: the oldest id is forgotten first. Across restarts the committed offsets
-/// keep delivered events from being read again; what is read again is only what was in flight.
+/// The event ids whose notes this process wrote, so a draft repeated while it runs (a worker retry) is not
+/// written twice without asking the delivery log or the helpdesk. Bounded: the oldest id is forgotten first.
+/// Across restarts and rebalances ``DeliveryDeduplication`` asks the log or the helpdesk's notes.
 final class DeliveredEvents: Sendable {
     private struct State {
         var ring: [String?]

@@ -5,17 +5,17 @@ import QuimbiKafka
 
 /// What to do with one record of the drafts or escalations topic.
 enum DeliveryRoute {
-    /// Write `note` with `sender`.
-    case write(HelpdeskNote, system: String, sender: any NoteDelivering)
+    /// Write `note` in `lane`, with its sender.
+    case write(HelpdeskNote, system: String, lane: DeliveryLane)
     /// The ticket came from no configured helpdesk.
     case skip(system: String)
     /// The record can never become a note.
     case deadLetter(DeliveryError, system: String)
 
     /// The route of `message`: by its `ce_helpdesk` header, then by its topic's event type.
-    static func of(_ message: KafkaMessage, topics: WorkerTopics, senders: [String: any NoteDelivering]) -> DeliveryRoute {
+    static func of(_ message: KafkaMessage, topics: WorkerTopics, lanes: [String: DeliveryLane]) -> DeliveryRoute {
         let system = message.header(TicketSource.systemHeader) ?? "none"
-        guard let sender = senders[system] else { return .skip(system: system) }
+        guard let lane = lanes[system] else { return .skip(system: system) }
         do {
             let decoder = QuimbiJSON.makeDecoder()
             let bytes = Data(message.value)
@@ -23,7 +23,7 @@ enum DeliveryRoute {
                 ? NoteComposer.note(for: try decoder.decode(Escalation.self, from: bytes))
                 : NoteComposer.note(for: try decoder.decode(DraftResponse.self, from: bytes))
             note.account = message.header(TicketSource.accountHeader)
-            return .write(note, system: system, sender: sender)
+            return .write(note, system: system, lane: lane)
         } catch {
             return .deadLetter(DeliveryError(.invalidEvent, "not a readable event: \(error)"), system: system)
         }

@@ -7,38 +7,50 @@ import ServiceLifecycle
 /// `quimbi deliver`, a swift-service-lifecycle `Service`: a consumer group on the drafts and escalations
 /// topics that writes each event as an internal note into the helpdesk its ticket came from.
 ///
-/// A record's offset is marked finished only once its note is written, or its dead letter acknowledged
-/// (`helpdesk_unauthorized`, `helpdesk_forbidden`, `ticket_not_found`, `note_rejected`, `invalid_event`, and
-/// `helpdesk_rate_limited` / `helpdesk_unavailable` after the sender's retry bound). Records of tickets from no
-/// configured helpdesk are skipped and counted. Notes are written concurrently, up to
-/// ``DeliveryConfiguration/maxConcurrentNotes`` from one pool: a helpdesk that is down keeps its notes' slots for
-/// up to its sender's retry bound, slowing the others; a deliverer per helpdesk (own group) isolates them.
+/// A record's offset is marked finished only once its note is written (or found written before, see
+/// ``DeliveryDeduplication``), or its dead letter acknowledged (`helpdesk_unauthorized`, `helpdesk_forbidden`,
+/// `ticket_not_found`, `note_rejected`, `invalid_event`, and `helpdesk_rate_limited` / `helpdesk_unavailable` after
+/// the sender's retry bound or when the helpdesk is failing with its backlog full). Records of tickets from no
+/// configured helpdesk are skipped and counted. Offsets are committed per partition up to the first unfinished
+/// record, and records finish in any order, so each helpdesk is a lane of its own (``DeliveryLane``): its own
+/// ``DeliveryConfiguration/maxConcurrentNotes`` slots, its own backlog and its sender's own retry bound. A helpdesk
+/// that is down holds back only its own notes (and the commit point, which costs a replay, not a duplicate).
 public struct NoteDeliverer: Service {
     private let configuration: DeliveryConfiguration
-    private let senders: [String: any NoteDelivering]
+    /// A lane per helpdesk, keyed by `source.system`.
+    private let lanes: [String: DeliveryLane]
     private let records: EventRecords
     private let observer: (any DeliveryObserver)?
     private let logger: Logger
-    private let delivered = DeliveredEvents(capacity: 100_000)
+    private let deduplication: DeliveryDeduplication
     /// Not ready once a failure began stopping the deliverer.
     public let status = WorkerStatus()
 
-    /// A deliverer writing through `senders`, keyed by helpdesk (`source.system`).
+    /// A deliverer writing through `senders`, keyed by helpdesk (`source.system`), recording deliveries in `log`
+    /// when given (else relying on the markers in the helpdesks' notes).
     public init(
-        configuration: DeliveryConfiguration, senders: [HelpdeskSystem: any NoteDelivering], logger: Logger,
-        observer: (any DeliveryObserver)? = nil
+        configuration: DeliveryConfiguration, senders: [HelpdeskSystem: any NoteDelivering], log: (any DeliveryLog)? = nil,
+        logger: Logger, observer: (any DeliveryObserver)? = nil
     ) {
         self.configuration = configuration
-        self.senders = Dictionary(uniqueKeysWithValues: senders.map { ($0.key.rawValue, $0.value) })
+        self.lanes = Dictionary(uniqueKeysWithValues: senders.map { system, sender in
+            (system.rawValue, DeliveryLane(sender: sender, concurrency: configuration.maxConcurrentNotes, backlog: configuration.maxQueuedNotes))
+        })
         self.records = EventRecords(topics: configuration.topics, source: configuration.eventSource)
         self.observer = observer
         self.logger = logger
+        self.deduplication = DeliveryDeduplication(
+            log: log, logRetry: configuration.logRetry, logWait: configuration.logWait, clock: configuration.clock, logger: logger)
     }
 
     public func run() async throws {
-        logger.info("deliverer started", metadata: ["helpdesks": "\(senders.keys.sorted())", "group": "\(configuration.consumer.groupID)"])
+        logger.info("deliverer started", metadata: ["helpdesks": "\(lanes.keys.sorted())", "group": "\(configuration.consumer.groupID)"])
+        // Room for every lane's backlog and for the records that pass no lane (skipped, dead-lettered), so a full
+        // lane never stops the consumer fetching for the others.
+        var consumer = configuration.consumer
+        consumer.maxInFlight = lanes.values.reduce(configuration.maxConcurrentNotes) { $0 + $1.backlog }
         let lifecycle = ConsumerGroupRun(
-            consumer: configuration.consumer, producer: configuration.producer, maxConcurrent: configuration.maxConcurrentNotes,
+            consumer: consumer, producer: configuration.producer, maxConcurrent: consumer.maxInFlight,
             shutdownTimeout: configuration.shutdownTimeout, status: status, logger: logger)
         try await lifecycle.run { message, clients in await self.handle(message, clients) }
         logger.info("deliverer stopped")
@@ -49,30 +61,42 @@ public struct NoteDeliverer: Service {
     private func handle(_ message: KafkaMessage, _ clients: ConsumerGroupClients) async {
         let consumer = clients.consumer
         guard consumer.beginProcessing(message) else { return }
-        switch DeliveryRoute.of(message, topics: configuration.topics, senders: senders) {
+        switch DeliveryRoute.of(message, topics: configuration.topics, lanes: lanes) {
         case .skip(let system):
             observer?.noteSkipped(system: system)
             consumer.finish(message)
         case .deadLetter(let error, let system):
             await deadLetter(message, error, system: system, clients)
-        case .write(let note, let system, let sender):
-            if delivered.contains(note.eventID) {
-                observer?.noteDelivered(system: system, duplicate: true)
-                consumer.finish(message)
-                return
-            }
-            do throws(DeliveryError) {
-                try await sender.deliver(note)
-                delivered.insert(note.eventID)
-                observer?.noteDelivered(system: system, duplicate: false)
-                consumer.finish(message)
-            } catch {
-                guard !Task.isCancelled, consumer.isCurrent(message) else {
-                    consumer.abandon(message)
-                    return
-                }
+        case .write(let note, let system, let lane):
+            switch await lane.run({ await write(note, system: system, lane: lane, message, clients) }) {
+            case .ran: break
+            case .cancelled: consumer.abandon(message)
+            case .full:
+                let error = DeliveryError(.unavailable, "\(system) is failing and holds \(lane.backlog) notes already")
                 await deadLetter(message, error, system: system, clients)
             }
+        }
+    }
+
+    /// Writes `note` with `lane`'s sender unless it was written before, and finishes or dead-letters its record; `lane`
+    /// hears how the helpdesk answers.
+    private func write(_ note: HelpdeskNote, system: String, lane: DeliveryLane, _ message: KafkaMessage, _ clients: ConsumerGroupClients) async {
+        do throws(DeliveryError) {
+            if try await deduplication.wasDelivered(note, sender: lane.sender, attempts: lane.attempted) {
+                observer?.noteDelivered(system: system, duplicate: true)
+                clients.consumer.finish(message)
+                return
+            }
+            try await lane.sender.deliver(note, attempts: lane.attempted)
+            await deduplication.recordDelivery(of: note, system: system)
+            observer?.noteDelivered(system: system, duplicate: false)
+            clients.consumer.finish(message)
+        } catch {
+            guard !Task.isCancelled, clients.consumer.isCurrent(message) else {
+                clients.consumer.abandon(message)
+                return
+            }
+            await deadLetter(message, error, system: system, clients)
         }
     }
 
@@ -94,6 +118,6 @@ public struct NoteDeliverer: Service {
 
 extension NoteDeliverer: CustomStringConvertible {
     public var description: String {
-        "NoteDeliverer(group: \(configuration.consumer.groupID), helpdesks: \(senders.keys.sorted()))"
+        "NoteDeliverer(group: \(configuration.consumer.groupID), helpdesks: \(lanes.keys.sorted()))"
     }
 }

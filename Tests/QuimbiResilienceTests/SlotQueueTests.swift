@@ -1,5 +1,5 @@
 import Testing
-@testable import QuimbiStore
+import QuimbiResilience
 
 struct SlotQueueTests {
     @Test func slotsGoToWaitersInOrderAndACancelledWaiterLeavesTheQueue() async throws {

@@ -6,7 +6,7 @@ import Synchronization
 /// next waiter, so a connection never idles while a give-back waits for a turn on a busy
 /// cooperative pool. A waiter whose task is cancelled (its ticket's deadline passed) leaves the
 /// queue at once instead of holding its ticket until a connection frees.
-final class SlotQueue<Slot: Sendable>: Sendable {
+public final class SlotQueue<Slot: Sendable>: Sendable {
     private struct Waiter {
         let flag: CancelFlag
         let continuation: CheckedContinuation<Slot?, Never>
@@ -25,12 +25,13 @@ final class SlotQueue<Slot: Sendable>: Sendable {
 
     private let state: Mutex<State>
 
-    init(_ slots: [Slot]) {
+    /// A queue holding `slots`, all free.
+    public init(_ slots: [Slot]) {
         state = Mutex(State(free: slots))
     }
 
     /// A free slot, waiting for one if needed. Throws `CancellationError` when the task is cancelled while waiting.
-    func take() async throws -> Slot {
+    public func take() async throws -> Slot {
         if let slot = state.withLock({ $0.free.popLast() }) { return slot }
         let flag = CancelFlag()
         let slot: Slot? = await withTaskCancellationHandler {
@@ -55,7 +56,7 @@ final class SlotQueue<Slot: Sendable>: Sendable {
     }
 
     /// Returns a slot: to the first waiter, or to the free list.
-    func give(_ slot: Slot) {
+    public func give(_ slot: Slot) {
         let waiter: Waiter? = state.withLock { state in
             guard !state.waiters.isEmpty else {
                 state.free.append(slot)
