@@ -157,7 +157,7 @@ let package = Package(
             name: "QuimbiServer",
             dependencies: [
                 "QuimbiCore", "QuimbiKafka", "QuimbiSupport", "QuimbiWorker", "QuimbiMetrics", "QuimbiResilience", "QuimbiHelpdesk",
-                "QuimbiOutcomes",
+                "QuimbiOutcomes", "QuimbiStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),

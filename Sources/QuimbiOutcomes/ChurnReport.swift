@@ -1,0 +1,68 @@
+import Foundation
+import QuimbiStore
+
+/// The churn picture of the customer base for managers: how churn risk is distributed (the policy's
+/// bands and a histogram), which archetypes carry the most value at risk with their strategies, and the
+/// escalations of the last days by priority.
+public struct ChurnReport: Codable, Sendable, Equatable {
+    public var asOf: Date
+    /// Customers with a profile.
+    public var customers: Int
+    /// Customers in the policy's low, medium and high churn bands.
+    public var bands: [ChurnRiskBin]
+    /// Customers per tenth of churn risk.
+    public var histogram: [ChurnRiskBin]
+    /// Archetypes ranked by value at risk, largest first.
+    public var archetypes: [RankedArchetype]
+    /// Days back from `asOf` over which escalations are counted.
+    public var escalationDays: Int
+    /// Escalated decisions of those days per priority, most urgent first.
+    public var escalations: [PriorityCount]
+
+    /// A report of these figures.
+    public init(asOf: Date, bands: [ChurnRiskBin], histogram: [ChurnRiskBin], archetypes: [RankedArchetype], escalationDays: Int, escalations: [PriorityCount]) {
+        self.asOf = asOf
+        customers = histogram.reduce(0) { $0 + $1.customers }
+        self.bands = bands
+        self.histogram = histogram
+        self.archetypes = archetypes
+        self.escalationDays = escalationDays
+        self.escalations = escalations
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case customers, bands, histogram, archetypes, escalations
+        case asOf = "as_of"
+        case escalationDays = "escalation_days"
+    }
+}
+
+/// Builds churn reports on demand (for `GET /api/reports/churn` and the dashboard).
+public protocol ChurnReporting: Sendable {
+    /// The report as of now: the `archetypeLimit` archetypes with the most value at risk, escalations of the last `escalationDays` days.
+    func churnReport(archetypeLimit: Int, escalationDays: Int) async throws -> ChurnReport
+}
+
+/// Churn reports from the profiles, archetypes and decisions in PostgreSQL, banded as the policy bands churn risk.
+public struct StoredChurnReports: ChurnReporting {
+    private let churn: ChurnRepository
+    private let mediumFrom: Double
+    private let highFrom: Double
+
+    /// Reads through `pool`; churn risk from `mediumFrom` is the medium band, from `highFrom` the high band.
+    public init(pool: PostgresPool, mediumFrom: Double, highFrom: Double) {
+        churn = ChurnRepository(pool: pool)
+        self.mediumFrom = mediumFrom
+        self.highFrom = highFrom
+    }
+
+    public func churnReport(archetypeLimit: Int, escalationDays: Int) async throws -> ChurnReport {
+        async let bands = churn.bands(mediumFrom: mediumFrom, highFrom: highFrom)
+        async let histogram = churn.histogram()
+        async let archetypes = churn.rankedArchetypes(limit: archetypeLimit)
+        async let escalations = churn.escalations(days: escalationDays)
+        return ChurnReport(
+            asOf: Date(), bands: try await bands, histogram: try await histogram, archetypes: try await archetypes,
+            escalationDays: escalationDays, escalations: try await escalations)
+    }
+}
