@@ -170,7 +170,7 @@ let package = Package(
             name: "QuimbiServerTests",
             dependencies: [
                 "QuimbiCore", "QuimbiKafka", "QuimbiWorker", "QuimbiSupport", "QuimbiServer", "QuimbiMetrics",
-                "QuimbiResilienceTesting", "QuimbiHelpdesk", "QuimbiOutcomes", "QuimbiStore",
+                "QuimbiResilienceTesting", "QuimbiHelpdesk", "QuimbiOutcomes", "QuimbiStore", "QuimbiTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Crypto", package: "swift-crypto"),
