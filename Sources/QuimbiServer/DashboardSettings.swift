@@ -9,8 +9,9 @@ public struct DashboardSettings: Sendable {
     public var sessionLifetime: Duration
     /// Whether the session cookie is marked `Secure` (sent over HTTPS only): on when the server is reached through TLS.
     public var secureCookie: Bool
-    /// Login attempts admitted per second across all clients, and at once.
+    /// Login attempts admitted per second, across all clients.
     public var loginAttemptsPerSecond: Double
+    /// Login attempts admitted at once, across all clients.
     public var loginAttemptBurst: Int
     /// The wall clock sessions expire by.
     public var now: @Sendable () -> Date

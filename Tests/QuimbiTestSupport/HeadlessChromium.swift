@@ -22,8 +22,11 @@ public enum HeadlessChromium {
 
     /// A PNG of the whole page at one window width.
     public struct Screenshot: Decodable, Sendable {
+        /// Where the PNG was written.
         public var path: String
+        /// The window's width, in CSS pixels.
         public var width: Int
+        /// The PNG's height: the page's whole height at that width.
         public var height: Int
         /// The page's own width at that window width (wider than `width` when the page overflows sideways).
         public var contentWidth: Double
@@ -36,10 +39,14 @@ public enum HeadlessChromium {
 
     /// A screenshot to take: the window's size and the PNG's path.
     public struct Shot: Sendable {
+        /// The window's width, in CSS pixels.
         public var width: Int
+        /// The window's height before the page is measured.
         public var height: Int
+        /// Where the PNG goes.
         public var path: String
 
+        /// A screenshot at `width` × `height` written to `path`.
         public init(width: Int, height: Int, path: String) {
             self.width = width
             self.height = height
