@@ -157,7 +157,7 @@ let package = Package(
             name: "QuimbiServer",
             dependencies: [
                 "QuimbiCore", "QuimbiKafka", "QuimbiSupport", "QuimbiWorker", "QuimbiMetrics", "QuimbiResilience", "QuimbiHelpdesk",
-                "QuimbiOutcomes",
+                "QuimbiOutcomes", "QuimbiStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -170,7 +170,7 @@ let package = Package(
             name: "QuimbiServerTests",
             dependencies: [
                 "QuimbiCore", "QuimbiKafka", "QuimbiWorker", "QuimbiSupport", "QuimbiServer", "QuimbiMetrics",
-                "QuimbiResilienceTesting", "QuimbiHelpdesk", "QuimbiOutcomes", "QuimbiStore",
+                "QuimbiResilienceTesting", "QuimbiHelpdesk", "QuimbiOutcomes", "QuimbiStore", "QuimbiTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -27,7 +27,8 @@ public struct QuimbiAPI: Sendable {
             CachedReadiness($0, ttl: settings.readinessTTL, timeout: settings.readinessTimeout, clock: ContinuousClock())
         }
         let metrics = dependencies.metrics
-        let reports = ReportRoutes(reports: dependencies.reports)
+        let reports = ReportRoutes(reports: dependencies.reports, churnReports: dependencies.churnReports)
+        let dashboard = DashboardRoutes(reports: reports, keys: settings.apiKeys, settings: settings.dashboard)
 
         router.get("/healthz") { _, _ in try HealthResponse.live() }
         router.get("/readyz") { _, _ in try await HealthResponse.ready(readiness) }
@@ -62,6 +63,10 @@ public struct QuimbiAPI: Sendable {
             .get("/reports/retention") { request, _ in
                 await Self.answer { () throws(APIError) in try await reports.retention(request) }
             }
+            .get("/reports/churn") { request, _ in
+                await Self.answer { () throws(APIError) in try await reports.churn(request) }
+            }
+        dashboard.add(to: router)
         return router
     }
 
@@ -72,7 +77,8 @@ public struct QuimbiAPI: Sendable {
         RouteMethods("/webhooks/tickets", .post),
         RouteMethods("/api/mcp/customer/:customer_id", .get), RouteMethods("/api/archetypes/:archetype_id", .get),
         RouteMethods("/api/customers/:customer_id/context", .get), RouteMethods("/api/reports/retention", .get),
-    ] + HelpdeskSystem.allCases.map { RouteMethods("/webhooks/\($0.rawValue)", .post) }
+        RouteMethods("/api/reports/churn", .get),
+    ] + DashboardRoutes.routes + HelpdeskSystem.allCases.map { RouteMethods("/webhooks/\($0.rawValue)", .post) }
 
     /// A webhook route reading tickets through `intake`; every route shares one memory of recent event ids.
     private func route(_ intake: any WebhookIntake, recent: RecentEventIDs) -> WebhookRoute {

@@ -15,12 +15,15 @@ public struct ServerDependencies: Sendable {
     public var desk: SupportDesk
     /// Retention reports (`GET /api/reports/retention`); `nil` without PostgreSQL, then the route answers 404.
     public var reports: (any RetentionReporting)?
+    /// Churn reports (`GET /api/reports/churn`); `nil` without PostgreSQL, then the route answers 404.
+    public var churnReports: (any ChurnReporting)?
 
     /// Bundles the API's collaborators.
     public init(
         profiles: any ProfileSource, orders: any OrderSource, archetypes: any ArchetypeSource,
         publisher: any TicketPublishing, readiness: [any ReadinessCheck], metrics: MetricsRegistry,
-        desk: SupportDesk = SupportDesk(), reports: (any RetentionReporting)? = nil
+        desk: SupportDesk = SupportDesk(), reports: (any RetentionReporting)? = nil,
+        churnReports: (any ChurnReporting)? = nil
     ) {
         self.profiles = profiles
         self.orders = orders
@@ -30,6 +33,7 @@ public struct ServerDependencies: Sendable {
         self.metrics = metrics
         self.desk = desk
         self.reports = reports
+        self.churnReports = churnReports
     }
 }
 
@@ -53,12 +57,14 @@ public struct ServerSettings: Sendable {
     public var readinessTTL: Duration
     /// Longest a `/readyz` probe may take; past it the dependency counts as unavailable.
     public var readinessTimeout: Duration
+    /// Sessions of the manager dashboard at `/dashboard`.
+    public var dashboard: DashboardSettings
 
     /// Settings with the documented defaults: 50 req/s per key (burst 100), 256 KiB bodies, 100 000 ids.
     public init(
         apiKeys: APIKeyStore, webhook: WebhookSignature, helpdeskWebhooks: [any HelpdeskWebhook] = [], rateLimitPerSecond: Double = 50, rateLimitBurst: Int = 100,
         maxWebhookBytes: Int = 256 * 1024, dedupCapacity: Int = 100_000, recentOrderLimit: Int = 5,
-        readinessTTL: Duration = .seconds(1), readinessTimeout: Duration = .seconds(1)
+        readinessTTL: Duration = .seconds(1), readinessTimeout: Duration = .seconds(1), dashboard: DashboardSettings = DashboardSettings()
     ) {
         self.apiKeys = apiKeys
         self.webhook = webhook
@@ -70,5 +76,6 @@ public struct ServerSettings: Sendable {
         self.recentOrderLimit = recentOrderLimit
         self.readinessTTL = readinessTTL
         self.readinessTimeout = readinessTimeout
+        self.dashboard = dashboard
     }
 }

@@ -13,6 +13,7 @@ struct Quimbi: AsyncParsableCommand {
             DeliverCommand.self,
             DraftCommand.self,
             BenchCommand.self,
+            BenchReportsCommand.self,
             SegmentCommand.self,
             GenerateCommand.self,
             MigrateCommand.self,

@@ -6,6 +6,7 @@ import QuimbiKafka
 import QuimbiMetrics
 import QuimbiOutcomes
 import QuimbiServer
+import QuimbiSupport
 import ServiceLifecycle
 
 /// `quimbi serve`: the HTTP API (customer lookups for agents and tools, webhook ingress, health, metrics).
@@ -13,7 +14,7 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve the HTTP API: customer lookups, archetypes, ticket webhooks, /healthz, /readyz, /metrics.",
-        discussion: "API keys: QUIMBI_API_KEYS (plain, development) or QUIMBI_API_KEY_SHA256 (hex SHA-256, production). Webhook secret: QUIMBI_WEBHOOK_SECRET. Helpdesk webhooks, each served when its secret is set: QUIMBI_ZENDESK_WEBHOOK_SECRET (POST /webhooks/zendesk), QUIMBI_FRESHDESK_WEBHOOK_SECRET and QUIMBI_FRESHDESK_DOMAIN (POST /webhooks/freshdesk), QUIMBI_GORGIAS_WEBHOOK_SECRET and QUIMBI_GORGIAS_DOMAIN (POST /webhooks/gorgias), QUIMBI_CHATWOOT_WEBHOOK_SECRET (POST /webhooks/chatwoot)."
+        discussion: "API keys: QUIMBI_API_KEYS (plain, development) or QUIMBI_API_KEY_SHA256 (hex SHA-256, production). Webhook secret: QUIMBI_WEBHOOK_SECRET. Helpdesk webhooks, each served when its secret is set: QUIMBI_ZENDESK_WEBHOOK_SECRET (POST /webhooks/zendesk), QUIMBI_FRESHDESK_WEBHOOK_SECRET and QUIMBI_FRESHDESK_DOMAIN (POST /webhooks/freshdesk), QUIMBI_GORGIAS_WEBHOOK_SECRET and QUIMBI_GORGIAS_DOMAIN (POST /webhooks/gorgias), QUIMBI_CHATWOOT_WEBHOOK_SECRET (POST /webhooks/chatwoot). Dashboard (/dashboard, needs --postgres): sign in with an API key; sessions are signed with QUIMBI_DASHBOARD_SECRET (at least 32 characters; a random key per process when unset, so sessions end at a restart and replicas do not share them)."
     )
 
     @Option(help: "Address to listen on (QUIMBI_HOST).")
@@ -28,14 +29,23 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Burst of requests allowed per API key (QUIMBI_RATE_BURST).")
     var rateBurst: Int = EnvironmentDefaults.int("QUIMBI_RATE_BURST", default: 100)
 
+    @Option(help: "Dashboard sign-in attempts per second, across all clients, in bursts of up to 10 (QUIMBI_LOGIN_RATE).")
+    var loginRate: Int = EnvironmentDefaults.int("QUIMBI_LOGIN_RATE", default: 1)
+
+    @Flag(help: "Mark the dashboard's session cookie Secure, sent over HTTPS only: set it when clients reach the server through TLS (QUIMBI_DASHBOARD_SECURE_COOKIE).")
+    var secureCookie: Bool = EnvironmentDefaults.bool("QUIMBI_DASHBOARD_SECURE_COOKIE")
+
     @OptionGroup var kafka: KafkaOptions
     @OptionGroup var data: CustomerDataOptions
 
     func validate() throws {
         guard (1...65_535).contains(port) else { throw ValidationError("--port must be 1…65535") }
-        guard rateLimit > 0, rateBurst > 0 else { throw ValidationError("--rate-limit and --rate-burst must be positive") }
+        guard rateLimit > 0, rateBurst > 0, loginRate > 0 else { throw ValidationError("--rate-limit, --rate-burst and --login-rate must be positive") }
         guard let secret = EnvironmentDefaults.string("QUIMBI_WEBHOOK_SECRET"), !secret.isEmpty else {
             throw ValidationError("QUIMBI_WEBHOOK_SECRET must be set")
+        }
+        if let secret = EnvironmentDefaults.string("QUIMBI_DASHBOARD_SECRET"), secret.utf8.count < 32 {
+            throw ValidationError("QUIMBI_DASHBOARD_SECRET must have at least 32 characters")
         }
     }
 
@@ -52,11 +62,16 @@ struct ServeCommand: AsyncParsableCommand {
                 profiles: sources.profiles, orders: sources.orders, archetypes: sources.archetypes,
                 publisher: KafkaTicketPublisher(producer: producer, topic: kafka.ticketsTopic),
                 readiness: [BrokerReachability(bootstrapServers: connection.bootstrapServers)] + sources.readiness,
-                metrics: registry, reports: sources.postgres.map { StoredRetentionReports(pool: $0) }),
+                metrics: registry, reports: sources.postgres.map { StoredRetentionReports(pool: $0) },
+                churnReports: sources.postgres.map {
+                    StoredChurnReports(pool: $0, mediumFrom: SupportPolicy.default.mediumChurnFrom, highFrom: SupportPolicy.default.highChurnFrom)
+                }),
             settings: ServerSettings(
                 apiKeys: keys, webhook: WebhookSignature(secret: EnvironmentDefaults.string("QUIMBI_WEBHOOK_SECRET") ?? ""),
                 helpdeskWebhooks: HelpdeskWebhooks.fromEnvironment(),
-                rateLimitPerSecond: Double(rateLimit), rateLimitBurst: rateBurst))
+                rateLimitPerSecond: Double(rateLimit), rateLimitBurst: rateBurst,
+                dashboard: DashboardSettings(secret: EnvironmentDefaults.string("QUIMBI_DASHBOARD_SECRET").map { Array($0.utf8) },
+                    secureCookie: secureCookie, loginAttemptsPerSecond: Double(loginRate))))
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: api.application(host: host, port: port, logger: logger), successTerminationBehavior: .gracefullyShutdownGroup),
         ]

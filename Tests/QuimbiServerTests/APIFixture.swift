@@ -10,6 +10,7 @@ import QuimbiMetrics
 import QuimbiOutcomes
 import QuimbiServer
 import QuimbiWorker
+import Synchronization
 import Testing
 
 /// A small in-memory data set and an API over it, with keys `dev-key` (plain) and `prod-key` (hashed).
@@ -24,6 +25,7 @@ struct APIFixture {
     static let chatwootSecret = "chatwoot-test-secret"
     static let knownCustomer = "5000001"
     static let archetypeID = "arch_loyal"
+    static let dashboardSecret = "dashboard-test-secret-of-32-bytes!"
 
     let metrics = MetricsRegistry()
     let publisher: any TicketPublishing
@@ -36,6 +38,12 @@ struct APIFixture {
     var readinessTimeout: Duration = .seconds(1)
     /// Retention reports; `nil` as without PostgreSQL.
     var reports: (any RetentionReporting)? = FixedRetentionReports()
+    /// Churn reports; `nil` as without PostgreSQL.
+    var churnReports: (any ChurnReporting)? = FixedChurnReports()
+    /// The wall clock of the dashboard's sessions, which a test moves.
+    let dashboardClock = SettableDate()
+    /// Login attempts the dashboard admits at once.
+    var loginAttemptBurst = 100
 
     init(publisher: any TicketPublishing = RecordingPublisher(), rateLimitPerSecond: Double = 1_000, rateLimitBurst: Int = 1_000) {
         self.publisher = publisher
@@ -65,7 +73,7 @@ struct APIFixture {
         return QuimbiAPI(
             dependencies: ServerDependencies(
                 profiles: data, orders: data, archetypes: data, publisher: publisher,
-                readiness: readiness ?? [ProfileSourceReadiness(profiles: data)], metrics: metrics, reports: reports),
+                readiness: readiness ?? [ProfileSourceReadiness(profiles: data)], metrics: metrics, reports: reports, churnReports: churnReports),
             settings: ServerSettings(
                 apiKeys: keys, webhook: WebhookSignature(secret: Self.secret),
                 helpdeskWebhooks: [
@@ -75,7 +83,8 @@ struct APIFixture {
                     ChatwootWebhook(signature: HMACSignature.chatwoot(secret: Self.chatwootSecret)),
                 ],
                 rateLimitPerSecond: rateLimitPerSecond, rateLimitBurst: rateLimitBurst, maxWebhookBytes: 256 * 1024,
-                readinessTTL: readinessTTL, readinessTimeout: readinessTimeout))
+                readinessTTL: readinessTTL, readinessTimeout: readinessTimeout,
+                dashboard: DashboardSettings(secret: Array(Self.dashboardSecret.utf8), loginAttemptBurst: loginAttemptBurst, now: { [dashboardClock] in dashboardClock.now })))
     }
 
     /// Runs `body` against the API served over real HTTP on loopback.
@@ -154,6 +163,13 @@ struct APIFixture {
         headers[HTTPField.Name("X-API-Key")!] = key
         return headers
     }
+}
+
+/// A wall clock a test sets.
+final class SettableDate: Sendable {
+    private let date = Mutex(Date())
+    var now: Date { date.withLock { $0 } }
+    func advance(by seconds: TimeInterval) { date.withLock { $0 += seconds } }
 }
 
 /// Records published tickets instead of sending them; fails the first `failures` publishes.

@@ -38,6 +38,15 @@ struct OpenAPIConformanceTests {
         }
         let reports = "/api/reports/retention"
         probes += [(reports, "get", reports, key, nil), (reports, "get", reports + "?window_days=7", key, nil), (reports, "get", reports, [:], nil)]
+        let churn = "/api/reports/churn"
+        probes += [(churn, "get", churn, key, nil), (churn, "get", churn + "?archetypes=0", key, nil), (churn, "get", churn, [:], nil)]
+        let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+        probes += [
+            ("/dashboard", "get", "/dashboard", [:], nil), ("/dashboard/login", "get", "/dashboard/login", [:], nil),
+            ("/dashboard/login", "post", "/dashboard/login", form, Array("api_key=\(APIFixture.devKey)".utf8)),
+            ("/dashboard/login", "post", "/dashboard/login", form, Array("api_key=wrong".utf8)),
+            ("/dashboard/logout", "post", "/dashboard/logout", form, Array("csrf_token=x".utf8)),
+        ]
         probes += [
             ("/webhooks/tickets", "post", "/webhooks/tickets", APIFixture.signed(ticket), ticket),
             ("/webhooks/tickets", "post", "/webhooks/tickets", [:], ticket),

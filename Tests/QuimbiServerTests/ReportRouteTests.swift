@@ -20,7 +20,25 @@ struct FixedRetentionReports: RetentionReporting {
     }
 }
 
-/// `GET /api/reports/retention`: the report behind the API key, its query checked, 404 without a store.
+/// A churn report of 100 customers in two archetypes, one with a label that needs escaping in HTML.
+struct FixedChurnReports: ChurnReporting {
+    static let riskyLabel = "Lapsed <b>big</b> & \"loyal\""
+
+    func churnReport(archetypeLimit: Int, escalationDays: Int) async throws -> ChurnReport {
+        let histogram = (0..<10).map { ChurnRiskBin(from: Double($0) / 10, to: Double($0 + 1) / 10, customers: 10) }
+        let archetypes = [
+            RankedArchetype(archetypeID: "arch_lapsed", label: Self.riskyLabel, members: 40, meanChurnRisk: 0.7, meanLifetimeValue: 300, strategy: ["win back <now>"]),
+            RankedArchetype(archetypeID: APIFixture.archetypeID, label: "Loyal", members: 60, meanChurnRisk: 0.2, meanLifetimeValue: 180, strategy: ["thank them"]),
+        ]
+        return ChurnReport(
+            asOf: Date(), bands: [ChurnRiskBin(band: "low", from: 0, to: 0.35, customers: 40), ChurnRiskBin(band: "medium", from: 0.35, to: 0.55, customers: 20),
+                                  ChurnRiskBin(band: "high", from: 0.55, to: 1, customers: 40)],
+            histogram: histogram, archetypes: Array(archetypes.prefix(archetypeLimit)), escalationDays: escalationDays,
+            escalations: [PriorityCount(priority: "urgent", escalations: 3), PriorityCount(priority: "high", escalations: 7)])
+    }
+}
+
+/// `GET /api/reports/retention` and `GET /api/reports/churn`: the reports behind the API key, their queries checked, 404 without a store.
 struct ReportRouteTests {
     @Test func theReportSaysHowSureItIs() async throws {
         try await APIFixture().live { client in
@@ -40,13 +58,35 @@ struct ReportRouteTests {
         }
     }
 
+    @Test func theChurnReportRanksArchetypesAndCountsEscalations() async throws {
+        try await APIFixture().live { client in
+            let key = APIFixture.key(APIFixture.devKey)
+            let response = try await client.execute(uri: "/api/reports/churn?archetypes=1&escalation_days=7", method: .get, headers: key)
+            #expect(response.status == .ok)
+            let report = try response.json()
+            let archetypes = try #require(report["archetypes"] as? [[String: Any]])
+            #expect(archetypes.count == 1 && archetypes.first?["archetype_id"] as? String == "arch_lapsed")
+            #expect(abs((archetypes.first?["value_at_risk"] as? Double ?? 0) - 40 * 0.7 * 300) < 1e-6)
+            #expect(report["customers"] as? Int == 100 && report["escalation_days"] as? Int == 7)
+            #expect((report["escalations"] as? [[String: Any]])?.map { $0["priority"] as? String } == ["urgent", "high"])
+            #expect((report["bands"] as? [[String: Any]])?.map { $0["band"] as? String } == ["low", "medium", "high"])
+            for query in ["archetypes=0", "archetypes=101", "escalation_days=91", "escalation_days=x"] {
+                #expect(try await client.execute(uri: "/api/reports/churn?\(query)", method: .get, headers: key).status == .badRequest, "\(query)")
+            }
+            #expect(try await client.execute(uri: "/api/reports/churn", method: .get).status == .unauthorized)
+        }
+    }
+
     @Test func withoutAStoreThereIsNoReport() async throws {
         var fixture = APIFixture()
         fixture.reports = nil
+        fixture.churnReports = nil
         try await fixture.live { client in
-            let response = try await client.execute(uri: "/api/reports/retention", method: .get, headers: APIFixture.key(APIFixture.devKey))
-            let code = (try response.json()["error"] as? [String: Any])?["code"] as? String
-            #expect(response.status == .notFound && code == "reports_not_configured")
+            for uri in ["/api/reports/retention", "/api/reports/churn"] {
+                let response = try await client.execute(uri: uri, method: .get, headers: APIFixture.key(APIFixture.devKey))
+                let code = (try response.json()["error"] as? [String: Any])?["code"] as? String
+                #expect(response.status == .notFound && code == "reports_not_configured", "\(uri)")
+            }
         }
     }
 }

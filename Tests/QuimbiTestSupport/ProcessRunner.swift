@@ -13,18 +13,24 @@ enum ProcessRunner {
 
     /// Runs `arguments` to completion; throws with its output when it exits non-zero.
     static func run(_ arguments: [String], asPostgresUser: Bool = false) throws {
-        let full = asPostgresUser && isRoot ? ["/usr/sbin/runuser", "-u", "postgres", "--"] + arguments : arguments
+        _ = try output(of: asPostgresUser && isRoot ? ["/usr/sbin/runuser", "-u", "postgres", "--"] + arguments : arguments)
+    }
+
+    /// Runs `arguments` to completion and returns what it wrote (standard output and error, together);
+    /// throws with that output when it exits non-zero.
+    static func output(of arguments: [String]) throws -> String {
         // A file, not a pipe: a daemon started by the command (postmaster) would keep a pipe open forever.
         let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("quimbi-run-\(UUID().uuidString)").path
         defer { unlink(outputPath) }
-        let pid = try spawn(full, outputPath: outputPath)
+        let pid = try spawn(arguments, outputPath: outputPath)
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
         let exitedCleanly = (status & 0x7f) == 0 && ((status >> 8) & 0xff) == 0
+        let text = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
         guard exitedCleanly else {
-            let text = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
-            throw Failure(description: "\(full.joined(separator: " ")) failed: \(text)")
+            throw Failure(description: "\(arguments.joined(separator: " ")) failed: \(text)")
         }
+        return text
     }
 
     /// Runs the blocking `body` (initdb, pg_ctl: seconds) on a thread of its own, so that it never holds

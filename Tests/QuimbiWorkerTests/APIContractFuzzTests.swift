@@ -11,7 +11,7 @@ struct APIContractFuzzTests {
         let cluster = try await Cluster.start()
         let port = Int.random(in: 20_000...40_000)
         let server = try QuimbiProcess(
-            ["serve", "--port", String(port), "--brokers", cluster.brokers, "--customers", "500", "--rate-limit", "100000", "--rate-burst", "100000"],
+            ["serve", "--port", String(port), "--brokers", cluster.brokers, "--customers", "500", "--rate-limit", "100000", "--rate-burst", "100000", "--login-rate", "100000"],
             environment: [
                 "QUIMBI_API_KEYS": "fuzz-key", "QUIMBI_WEBHOOK_SECRET": "s", "QUIMBI_ZENDESK_WEBHOOK_SECRET": "z",
                 "QUIMBI_FRESHDESK_WEBHOOK_SECRET": "f", "QUIMBI_GORGIAS_WEBHOOK_SECRET": "g", "QUIMBI_CHATWOOT_WEBHOOK_SECRET": "c",
