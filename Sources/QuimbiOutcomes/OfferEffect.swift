@@ -23,13 +23,12 @@ public struct OfferEffect: Codable, Sendable, Equatable {
     /// `not enough data yet`, `offers raise orders`, `offers lower orders` or `no measurable effect`.
     public var verdict: String
 
-    init(group: String, decisions: [DecisionOutcome], asOf: Date, windowDays: Int, minimumPerArm: Int) {
+    /// The effect of the group summed in `tally`: reported once both arms have `minimumPerArm` decisions.
+    init(group: String, tally: OutcomeTally, minimumPerArm: Int) {
         self.group = group
-        let closed = decisions.filter { $0.decidedAt.addingTimeInterval(Double(windowDays) * 86_400) <= asOf }
-        pending = decisions.count - closed.count
-        let treatedDecisions = closed.filter { !$0.holdout }
-        treated = ArmOutcome(treatedDecisions)
-        control = ArmOutcome(closed.filter(\.holdout))
+        pending = tally.pending
+        treated = ArmOutcome(tally.treated)
+        control = ArmOutcome(tally.control)
         guard treated.decisions >= minimumPerArm, control.decisions >= minimumPerArm,
               let uplift = UpliftInterval(treated: treated.conversions, of: treated.decisions, controlled: control.conversions, of: control.decisions) else {
             verdict = "not enough data yet"
@@ -37,11 +36,7 @@ public struct OfferEffect: Codable, Sendable, Equatable {
         }
         self.uplift = uplift
         let incremental = treated.revenue / Double(treated.decisions) - control.revenue / Double(control.decisions)
-        let given = treatedDecisions.reduce(0.0) { sum, decision in
-            guard let total = decision.nextOrderTotal, decision.offerPercent > 0, decision.offerPercent < 100 else { return sum }
-            return sum + total * Double(decision.offerPercent) / Double(100 - decision.offerPercent)
-        }
-        let cost = given / Double(treated.decisions)
+        let cost = tally.discountGiven / Double(treated.decisions)
         incrementalRevenuePerDecision = incremental
         discountCostPerDecision = cost
         netRevenuePerDecision = incremental - cost
@@ -63,9 +58,9 @@ public struct ArmOutcome: Codable, Sendable, Equatable {
     /// Next-order revenue of the arm.
     public var revenue: Double
 
-    init(_ decisions: [DecisionOutcome]) {
-        self.decisions = decisions.count
-        conversions = decisions.filter { $0.nextOrderAt != nil }.count
-        revenue = decisions.reduce(0) { $0 + ($1.nextOrderTotal ?? 0) }
+    init(_ tally: ArmTally) {
+        decisions = tally.decisions
+        conversions = tally.conversions
+        revenue = tally.revenue
     }
 }

@@ -19,28 +19,43 @@ public struct RetentionReport: Codable, Sendable, Equatable {
 
     /// The report of `decisions` as of `asOf`; only decisions whose window has closed are measured.
     public init(decisions: [DecisionOutcome], asOf: Date, windowDays: Int, minimumPerArm: Int = 30) {
+        var tallies: [OutcomeDimension: [String: OutcomeTally]] = [:]
+        for decision in decisions {
+            let closed = decision.decidedAt.addingTimeInterval(Double(windowDays) * 86_400) <= asOf
+            for dimension in OutcomeDimension.allCases {
+                tallies[dimension, default: [:]][Self.group(of: decision, by: dimension), default: OutcomeTally()].add(decision, closed: closed)
+            }
+        }
+        self.init(tallies: tallies, asOf: asOf, windowDays: windowDays, minimumPerArm: minimumPerArm)
+    }
+
+    /// The report of decisions already summed per group (by the database: see
+    /// ``OutcomeRepository/offerTallies(withinDays:asOf:)``).
+    public init(tallies: [OutcomeDimension: [String: OutcomeTally]], asOf: Date, windowDays: Int, minimumPerArm: Int = 30) {
         self.asOf = asOf
         self.windowDays = windowDays
         self.minimumPerArm = minimumPerArm
-        let effect = { (group: String, members: [DecisionOutcome]) in
-            OfferEffect(group: group, decisions: members, asOf: asOf, windowDays: windowDays, minimumPerArm: minimumPerArm)
+        func effects(_ dimension: OutcomeDimension) -> [OfferEffect] {
+            (tallies[dimension] ?? [:]).sorted { $0.key < $1.key }.map { OfferEffect(group: $0.key, tally: $0.value, minimumPerArm: minimumPerArm) }
         }
-        func grouped(by key: (DecisionOutcome) -> String) -> [OfferEffect] {
-            Dictionary(grouping: decisions, by: key).sorted { $0.key < $1.key }.map { effect($0.key, $0.value) }
-        }
-        overall = effect("all offers", decisions)
-        byOffer = grouped(by: Self.offerName)
-        byIntent = grouped(by: \.intent)
-        byArchetype = grouped { $0.archetypeID ?? "unknown" }
-        byChurnBand = grouped { $0.churnBand ?? "unknown" }
+        overall = effects(.overall).first ?? OfferEffect(group: Self.allOffers, tally: OutcomeTally(), minimumPerArm: minimumPerArm)
+        byOffer = effects(.offer)
+        byIntent = effects(.intent)
+        byArchetype = effects(.archetype)
+        byChurnBand = effects(.churnBand)
     }
 
-    /// "15 % off", "free shipping" or "15 % off + free shipping".
-    static func offerName(_ decision: DecisionOutcome) -> String {
-        switch (decision.offerPercent > 0, decision.freeShipping) {
-        case (true, true): "\(decision.offerPercent) % off + free shipping"
-        case (true, false): "\(decision.offerPercent) % off"
-        default: "free shipping"
+    /// The group of all decisions.
+    static let allOffers = "all offers"
+
+    /// The group `decision` falls in when decisions are cut by `dimension`.
+    static func group(of decision: DecisionOutcome, by dimension: OutcomeDimension) -> String {
+        switch dimension {
+        case .overall: allOffers
+        case .offer: decision.offerName
+        case .intent: decision.intent
+        case .archetype: decision.archetypeID ?? "unknown"
+        case .churnBand: decision.churnBand ?? "unknown"
         }
     }
 

@@ -17,7 +17,8 @@ public struct StoredRetentionReports: RetentionReporting {
     }
 
     public func retentionReport(windowDays: Int, minimumPerArm: Int) async throws -> RetentionReport {
-        let decisions = try await outcomes.offerDecisions(withinDays: windowDays)
-        return RetentionReport(decisions: decisions, asOf: Date(), windowDays: windowDays, minimumPerArm: minimumPerArm)
+        let asOf = Date()
+        let tallies = try await outcomes.offerTallies(withinDays: windowDays, asOf: asOf)
+        return RetentionReport(tallies: tallies, asOf: asOf, windowDays: windowDays, minimumPerArm: minimumPerArm)
     }
 }

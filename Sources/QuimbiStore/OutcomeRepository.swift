@@ -41,30 +41,70 @@ public struct OutcomeRepository: Sendable {
         self.pool = pool
     }
 
-    /// Every recorded decision of a known customer that made or withheld an offer, with the customer's
-    /// first order within `days` days after it (one indexed lookup per decision).
-    public func offerDecisions(withinDays days: Int) async throws -> [DecisionOutcome] {
-        let rows = try await pool.query("""
-            SELECT extract(epoch FROM d.decided_at), d.intent, d.churn_band, d.archetype_id, d.holdout,
-                   CASE WHEN d.holdout THEN coalesce(d.withheld_discount_percent, 0) ELSE d.discount_percent END,
-                   CASE WHEN d.holdout THEN coalesce(d.withheld_free_shipping, false) ELSE d.free_shipping END,
-                   extract(epoch FROM o.created_at), o.total
-            FROM retention_decisions d
-            LEFT JOIN LATERAL (
-                SELECT created_at, total FROM orders
-                WHERE customer_id = d.customer_id AND created_at > d.decided_at
-                  AND created_at <= d.decided_at + make_interval(days => $1::integer)
-                ORDER BY created_at LIMIT 1
-            ) o ON true
-            WHERE d.customer_id IS NOT NULL AND (d.holdout OR d.discount_percent > 0 OR d.free_shipping)
-            """, [String(days)])
-        return try rows.rows.map { row throws(StoreError) in
-            DecisionOutcome(
-                decidedAt: Date(timeIntervalSince1970: try PostgresValues.double(row[0], column: "decided_at")),
-                intent: try PostgresValues.string(row[1], column: "intent"), churnBand: row[2], archetypeID: row[3],
-                holdout: row[4] == "t", offerPercent: try PostgresValues.int(row[5], column: "offer_percent"), freeShipping: row[6] == "t",
-                nextOrderAt: PostgresValues.optionalDouble(row[7]).map { Date(timeIntervalSince1970: $0) },
-                nextOrderTotal: PostgresValues.optionalDouble(row[8]))
+    /// Every recorded decision of a known customer that made or withheld an offer (its offer as made or
+    /// withheld), with the customer's first order within `$1` days after it: one indexed lookup per decision.
+    static let offerDecisionsSQL = """
+        SELECT d.decided_at, d.intent, d.churn_band, d.archetype_id, d.holdout,
+               CASE WHEN d.holdout THEN coalesce(d.withheld_discount_percent, 0) ELSE d.discount_percent END AS percent,
+               CASE WHEN d.holdout THEN coalesce(d.withheld_free_shipping, false) ELSE d.free_shipping END AS free_shipping,
+               o.created_at AS next_order_at, o.total AS next_order_total
+        FROM retention_decisions d
+        LEFT JOIN LATERAL (
+            SELECT created_at, total FROM orders
+            WHERE customer_id = d.customer_id AND created_at > d.decided_at
+              AND created_at <= d.decided_at + make_interval(days => $1::integer)
+            ORDER BY created_at LIMIT 1
+        ) o ON true
+        WHERE d.customer_id IS NOT NULL AND (d.holdout OR d.discount_percent > 0 OR d.free_shipping)
+        """
+
+    /// ``offerDecisionsSQL`` summed in the database per offer, intent, archetype and churn band (and
+    /// over all): `$2` is the report's time as Unix seconds; a decision is measured once `$1` days have
+    /// passed since it. The sums are ``OutcomeTally``'s, so the report reads a few rows, not every decision.
+    static let offerTalliesSQL = """
+        WITH decided AS (\(offerDecisionsSQL)),
+        named AS (
+            SELECT *, CASE WHEN percent > 0 AND free_shipping THEN percent || ' % off + free shipping'
+                           WHEN percent > 0 THEN percent || ' % off' ELSE 'free shipping' END AS offer,
+                      decided_at + make_interval(secs => $1::integer * 86400) <= to_timestamp($2::double precision) AS closed
+            FROM decided
+        )
+        SELECT CASE WHEN GROUPING(offer) = 0 THEN 'offer' WHEN GROUPING(intent) = 0 THEN 'intent'
+                    WHEN GROUPING(archetype_id) = 0 THEN 'archetype' WHEN GROUPING(churn_band) = 0 THEN 'churn_band'
+                    ELSE 'overall' END,
+               coalesce(CASE WHEN GROUPING(offer) = 0 THEN offer WHEN GROUPING(intent) = 0 THEN intent
+                             WHEN GROUPING(archetype_id) = 0 THEN archetype_id WHEN GROUPING(churn_band) = 0 THEN churn_band
+                             ELSE 'all offers' END, 'unknown'),
+               count(*) FILTER (WHERE NOT closed),
+               count(*) FILTER (WHERE closed AND NOT holdout),
+               count(next_order_at) FILTER (WHERE closed AND NOT holdout),
+               coalesce(sum(next_order_total) FILTER (WHERE closed AND NOT holdout), 0),
+               count(*) FILTER (WHERE closed AND holdout),
+               count(next_order_at) FILTER (WHERE closed AND holdout),
+               coalesce(sum(next_order_total) FILTER (WHERE closed AND holdout), 0),
+               coalesce(sum(next_order_total * percent / (100 - percent)::double precision) FILTER (WHERE closed AND NOT holdout AND percent > 0 AND percent < 100), 0)
+        FROM named
+        GROUP BY GROUPING SETS ((), (offer), (intent), (archetype_id), (churn_band))
+        """
+
+    /// The decisions of ``offerDecisionsSQL`` summed per group as of `asOf`: for each way of cutting
+    /// them (``OutcomeDimension``), each group's tally.
+    public func offerTallies(withinDays days: Int, asOf: Date) async throws -> [OutcomeDimension: [String: OutcomeTally]] {
+        let rows = try await pool.query(Self.offerTalliesSQL, [String(days), String(asOf.timeIntervalSince1970)]).rows
+        var tallies: [OutcomeDimension: [String: OutcomeTally]] = [:]
+        for row in rows {
+            guard let dimension = OutcomeDimension(rawValue: try PostgresValues.string(row[0], column: "dimension")) else { continue }
+            var tally = OutcomeTally()
+            tally.pending = try PostgresValues.int(row[2], column: "pending")
+            tally.treated = ArmTally(
+                decisions: try PostgresValues.int(row[3], column: "treated"), conversions: try PostgresValues.int(row[4], column: "treated_conversions"),
+                revenue: try PostgresValues.double(row[5], column: "treated_revenue"))
+            tally.control = ArmTally(
+                decisions: try PostgresValues.int(row[6], column: "control"), conversions: try PostgresValues.int(row[7], column: "control_conversions"),
+                revenue: try PostgresValues.double(row[8], column: "control_revenue"))
+            tally.discountGiven = try PostgresValues.double(row[9], column: "discount_given")
+            tallies[dimension, default: [:]][try PostgresValues.string(row[1], column: "group")] = tally
         }
+        return tallies
     }
 }

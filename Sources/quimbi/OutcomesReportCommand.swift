@@ -30,9 +30,10 @@ struct OutcomesReportCommand: AsyncParsableCommand {
     func run() async throws {
         let pool = PostgresPool(url: try store.postgresURL(), size: 1)
         do {
-            let decisions = try await OutcomeRepository(pool: pool).offerDecisions(withinDays: windowDays)
+            let reportTime = asOf?.date ?? Date()
+            let tallies = try await OutcomeRepository(pool: pool).offerTallies(withinDays: windowDays, asOf: reportTime)
             await pool.close()
-            let report = RetentionReport(decisions: decisions, asOf: asOf?.date ?? Date(), windowDays: windowDays, minimumPerArm: minPerArm)
+            let report = RetentionReport(tallies: tallies, asOf: reportTime, windowDays: windowDays, minimumPerArm: minPerArm)
             let encoder = QuimbiJSON.makeEncoder()
             encoder.outputFormatting.insert(.prettyPrinted)
             FileHandle.standardOutput.write(try encoder.encode(report) + Data("\n".utf8))

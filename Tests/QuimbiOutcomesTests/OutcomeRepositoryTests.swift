@@ -1,14 +1,18 @@
 import Foundation
 import QuimbiCore
-import QuimbiStore
+import QuimbiOutcomes
 import QuimbiTestSupport
 import Testing
+@testable import QuimbiStore
 
 /// The outcome query against a real PostgreSQL: each offer decision is joined with the customer's
-/// first order after it, within the window, and decisions without an offer are left out.
+/// first order after it, within the window, and decisions without an offer are left out; the sums the
+/// database makes of them give the report that the decisions themselves give.
 @Suite(.enabled(if: TestServers.privateServersAvailable))
 struct OutcomeRepositoryTests {
-    @Test func eachOfferDecisionGetsTheFirstOrderAfterItWithinTheWindow() async throws {
+    /// 120 recorded drafts; c0–c9 order again 5 days after the tickets, c10–c14 after 40 days, c15–c19
+    /// never; everyone ordered the day before. Returns the pool, the drafts and the latest ticket time.
+    static func store() async throws -> (PostgresPool, [DraftResponse], Date) {
         let pool = PostgresPool(url: try await TestServers.freshPostgresDatabase(), size: 1)
         _ = try await Migrator(pool: pool).migrate()
         let drafts = try await DecisionRecorderTests.drafts(count: 120)
@@ -22,11 +26,32 @@ struct OutcomeRepositoryTests {
         orders += (0..<10).map { order("c\($0)", 100 + $0, daysAfter: 5, total: 40) }
         orders += (10..<15).map { order("c\($0)", 100 + $0, daysAfter: 40, total: 70) }
         try await StoreWriter(pool: pool).write(customers: [], orders: orders)
+        return (pool, drafts, latest)
+    }
 
+    /// Each decision of ``OutcomeRepository/offerDecisionsSQL``, read one by one (the report's oracle).
+    static func decisions(_ pool: PostgresPool, withinDays days: Int) async throws -> [DecisionOutcome] {
+        let rows = try await pool.query("""
+            SELECT extract(epoch FROM decided_at), intent, churn_band, archetype_id, holdout, percent, free_shipping,
+                   extract(epoch FROM next_order_at), next_order_total
+            FROM (\(OutcomeRepository.offerDecisionsSQL)) decided
+            """, [String(days)])
+        return try rows.rows.map { row in
+            DecisionOutcome(
+                decidedAt: Date(timeIntervalSince1970: try PostgresValues.double(row[0], column: "decided_at")),
+                intent: try PostgresValues.string(row[1], column: "intent"), churnBand: row[2], archetypeID: row[3],
+                holdout: row[4] == "t", offerPercent: try PostgresValues.int(row[5], column: "percent"), freeShipping: row[6] == "t",
+                nextOrderAt: PostgresValues.optionalDouble(row[7]).map { Date(timeIntervalSince1970: $0) },
+                nextOrderTotal: PostgresValues.optionalDouble(row[8]))
+        }
+    }
+
+    @Test func eachOfferDecisionGetsTheFirstOrderAfterItWithinTheWindow() async throws {
+        let (pool, drafts, _) = try await Self.store()
         let offered = drafts.filter { $0.recommendation.offerDiscount || $0.recommendation.freeShipping || $0.recommendation.holdout == true }
         #expect(!offered.isEmpty && offered.count < drafts.count, "the sample has decisions with and without an offer")
-        let within30 = try await OutcomeRepository(pool: pool).offerDecisions(withinDays: 30)
-        let within60 = try await OutcomeRepository(pool: pool).offerDecisions(withinDays: 60)
+        let within30 = try await Self.decisions(pool, withinDays: 30)
+        let within60 = try await Self.decisions(pool, withinDays: 60)
         #expect(within30.count == offered.count && within60.count == offered.count)
         let quick = Set((0..<10).map { "c\($0)" }), late = Set((10..<15).map { "c\($0)" })
         let expected30 = offered.filter { quick.contains($0.customerID ?? "") }.count
@@ -35,5 +60,34 @@ struct OutcomeRepositoryTests {
         #expect(within60.filter { $0.nextOrderAt != nil }.count == expected60)
         #expect(within30.filter(\.holdout).allSatisfy { $0.offerPercent > 0 }, "the control arm carries the offer it was denied")
         await pool.close()
+    }
+
+    /// The report from the database's sums equals the report from the decisions, group by group, with
+    /// some decisions still inside their window (pending) and a minimum of one per arm.
+    @Test(arguments: [30, 60])
+    func theDatabasesSumsGiveTheReportTheDecisionsGive(windowDays: Int) async throws {
+        let (pool, _, latest) = try await Self.store()
+        // About half the decisions two days earlier: as of an hour before the others' windows close,
+        // those are measured and the others pending.
+        _ = try await pool.query("UPDATE retention_decisions SET decided_at = decided_at - interval '2 days' WHERE md5(draft_event_id) < '8'")
+        let asOf = latest.addingTimeInterval(86_400 * Double(windowDays) - 3_600)
+        let decisions = try await Self.decisions(pool, withinDays: windowDays)
+        let expected = RetentionReport(decisions: decisions, asOf: asOf, windowDays: windowDays, minimumPerArm: 1)
+        let tallies = try await OutcomeRepository(pool: pool).offerTallies(withinDays: windowDays, asOf: asOf)
+        let summed = RetentionReport(tallies: tallies, asOf: asOf, windowDays: windowDays, minimumPerArm: 1)
+        await pool.close()
+        #expect(expected.overall.pending > 0 && expected.overall.treated.decisions > 0 && expected.overall.control.decisions > 0)
+        let pairs = [(expected.overall, summed.overall)] + zip(expected.byOffer + expected.byIntent + expected.byArchetype + expected.byChurnBand,
+                                                               summed.byOffer + summed.byIntent + summed.byArchetype + summed.byChurnBand).map { ($0, $1) }
+        #expect(summed.byOffer.count == expected.byOffer.count && summed.byIntent.count == expected.byIntent.count)
+        #expect(summed.byArchetype.count == expected.byArchetype.count && summed.byChurnBand.count == expected.byChurnBand.count)
+        for (one, other) in pairs {
+            #expect(one.group == other.group && one.pending == other.pending && one.verdict == other.verdict)
+            #expect(one.treated.decisions == other.treated.decisions && one.treated.conversions == other.treated.conversions)
+            #expect(one.control.decisions == other.control.decisions && one.control.conversions == other.control.conversions)
+            #expect(abs(one.treated.revenue - other.treated.revenue) < 1e-6 && abs(one.control.revenue - other.control.revenue) < 1e-6)
+            #expect(abs((one.netRevenuePerDecision ?? 0) - (other.netRevenuePerDecision ?? 0)) < 1e-6, "\(one.group)")
+            #expect(one.uplift == other.uplift)
+        }
     }
 }
