@@ -196,7 +196,7 @@ let package = Package(
         ),
         .testTarget(
             name: "QuimbiOutcomesTests",
-            dependencies: ["QuimbiOutcomes", "QuimbiStore", "QuimbiKafka", "QuimbiCore", "QuimbiWorker", "QuimbiTestSupport", "QuimbiMetrics"],
+            dependencies: ["QuimbiOutcomes", "QuimbiStore", "QuimbiKafka", "QuimbiCore", "QuimbiWorker", "QuimbiTestSupport", "QuimbiMetrics", "QuimbiResilienceTesting"],
             swiftSettings: strictConcurrency
         ),
         .testTarget(name: "QuimbiCoreTests", dependencies: ["QuimbiCore"]),

@@ -35,12 +35,16 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Mark the dashboard's session cookie Secure, sent over HTTPS only: set it when clients reach the server through TLS (QUIMBI_DASHBOARD_SECURE_COOKIE).")
     var secureCookie: Bool = EnvironmentDefaults.bool("QUIMBI_DASHBOARD_SECURE_COOKIE")
 
+    @Option(help: "Seconds a retention or churn report is served again before it is rebuilt (QUIMBI_REPORT_CACHE_S); 0 rebuilds every time.")
+    var reportCacheSeconds: Int = EnvironmentDefaults.int("QUIMBI_REPORT_CACHE_S", default: 60)
+
     @OptionGroup var kafka: KafkaOptions
     @OptionGroup var data: CustomerDataOptions
 
     func validate() throws {
         guard (1...65_535).contains(port) else { throw ValidationError("--port must be 1…65535") }
         guard rateLimit > 0, rateBurst > 0, loginRate > 0 else { throw ValidationError("--rate-limit, --rate-burst and --login-rate must be positive") }
+        guard (0...86_400).contains(reportCacheSeconds) else { throw ValidationError("--report-cache-seconds must be 0…86400") }
         guard let secret = EnvironmentDefaults.string("QUIMBI_WEBHOOK_SECRET"), !secret.isEmpty else {
             throw ValidationError("QUIMBI_WEBHOOK_SECRET must be set")
         }
@@ -57,15 +61,18 @@ struct ServeCommand: AsyncParsableCommand {
         let connection = kafka.kafka()
         let producer = try KafkaProducer(configuration: ProducerConfiguration(kafka: connection), logger: logger)
         let registry = MetricsRegistry()
+        let reports = sources.postgres.map { pool in
+            CachedReports(
+                retention: StoredRetentionReports(pool: pool),
+                churn: StoredChurnReports(pool: pool, mediumFrom: SupportPolicy.default.mediumChurnFrom, highFrom: SupportPolicy.default.highChurnFrom),
+                ttl: .seconds(reportCacheSeconds), clock: ContinuousClock())
+        }
         let api = QuimbiAPI(
             dependencies: ServerDependencies(
                 profiles: sources.profiles, orders: sources.orders, archetypes: sources.archetypes,
                 publisher: KafkaTicketPublisher(producer: producer, topic: kafka.ticketsTopic),
                 readiness: [BrokerReachability(bootstrapServers: connection.bootstrapServers)] + sources.readiness,
-                metrics: registry, reports: sources.postgres.map { StoredRetentionReports(pool: $0) },
-                churnReports: sources.postgres.map {
-                    StoredChurnReports(pool: $0, mediumFrom: SupportPolicy.default.mediumChurnFrom, highFrom: SupportPolicy.default.highChurnFrom)
-                }),
+                metrics: registry, reports: reports, churnReports: reports),
             settings: ServerSettings(
                 apiKeys: keys, webhook: WebhookSignature(secret: EnvironmentDefaults.string("QUIMBI_WEBHOOK_SECRET") ?? ""),
                 helpdeskWebhooks: HelpdeskWebhooks.fromEnvironment(),

@@ -44,6 +44,8 @@ struct APIFixture {
     let dashboardClock = SettableDate()
     /// Login attempts the dashboard admits at once.
     var loginAttemptBurst = 100
+    /// Login attempts the dashboard admits per second after a burst.
+    var loginAttemptsPerSecond = 1.0
 
     init(publisher: any TicketPublishing = RecordingPublisher(), rateLimitPerSecond: Double = 1_000, rateLimitBurst: Int = 1_000) {
         self.publisher = publisher
@@ -84,7 +86,7 @@ struct APIFixture {
                 ],
                 rateLimitPerSecond: rateLimitPerSecond, rateLimitBurst: rateLimitBurst, maxWebhookBytes: 256 * 1024,
                 readinessTTL: readinessTTL, readinessTimeout: readinessTimeout,
-                dashboard: DashboardSettings(secret: Array(Self.dashboardSecret.utf8), loginAttemptBurst: loginAttemptBurst, now: { [dashboardClock] in dashboardClock.now })))
+                dashboard: DashboardSettings(secret: Array(Self.dashboardSecret.utf8), loginAttemptsPerSecond: loginAttemptsPerSecond, loginAttemptBurst: loginAttemptBurst, now: { [dashboardClock] in dashboardClock.now })))
     }
 
     /// Runs `body` against the API served over real HTTP on loopback.
