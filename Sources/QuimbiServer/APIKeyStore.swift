@@ -30,6 +30,17 @@ public struct APIKeyStore: Sendable {
     /// Whether no key is configured (every request is then refused).
     public var isEmpty: Bool { digests.isEmpty }
 
+    /// A short name of the key at `index` that reveals nothing of it (hex of the first 8 bytes of SHA-256
+    /// over its digest): what a dashboard session records of the key that opened it.
+    func fingerprint(ofKeyAt index: Int) -> String {
+        HexBytes.encode(Array(SHA256.hash(data: digests[index]).prefix(8)))
+    }
+
+    /// Whether a configured key has `fingerprint` (a session of a key no longer configured has ended).
+    func hasKey(withFingerprint fingerprint: String) -> Bool {
+        digests.indices.contains { self.fingerprint(ofKeyAt: $0) == fingerprint }
+    }
+
     /// The index of the key matching `presented`, comparing against every key without early exit.
     func match(_ presented: String) -> Int? {
         let digest = Array(SHA256.hash(data: Array(presented.utf8)))

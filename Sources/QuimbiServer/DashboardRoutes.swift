@@ -32,7 +32,9 @@ struct DashboardRoutes: Sendable {
     }
 
     private func session(_ request: Request) -> DashboardSession? {
-        request.cookies[DashboardSession.cookieName].flatMap { DashboardSession(cookie: $0.value, settings: settings) }
+        request.cookies[DashboardSession.cookieName]
+            .flatMap { DashboardSession(cookie: $0.value, settings: settings) }
+            .flatMap { keys.hasKey(withFingerprint: $0.keyFingerprint) ? $0 : nil }
     }
 
     private func dashboard(_ request: Request) async -> Response {
@@ -58,10 +60,10 @@ struct DashboardRoutes: Sendable {
             response.headers[.retryAfter] = String(retryAfter)
             return response
         }
-        guard sameOrigin(request), let form = await DashboardForms.fields(request), let key = form["api_key"], keys.match(key) != nil else {
+        guard sameOrigin(request), let form = await DashboardForms.fields(request), let key = form["api_key"], let index = keys.match(key) else {
             return DashboardForms.login(message: "Sign-in failed.", status: .unauthorized).response()
         }
-        let session = DashboardSession.start(settings)
+        let session = DashboardSession.start(settings, keyFingerprint: keys.fingerprint(ofKeyAt: index))
         var response = Response(status: .seeOther, headers: [.location: "/dashboard", .cacheControl: "no-store"])
         response.setCookie(cookie(session.cookieValue(settings), maxAge: Int(settings.sessionLifetime.components.seconds)))
         return response

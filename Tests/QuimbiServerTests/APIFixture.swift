@@ -44,6 +44,8 @@ struct APIFixture {
     let dashboardClock = SettableDate()
     /// Login attempts the dashboard admits at once.
     var loginAttemptBurst = 100
+    /// The plain API keys the server accepts (besides the production key's hash).
+    var plainKeys = [Self.devKey]
     /// Login attempts the dashboard admits per second after a burst.
     var loginAttemptsPerSecond = 1.0
 
@@ -71,7 +73,7 @@ struct APIFixture {
     }
 
     func api() throws -> QuimbiAPI {
-        let keys = try APIKeyStore(plainKeys: [Self.devKey], sha256Hashes: [SHA256.hash(data: Array(Self.prodKey.utf8)).map { String(format: "%02x", $0) }.joined()])
+        let keys = try APIKeyStore(plainKeys: plainKeys, sha256Hashes: [SHA256.hash(data: Array(Self.prodKey.utf8)).map { String(format: "%02x", $0) }.joined()])
         return QuimbiAPI(
             dependencies: ServerDependencies(
                 profiles: data, orders: data, archetypes: data, publisher: publisher,

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import NIOCore
+import Synchronization
 import Testing
 
 /// Who may see `/dashboard`: a login with an API key sets a signed, HttpOnly, SameSite=Strict session
@@ -51,11 +52,14 @@ struct DashboardAccessTests {
             let cookie = try #require(try await Self.login(client, key: APIFixture.devKey).cookie.map(Self.pair))
             let value = String(cookie.dropFirst("quimbi_session=".count))
             let parts = value.split(separator: ".").map(String.init)
-            let flipped = parts[2].last == "0" ? "1" : "0"
+            #expect(parts.count == 4)
+            let flipped = parts[3].last == "0" ? "1" : "0"
             let tampered = [
-                "\(parts[0]).\(parts[1]).\(parts[2].dropLast())\(flipped)",  // signature changed
-                "\(Int(parts[0])! + 86_400).\(parts[1]).\(parts[2])",       // expiry extended
-                "\(parts[0]).\(String(repeating: "0", count: 32)).\(parts[2])", // token swapped
+                "\(parts[0]).\(parts[1]).\(parts[2]).\(parts[3].dropLast())\(flipped)",  // signature changed
+                "\(Int(parts[0])! + 86_400).\(parts[1]).\(parts[2]).\(parts[3])",       // expiry extended
+                "\(parts[0]).\(String(repeating: "0", count: 32)).\(parts[2]).\(parts[3])", // token swapped
+                "\(parts[0]).\(parts[1]).\(String(repeating: "0", count: 16)).\(parts[3])", // another key's session
+                "\(parts[0]).\(parts[1]).\(parts[3])",                                 // the former three-part format
                 "garbage", "",
             ]
             var bodies: Set<String> = []
@@ -70,6 +74,29 @@ struct DashboardAccessTests {
             fixture.dashboardClock.advance(by: 8 * 3_600 + 1)
             let expired = try await Self.dashboard(client, cookie: cookie)
             #expect(expired.status == .unauthorized && expired.text == bodies.first)
+        }
+    }
+
+    /// A session lasts no longer than its key: once the key is no longer configured (the server restarted
+    /// without it, same dashboard secret), its sessions get the 401 page, while other keys' sessions go on.
+    @Test func aSessionEndsWhenItsKeyIsRevoked() async throws {
+        var before = APIFixture()
+        before.plainKeys = [APIFixture.devKey, "manager-key"]
+        let sessions = CollectedCookies()
+        try await before.live { client in
+            for key in [APIFixture.devKey, "manager-key"] {
+                let cookie = try #require(try await Self.login(client, key: key).cookie.map(Self.pair))
+                #expect(try await Self.dashboard(client, cookie: cookie).status == .ok)
+                sessions.append(cookie)
+            }
+        }
+        var after = APIFixture()
+        after.plainKeys = [APIFixture.devKey]
+        let cookies = sessions.all
+        try await after.live { client in
+            #expect(try await Self.dashboard(client, cookie: cookies[0]).status == .ok, "the kept key's session goes on")
+            let revoked = try await Self.dashboard(client, cookie: cookies[1])
+            #expect(revoked.status == .unauthorized && !Self.dataMarkers.contains { revoked.text.contains($0) })
         }
     }
 
@@ -139,4 +166,15 @@ struct DashboardAccessTests {
             #expect(response.status == .notFound && response.text.contains("--postgres"))
         }
     }
+}
+
+/// Session cookies collected inside one server's run, to present to another.
+final class CollectedCookies: Sendable {
+    private let cookies = Mutex<[String]>([])
+
+    func append(_ cookie: String) {
+        cookies.withLock { $0.append(cookie) }
+    }
+
+    var all: [String] { cookies.withLock { $0 } }
 }
