@@ -20,12 +20,14 @@ demo: release
 	$(RELEASE_BIN) demo --exit-when-done
 
 # The demo with LLM drafts from a small local model (SmolLM2-135M-Instruct, English only) served by
-# Deploy/local/llm_server.py on 127.0.0.1:8089. It answers one request at a time, about 7 s each on two
+# Deploy/local/llm_server.py on 127.0.0.1:8089. It answers one request at a time, 15-30 s each on two
 # cores, so the demo publishes few tickets and gives each a deadline long enough to wait its turn.
 demo-llm: release
 	@bash Deploy/local/install-llm.sh
 	@python3 Deploy/local/llm_server.py --port 8089 & server=$$!; trap "kill $$server" EXIT; \
-	until curl -sf http://127.0.0.1:8089/health >/dev/null; do sleep 0.5; done; \
+	for attempt in $$(seq 120); do curl -sf http://127.0.0.1:8089/health >/dev/null && break; \
+	  kill -0 $$server 2>/dev/null || { echo "llm_server.py stopped before answering (see above)"; exit 1; }; sleep 0.5; done; \
+	curl -sf http://127.0.0.1:8089/health >/dev/null || { echo "llm_server.py did not answer within 60 s"; exit 1; }; \
 	$(RELEASE_BIN) demo --exit-when-done --tickets 3 --llm-url http://127.0.0.1:8089/v1 --llm-model SmolLM2-135M-Instruct --ticket-deadline-ms 90000
 
 # The tests run the LLM drafter against the real local model too (RealModelDraftTests): install it.

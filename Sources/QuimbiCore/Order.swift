@@ -37,6 +37,22 @@ public struct LineItem: Codable, Sendable, Hashable {
     }
 }
 
+extension [LineItem] {
+    /// Each item (``LineItem/displayName``) once, in order of first listing, with the quantities of its lines added.
+    public var quantitiesByItem: [(item: String, quantity: Int)] {
+        var merged: [(item: String, quantity: Int)] = []
+        for line in self {
+            let item = line.displayName
+            if let index = merged.firstIndex(where: { $0.item == item }) {
+                merged[index].quantity += line.quantity
+            } else {
+                merged.append((item, line.quantity))
+            }
+        }
+        return merged
+    }
+}
+
 extension [Order] {
     /// The distinct items of these orders (``LineItem/displayName``), in order of first appearance.
     public var distinctItems: [String] {

@@ -15,7 +15,7 @@ enum DemoPrinter {
             lines.append("   Customer  unknown (no behavioural profile)")
         }
         if let order = draft.orders.first {
-            let items = order.lineItems.map(\.displayName).joined(separator: ", ")
+            let items = order.lineItems.quantitiesByItem.map { "\($0.quantity) × \($0.item)" }.joined(separator: ", ")
             lines.append("   Last order \(order.name ?? order.id) · \(order.fulfillmentStatus) · $\(money(order.total)) · \(items)")
         }
         if let recommended = draft.recommendedItems {

@@ -148,7 +148,7 @@ enum OrderSentences {
         case .found(let order):
             let progress = OrderProgress(order)
             var sentences = [words.summary(order.name ?? order.id, words.day(order.createdAt), words.progress(progress))]
-            let items = quantitiesByItem(order.lineItems).map { "\($0.quantity) × \($0.item)" }
+            let items = order.lineItems.quantitiesByItem.map { "\($0.quantity) × \($0.item)" }
             if !items.isEmpty { sentences.append(words.items(phrases.list(items))) }
             if progress.mayBeFollowed, let tracking = order.tracking.first(where: { $0.number != nil || $0.url != nil }) {
                 sentences.append(words.tracking(tracking.company, tracking.number, tracking.url))
@@ -158,19 +158,5 @@ enum OrderSentences {
         case .noOrders: return [words.noOrders]
         case .unavailable: return [words.unavailable]
         }
-    }
-
-    /// Each item (with its variant) once, in the order first listed, with the quantities of its lines added.
-    private static func quantitiesByItem(_ lines: [LineItem]) -> [(item: String, quantity: Int)] {
-        var merged: [(item: String, quantity: Int)] = []
-        for line in lines {
-            let item = line.displayName
-            if let index = merged.firstIndex(where: { $0.item == item }) {
-                merged[index].quantity += line.quantity
-            } else {
-                merged.append((item, line.quantity))
-            }
-        }
-        return merged
     }
 }
