@@ -5,6 +5,8 @@ import QuimbiCore
 /// The configured API keys, held only as SHA-256 digests and compared in constant time.
 public struct APIKeyStore: Sendable {
     private let digests: [[UInt8]]
+    /// ``fingerprint(ofKeyAt:)`` of each key, computed once.
+    private let fingerprints: [String]
 
     /// Keys from plain development keys and hex SHA-256 hashes of production keys.
     /// Throws ``APIKeyConfigurationError`` for a hash that is not 64 hex digits.
@@ -17,6 +19,7 @@ public struct APIKeyStore: Sendable {
             digests.append(bytes)
         }
         self.digests = digests
+        fingerprints = digests.map { HexBytes.encode(Array(SHA256.hash(data: $0).prefix(8))) }
     }
 
     /// Keys from `QUIMBI_API_KEYS` and `QUIMBI_API_KEY_SHA256` (comma-separated) in `environment`.
@@ -33,12 +36,12 @@ public struct APIKeyStore: Sendable {
     /// A short name of the key at `index` that reveals nothing of it (hex of the first 8 bytes of SHA-256
     /// over its digest): what a dashboard session records of the key that opened it.
     func fingerprint(ofKeyAt index: Int) -> String {
-        HexBytes.encode(Array(SHA256.hash(data: digests[index]).prefix(8)))
+        fingerprints[index]
     }
 
     /// Whether a configured key has `fingerprint` (a session of a key no longer configured has ended).
     func hasKey(withFingerprint fingerprint: String) -> Bool {
-        digests.indices.contains { self.fingerprint(ofKeyAt: $0) == fingerprint }
+        fingerprints.contains(fingerprint)
     }
 
     /// The index of the key matching `presented`, comparing against every key without early exit.

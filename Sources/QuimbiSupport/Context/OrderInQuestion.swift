@@ -30,12 +30,15 @@ public enum OrderInQuestion: Sendable, Hashable {
         }
     }
 
-    /// "#1003" or an order word followed closely by a number of three or more digits.
-    private static let reference = #"#\s?[0-9]{3,}|\b(order|orders|pedido|commande|bestellung|bestellnummer|auftrag)\b[^0-9\n.?!]{0,12}[0-9]{3,}"#
+    /// "#1003" or an order word followed closely by a number of three or more digits; compiled once.
+    private static let reference = try! NSRegularExpression(
+        pattern: #"#\s?[0-9]{3,}|\b(order|orders|pedido|commande|bestellung|bestellnummer|auftrag)\b[^0-9\n.?!]{0,12}[0-9]{3,}"#,
+        options: [.caseInsensitive])
 
     /// The digits of the first order number the message names, if any.
     static func orderNumber(in message: String) -> String? {
-        guard let range = message.range(of: reference, options: [.regularExpression, .caseInsensitive]) else { return nil }
+        guard let match = reference.firstMatch(in: message, range: NSRange(message.startIndex..., in: message)),
+              let range = Range(match.range, in: message) else { return nil }
         return String(message[range].reversed().prefix(while: { $0.isASCII && $0.isNumber }).reversed())
     }
 

@@ -55,16 +55,19 @@ public struct TemplateDrafter: Drafter {
     /// of (not when the primary is the uncertain `general`), each sentence said once.
     private func intentSentences(_ context: SupportContext, phrases: TemplatePhrases) -> [String] {
         let intent = context.analysis.intent
-        var sentences = sentences(for: intent.label, context, phrases: phrases)
-        guard intent.label != .general else { return sentences }
-        for label in intent.secondary where Self.answeredAsSecondary.contains(label) {
-            sentences += self.sentences(for: label, context, phrases: phrases).filter { !sentences.contains($0) }
+        let secondaries = intent.label == .general ? [] : intent.secondary.filter(Self.answeredAsSecondary.contains)
+        // The order in question is found (and worded) once, however many of the intents cite it.
+        let order = ([intent.label] + secondaries).contains(where: Self.citesOrder.contains)
+            ? OrderSentences.sentences(context.orderInQuestion, phrases: phrases) : []
+        var sentences = sentences(for: intent.label, context, order: order, phrases: phrases)
+        for label in secondaries {
+            sentences += self.sentences(for: label, context, order: order, phrases: phrases).filter { !sentences.contains($0) }
         }
         return sentences
     }
 
-    private func sentences(for label: IntentLabel, _ context: SupportContext, phrases: TemplatePhrases) -> [String] {
-        let order = Self.citesOrder.contains(label) ? OrderSentences.sentences(context.orderInQuestion, phrases: phrases) : []
+    /// The sentences answering `label`; `order` is what the reply says of the order in question.
+    private func sentences(for label: IntentLabel, _ context: SupportContext, order: [String], phrases: TemplatePhrases) -> [String] {
         switch label {
         case .churnThreat:
             return context.analysis.intent.signals.contains("price") ? [phrases.budget] : []
