@@ -89,6 +89,10 @@ public struct Order: Codable, Sendable, Hashable {
     public var createdAt: Date
     /// Order total including tax and shipping.
     public var total: Double
+    /// The discounts actually applied to the order, in its currency (JSON key `discount_total`):
+    /// `0` when it carried none, `nil` when unknown (orders recorded before the field existed, or from
+    /// a source that does not say). ``total`` is what was paid after it.
+    public var discountTotal: Double?
     /// ISO 4217 currency code.
     public var currency: String
     /// Payment state, e.g. `paid`, `refunded`.
@@ -101,7 +105,7 @@ public struct Order: Codable, Sendable, Hashable {
     public var tracking: [Tracking]
 
     public init(
-        id: String, name: String? = nil, customerID: String, createdAt: Date, total: Double,
+        id: String, name: String? = nil, customerID: String, createdAt: Date, total: Double, discountTotal: Double? = nil,
         currency: String = "USD", financialStatus: String = "paid", fulfillmentStatus: String = "fulfilled",
         lineItems: [LineItem] = [], tracking: [Tracking] = []
     ) {
@@ -110,6 +114,7 @@ public struct Order: Codable, Sendable, Hashable {
         self.customerID = customerID
         self.createdAt = createdAt
         self.total = total
+        self.discountTotal = discountTotal
         self.currency = currency
         self.financialStatus = financialStatus
         self.fulfillmentStatus = fulfillmentStatus
@@ -121,6 +126,7 @@ public struct Order: Codable, Sendable, Hashable {
         case id, name, total, currency, tracking
         case customerID = "customer_id"
         case createdAt = "created_at"
+        case discountTotal = "discount_total"
         case financialStatus = "financial_status"
         case fulfillmentStatus = "fulfillment_status"
         case lineItems = "line_items"

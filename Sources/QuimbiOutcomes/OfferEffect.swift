@@ -15,9 +15,12 @@ public struct OfferEffect: Codable, Sendable, Equatable {
     public var uplift: UpliftInterval?
     /// Next-order revenue per decision, treated minus control.
     public var incrementalRevenuePerDecision: Double?
-    /// The discount given away per treated decision, assuming each converting customer redeemed the
-    /// offer on that next order (its total is what was paid after the discount).
+    /// The discount given away per treated decision: what each converting customer's next order
+    /// carried, or, for orders that do not say, the offer assumed redeemed there (its total is what was
+    /// paid after the discount); ``discountUse`` tells how many of each.
     public var discountCostPerDecision: Double?
+    /// How the treated arm's next orders used a discount: observed, assumed, redeemed.
+    public var discountUse: DiscountUse
     /// ``incrementalRevenuePerDecision`` minus ``discountCostPerDecision``.
     public var netRevenuePerDecision: Double?
     /// `not enough data yet`, `offers raise orders`, `offers lower orders` or `no measurable effect`.
@@ -29,6 +32,7 @@ public struct OfferEffect: Codable, Sendable, Equatable {
         pending = tally.pending
         treated = ArmOutcome(tally.treated)
         control = ArmOutcome(tally.control)
+        discountUse = DiscountUse(tally.discount)
         guard treated.decisions >= minimumPerArm, control.decisions >= minimumPerArm,
               let uplift = UpliftInterval(treated: treated.conversions, of: treated.decisions, controlled: control.conversions, of: control.decisions) else {
             verdict = "not enough data yet"
@@ -36,7 +40,7 @@ public struct OfferEffect: Codable, Sendable, Equatable {
         }
         self.uplift = uplift
         let incremental = treated.revenue / Double(treated.decisions) - control.revenue / Double(control.decisions)
-        let cost = tally.discountGiven / Double(treated.decisions)
+        let cost = tally.discount.given / Double(treated.decisions)
         incrementalRevenuePerDecision = incremental
         discountCostPerDecision = cost
         netRevenuePerDecision = incremental - cost
@@ -47,6 +51,7 @@ public struct OfferEffect: Codable, Sendable, Equatable {
         case group, treated, control, pending, uplift, verdict
         case incrementalRevenuePerDecision = "incremental_revenue_per_decision"
         case discountCostPerDecision = "discount_cost_per_decision"
+        case discountUse = "discount_use"
         case netRevenuePerDecision = "net_revenue_per_decision"
     }
 }

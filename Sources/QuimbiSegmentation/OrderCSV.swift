@@ -3,16 +3,17 @@ import QuimbiCore
 
 /// Orders as CSV with a header line. Required columns: `order_id` (or `id`), `customer_id`,
 /// `created_at` (RFC 3339), `total`. Optional: `name`, `currency` (default USD), `financial_status`,
-/// `fulfillment_status`, and `line_items` / `tracking` as JSON arrays. Fields follow RFC 4180 quoting.
+/// `fulfillment_status`, `discount_total` (the discounts applied; empty or absent: unknown), and
+/// `line_items` / `tracking` as JSON arrays. Fields follow RFC 4180 quoting.
 struct OrderCSV {
     /// The columns it reads.
     private enum Column: Int, CaseIterable {
-        case orderID, name, customerID, createdAt, total, currency, financialStatus, fulfillmentStatus, lineItems, tracking
+        case orderID, name, customerID, createdAt, total, currency, financialStatus, fulfillmentStatus, lineItems, tracking, discountTotal
 
         /// The column's name in the header.
         var header: String {
             ["order_id", "name", "customer_id", "created_at", "total", "currency", "financial_status",
-             "fulfillment_status", "line_items", "tracking"][rawValue]
+             "fulfillment_status", "line_items", "tracking", "discount_total"][rawValue]
         }
     }
 
@@ -45,6 +46,8 @@ struct OrderCSV {
             return .failure("created_at is not an RFC 3339 timestamp")
         }
         guard let total = field(.total).flatMap(Double.init) else { return .failure("total is not a number") }
+        let discountText = field(.discountTotal), discountTotal = discountText.flatMap(Double.init)
+        guard discountText == nil || discountTotal != nil else { return .failure("discount_total is not a number") }
         guard let lineItems = field(.lineItems).map({ try? JSONDecoder().decode([LineItem].self, from: Data($0.utf8)) }) ?? [] else {
             return .failure("line_items is not a JSON array of items")
         }
@@ -53,7 +56,7 @@ struct OrderCSV {
         }
         return .success(Order(
             id: field(.orderID) ?? "", name: field(.name), customerID: field(.customerID) ?? "",
-            createdAt: createdAt, total: total, currency: field(.currency) ?? "USD",
+            createdAt: createdAt, total: total, discountTotal: discountTotal, currency: field(.currency) ?? "USD",
             financialStatus: field(.financialStatus) ?? "paid", fulfillmentStatus: field(.fulfillmentStatus) ?? "fulfilled",
             lineItems: lineItems, tracking: tracking))
     }

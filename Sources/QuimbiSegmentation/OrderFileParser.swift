@@ -100,6 +100,9 @@ public enum OrderFileParser {
         if order.id.isEmpty { return .failure("empty order id") }
         if order.customerID.isEmpty { return .failure("empty customer_id") }
         if !order.total.isFinite || order.total < 0 { return .failure("total is not a non-negative number") }
+        if let discount = order.discountTotal, !discount.isFinite || discount < 0 {
+            return .failure("discount_total is not a non-negative number")
+        }
         if order.currency.count != 3 { return .failure("currency is not a 3-letter code") }
         return .success(order)
     }

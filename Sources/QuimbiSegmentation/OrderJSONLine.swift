@@ -27,6 +27,7 @@ struct OrderJSONLine {
         var name: String??
         var createdAt: Date?
         var total: Double?
+        var discountTotal: Double??
         var lineItems: [LineItem]?
         var tracking: [Tracking]?
         let complete = object { key, reader in
@@ -36,6 +37,7 @@ struct OrderJSONLine {
             case "customer_id": return Self.once(&customerID, reader.string())
             case "created_at": return Self.once(&createdAt, reader.string().flatMap(RFC3339.date(from:)))
             case "total": return Self.once(&total, reader.double())
+            case "discount_total": return Self.once(&discountTotal, reader.optional { $0.double() })
             case "currency": return Self.once(&currency, reader.string())
             case "financial_status": return Self.once(&financialStatus, reader.string())
             case "fulfillment_status": return Self.once(&fulfillmentStatus, reader.string())
@@ -46,7 +48,8 @@ struct OrderJSONLine {
         }
         guard complete, let id, let customerID, let createdAt, let total, let currency, let financialStatus,
               let fulfillmentStatus, let lineItems, let tracking else { return nil }
-        return Order(id: id, name: name ?? nil, customerID: customerID, createdAt: createdAt, total: total, currency: currency,
+        return Order(id: id, name: name ?? nil, customerID: customerID, createdAt: createdAt, total: total,
+                     discountTotal: discountTotal ?? nil, currency: currency,
                      financialStatus: financialStatus, fulfillmentStatus: fulfillmentStatus, lineItems: lineItems, tracking: tracking)
     }
 

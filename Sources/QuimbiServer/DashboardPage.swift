@@ -73,13 +73,22 @@ struct DashboardPage {
             rows: effects.map { offerCells($0, extent: extent) })
         return "<section id=\"offers\"><h2>Offer effectiveness: next order within \(retention.windowDays) days, against the holdout</h2>\(table.html())"
             + "<p class=\"muted\">Uplift in percentage points of the share of customers who ordered again; an arm needs \(retention.minimumPerArm) "
-            + "decisions with a closed window before a rate is shown. Pending decisions are still inside their window.</p></section>"
+            + "decisions with a closed window before a rate is shown. Pending decisions are still inside their window. "
+            + "Net revenue deducts the discount each next order carried; where an order does not say (older data), the offer is assumed redeemed.</p></section>"
+    }
+
+    /// Under the offered arm's counts: how many next orders used a discount, and how many discounts were assumed.
+    private func discountNote(_ use: DiscountUse) -> String {
+        let parts = (use.observed > 0 ? ["\(use.redeemed) of \(use.observed) used a discount"] : [])
+            + (use.assumed > 0 ? ["\(use.assumed) assumed"] : [])
+        return parts.isEmpty ? "" : "<div class=\"muted\">\(parts.joined(separator: ", "))</div>"
     }
 
     private func offerCells(_ effect: OfferEffect, extent: Double) -> [String] {
         let leading = [
             "\(HTMLPage.escape(effect.group))<div class=\"muted\">\(effect.pending) pending</div>",
-            "\(effect.treated.decisions) (\(effect.treated.conversions))", "\(effect.control.decisions) (\(effect.control.conversions))",
+            "\(effect.treated.decisions) (\(effect.treated.conversions))\(discountNote(effect.discountUse))",
+            "\(effect.control.decisions) (\(effect.control.conversions))",
         ]
         guard let uplift = effect.uplift else {
             return leading + ["<span class=\"unsure\">not enough data yet</span>", "", "—", "<span class=\"unsure\">\(HTMLPage.escape(effect.verdict))</span>"]

@@ -21,6 +21,7 @@ enum ShopifyOrderMapping {
         return Order(
             id: legacyID(node.id), name: node.name, customerID: legacyID(customerID), createdAt: createdAt,
             total: try amount(node.totalPriceSet.shopMoney, of: node.id),
+            discountTotal: try node.totalDiscountsSet.map { try amount($0.shopMoney, of: node.id) },
             currency: node.totalPriceSet.shopMoney.currencyCode,
             financialStatus: status(node.displayFinancialStatus),
             fulfillmentStatus: status(node.displayFulfillmentStatus),

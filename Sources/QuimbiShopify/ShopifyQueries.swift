@@ -9,6 +9,7 @@ enum ShopifyQueries {
             nodes {
               id name createdAt displayFinancialStatus displayFulfillmentStatus
               totalPriceSet { shopMoney { amount currencyCode } }
+              totalDiscountsSet { shopMoney { amount currencyCode } }
               lineItems(first: $lineItems) {
                 nodes { title variantTitle quantity sku originalUnitPriceSet { shopMoney { amount currencyCode } } }
               }
@@ -54,10 +55,11 @@ enum ShopifyQueries {
     }
 
     /// An upper bound of Shopify's requested cost for one orders page: each connection costs 2 plus
-    /// `first` times its node's objects (order, price set, money, line items, fulfillments, tracking).
+    /// `first` times its node's objects (order, price and discount sets with their money, line items,
+    /// fulfillments, tracking).
     static func ordersPageCost(first: Int, lineItems: Int) -> Double {
         let lineItemCost = 2 + Double(lineItems) * 3
-        let orderCost = 1 + 2 + lineItemCost + 3
+        let orderCost = 1 + 2 + 2 + lineItemCost + 3
         return 1 + 2 + Double(first) * orderCost
     }
 

@@ -75,6 +75,8 @@ struct OrderNode: Decodable, Sendable {
     var displayFinancialStatus: String?
     var displayFulfillmentStatus: String?
     var totalPriceSet: MoneyBag
+    /// Order and line discounts applied, before returns; absent or `null` when Shopify does not say.
+    var totalDiscountsSet: MoneyBag?
     var lineItems: Connection<LineItemNode>
     var fulfillments: [FulfillmentNode]?
 }

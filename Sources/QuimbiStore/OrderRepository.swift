@@ -5,12 +5,12 @@ import QuimbiCore
 public struct OrderRepository: OrderSource {
     static let byIDSQL = """
         SELECT id, name, customer_id, extract(epoch FROM created_at)::float8, total, currency,
-               financial_status, fulfillment_status, line_items, tracking
+               financial_status, fulfillment_status, line_items, tracking, discount_total
         FROM orders WHERE customer_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2
         """
     static let byEmailSQL = """
         SELECT o.id, o.name, o.customer_id, extract(epoch FROM o.created_at)::float8, o.total, o.currency,
-               o.financial_status, o.fulfillment_status, o.line_items, o.tracking
+               o.financial_status, o.fulfillment_status, o.line_items, o.tracking, o.discount_total
         FROM orders o JOIN customers c ON c.id = o.customer_id
         WHERE lower(c.email) = $1 ORDER BY o.created_at DESC, o.id DESC LIMIT $2
         """
@@ -42,6 +42,7 @@ public struct OrderRepository: OrderSource {
             customerID: try PostgresValues.string(row[2], column: "customer_id"),
             createdAt: try PostgresValues.date(row[3], column: "created_at"),
             total: try PostgresValues.double(row[4], column: "total"),
+            discountTotal: PostgresValues.optionalDouble(row[10]),
             currency: try PostgresValues.string(row[5], column: "currency"),
             financialStatus: try PostgresValues.string(row[6], column: "financial_status"),
             fulfillmentStatus: try PostgresValues.string(row[7], column: "fulfillment_status"),

@@ -15,10 +15,12 @@ public struct DecisionOutcome: Sendable, Hashable {
     /// The customer's first order after the decision, within the window asked for.
     public var nextOrderAt: Date?
     public var nextOrderTotal: Double?
+    /// The discounts that order carried (``QuimbiCore/Order/discountTotal``): `0` for none, `nil` when unknown.
+    public var nextOrderDiscount: Double?
 
     public init(
         decidedAt: Date, intent: String, churnBand: String?, archetypeID: String?, holdout: Bool, offerPercent: Int,
-        freeShipping: Bool, nextOrderAt: Date?, nextOrderTotal: Double?
+        freeShipping: Bool, nextOrderAt: Date?, nextOrderTotal: Double?, nextOrderDiscount: Double? = nil
     ) {
         self.decidedAt = decidedAt
         self.intent = intent
@@ -29,6 +31,7 @@ public struct DecisionOutcome: Sendable, Hashable {
         self.freeShipping = freeShipping
         self.nextOrderAt = nextOrderAt
         self.nextOrderTotal = nextOrderTotal
+        self.nextOrderDiscount = nextOrderDiscount
     }
 }
 
@@ -47,10 +50,10 @@ public struct OutcomeRepository: Sendable {
         SELECT d.decided_at, d.intent, d.churn_band, d.archetype_id, d.holdout,
                CASE WHEN d.holdout THEN coalesce(d.withheld_discount_percent, 0) ELSE d.discount_percent END AS percent,
                CASE WHEN d.holdout THEN coalesce(d.withheld_free_shipping, false) ELSE d.free_shipping END AS free_shipping,
-               o.created_at AS next_order_at, o.total AS next_order_total
+               o.created_at AS next_order_at, o.total AS next_order_total, o.discount_total AS next_order_discount
         FROM retention_decisions d
         LEFT JOIN LATERAL (
-            SELECT created_at, total FROM orders
+            SELECT created_at, total, discount_total FROM orders
             WHERE customer_id = d.customer_id AND created_at > d.decided_at
               AND created_at <= d.decided_at + make_interval(days => $1::integer)
             ORDER BY created_at LIMIT 1
@@ -60,7 +63,8 @@ public struct OutcomeRepository: Sendable {
 
     /// ``offerDecisionsSQL`` summed in the database per offer, intent, archetype and churn band (and
     /// over all): `$2` is the report's time as Unix seconds; a decision is measured once `$1` days have
-    /// passed since it. The sums are ``OutcomeTally``'s, so the report reads a few rows, not every decision.
+    /// passed since it. The sums are ``OutcomeTally``'s (the discounts as ``DiscountTally`` counts them),
+    /// so the report reads a few rows, not every decision.
     static let offerTalliesSQL = """
         WITH decided AS (\(offerDecisionsSQL)),
         named AS (
@@ -82,7 +86,12 @@ public struct OutcomeRepository: Sendable {
                count(*) FILTER (WHERE closed AND holdout),
                count(next_order_at) FILTER (WHERE closed AND holdout),
                coalesce(sum(next_order_total) FILTER (WHERE closed AND holdout), 0),
-               coalesce(sum(next_order_total * percent / (100 - percent)::double precision) FILTER (WHERE closed AND NOT holdout AND percent > 0 AND percent < 100), 0)
+               coalesce(sum(coalesce(next_order_discount, CASE WHEN percent > 0 AND percent < 100
+                                                              THEN next_order_total * percent / (100 - percent)::double precision END))
+                        FILTER (WHERE closed AND NOT holdout), 0),
+               count(next_order_discount) FILTER (WHERE closed AND NOT holdout),
+               count(next_order_at) FILTER (WHERE closed AND NOT holdout AND next_order_discount IS NULL),
+               count(*) FILTER (WHERE closed AND NOT holdout AND next_order_discount > 0)
         FROM named
         GROUP BY GROUPING SETS ((), (offer), (intent), (archetype_id), (churn_band))
         """
@@ -102,7 +111,9 @@ public struct OutcomeRepository: Sendable {
             tally.control = ArmTally(
                 decisions: try PostgresValues.int(row[6], column: "control"), conversions: try PostgresValues.int(row[7], column: "control_conversions"),
                 revenue: try PostgresValues.double(row[8], column: "control_revenue"))
-            tally.discountGiven = try PostgresValues.double(row[9], column: "discount_given")
+            tally.discount = DiscountTally(
+                given: try PostgresValues.double(row[9], column: "discount_given"), observed: try PostgresValues.int(row[10], column: "discount_observed"),
+                assumed: try PostgresValues.int(row[11], column: "discount_assumed"), redeemed: try PostgresValues.int(row[12], column: "discount_redeemed"))
             tallies[dimension, default: [:]][try PostgresValues.string(row[1], column: "group")] = tally
         }
         return tallies

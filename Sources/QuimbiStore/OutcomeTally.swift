@@ -14,9 +14,8 @@ public struct OutcomeTally: Sendable, Equatable {
     public var treated = ArmTally()
     /// Closed decisions whose offer the holdout withheld.
     public var control = ArmTally()
-    /// The discount given on the treated arm's next orders, assuming each was redeemed there (the
-    /// order's total is what was paid after the discount).
-    public var discountGiven = 0.0
+    /// The discounts of the treated arm's next orders: as the orders say, or assumed where they do not.
+    public var discount = DiscountTally()
 
     /// An empty tally.
     public init() {}
@@ -31,9 +30,7 @@ public struct OutcomeTally: Sendable, Equatable {
             control.add(decision)
         } else {
             treated.add(decision)
-            if let total = decision.nextOrderTotal, decision.offerPercent > 0, decision.offerPercent < 100 {
-                discountGiven += total * Double(decision.offerPercent) / Double(100 - decision.offerPercent)
-            }
+            discount.add(decision)
         }
     }
 }

@@ -12,7 +12,8 @@ public struct StoreWriter: Sendable {
         table: "orders",
         columns: [.init("id"), .init("name"), .init("customer_id"), .init("created_at", "to_timestamp($::float8)"),
                   .init("total", "$::float8"), .init("currency"), .init("financial_status"),
-                  .init("fulfillment_status"), .init("line_items", "$::jsonb"), .init("tracking", "$::jsonb")],
+                  .init("fulfillment_status"), .init("line_items", "$::jsonb"), .init("tracking", "$::jsonb"),
+                  .init("discount_total", "$::float8")],
         key: "id")
     private let pool: PostgresPool
 
@@ -64,6 +65,6 @@ public struct StoreWriter: Sendable {
     static func row(_ order: Order) -> [String?] {
         [order.id, order.name, order.customerID, PostgresValues.epoch(order.createdAt), String(order.total),
          order.currency, order.financialStatus, order.fulfillmentStatus,
-         PostgresValues.jsonText(order.lineItems), PostgresValues.jsonText(order.tracking)]
+         PostgresValues.jsonText(order.lineItems), PostgresValues.jsonText(order.tracking), PostgresValues.finite(order.discountTotal)]
     }
 }

@@ -3,7 +3,7 @@ import QuimbiStore
 /// Synthetic load for `quimbi bench-reports`, generated inside PostgreSQL (`generate_series`): customers
 /// with profiles in 800 archetypes, three orders of history each, decisions spread over the last year
 /// (offers of 10, 15 or 20 %, a third held out, one in twenty escalated) and a next order for about a
-/// quarter of them. Every row's id starts with `bench-`, so the load can be told from real data.
+/// quarter of them (seven in ten of the offered arm's redeem the offer, the rest carry no discount). Every row's id starts with `bench-`, so the load can be told from real data.
 enum ReportLoadData {
     static func write(decisions: Int, customers: Int, into pool: PostgresPool) async throws {
         let customerCount = [String(customers)]
@@ -37,10 +37,13 @@ enum ReportLoadData {
             ON CONFLICT (draft_event_id) DO NOTHING
             """, [String(decisions), String(customers)])
         _ = try await pool.query("""
-            INSERT INTO orders (id, customer_id, created_at, total, currency, financial_status, fulfillment_status)
-            SELECT 'bench-n' || draft_event_id, customer_id, decided_at + random() * interval '29 days' + interval '1 hour',
-                   40 + random() * 40, 'USD', 'paid', 'fulfilled'
-            FROM retention_decisions WHERE draft_event_id LIKE 'bench-d%' AND random() < 0.25
+            INSERT INTO orders (id, customer_id, created_at, total, discount_total, currency, financial_status, fulfillment_status)
+            SELECT id, customer_id, created_at, total,
+                   CASE WHEN percent > 0 AND random() < 0.7 THEN round((total * percent / (100 - percent))::numeric, 2)::float8 ELSE 0 END,
+                   'USD', 'paid', 'fulfilled'
+            FROM (SELECT 'bench-n' || draft_event_id AS id, customer_id, decided_at + random() * interval '29 days' + interval '1 hour' AS created_at,
+                         40 + random() * 40 AS total, discount_percent AS percent
+                  FROM retention_decisions WHERE draft_event_id LIKE 'bench-d%' AND random() < 0.25) drawn
             ON CONFLICT (id) DO NOTHING
             """)
         _ = try await pool.query("ANALYZE")

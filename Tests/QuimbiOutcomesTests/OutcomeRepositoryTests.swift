@@ -10,8 +10,10 @@ import Testing
 /// database makes of them give the report that the decisions themselves give.
 @Suite(.enabled(if: TestServers.privateServersAvailable))
 struct OutcomeRepositoryTests {
-    /// 120 recorded drafts; c0–c9 order again 5 days after the tickets, c10–c14 after 40 days, c15–c19
-    /// never; everyone ordered the day before. Returns the pool, the drafts and the latest ticket time.
+    /// 120 recorded drafts; c0–c9 order again 5 days after the tickets (c0–c4 with a discount of 7.50,
+    /// c5–c6 without, c7–c9 not saying), c10–c14 after 40 days, c15–c19 never; everyone ordered the day
+    /// before (a third with a discount of 0.25, a third without, a third not saying). Returns the pool,
+    /// the drafts and the latest ticket time.
     static func store() async throws -> (PostgresPool, [DraftResponse], Date) {
         let pool = PostgresPool(url: try await TestServers.freshPostgresDatabase(), size: 1)
         _ = try await Migrator(pool: pool).migrate()
@@ -19,11 +21,11 @@ struct OutcomeRepositoryTests {
         try await DecisionRepository(pool: pool).record(drafts.map(RetentionDecision.init(draft:)))
         let latest = try #require(drafts.map(\.createdAt).max())
         // c0–c9 order again 5 days after the tickets, c10–c14 after 40 days, c15–c19 never; everyone ordered the day before.
-        func order(_ customer: String, _ number: Int, daysAfter days: Double, total: Double) -> Order {
-            Order(id: "o\(number)", customerID: customer, createdAt: latest.addingTimeInterval(86_400 * days), total: total)
+        func order(_ customer: String, _ number: Int, daysAfter days: Double, total: Double, discount: Double? = nil) -> Order {
+            Order(id: "o\(number)", customerID: customer, createdAt: latest.addingTimeInterval(86_400 * days), total: total, discountTotal: discount)
         }
-        var orders = DecisionRecorderTests.customers.enumerated().map { order($1, $0, daysAfter: -1, total: 1) }
-        orders += (0..<10).map { order("c\($0)", 100 + $0, daysAfter: 5, total: 40) }
+        var orders = DecisionRecorderTests.customers.enumerated().map { order($1, $0, daysAfter: -1, total: 1, discount: [0.25, 0, nil][$0 % 3]) }
+        orders += (0..<10).map { order("c\($0)", 100 + $0, daysAfter: 5, total: 40, discount: $0 < 5 ? 7.5 : $0 < 7 ? 0 : nil) }
         orders += (10..<15).map { order("c\($0)", 100 + $0, daysAfter: 40, total: 70) }
         try await StoreWriter(pool: pool).write(customers: [], orders: orders)
         return (pool, drafts, latest)
@@ -33,7 +35,7 @@ struct OutcomeRepositoryTests {
     static func decisions(_ pool: PostgresPool, withinDays days: Int) async throws -> [DecisionOutcome] {
         let rows = try await pool.query("""
             SELECT extract(epoch FROM decided_at), intent, churn_band, archetype_id, holdout, percent, free_shipping,
-                   extract(epoch FROM next_order_at), next_order_total
+                   extract(epoch FROM next_order_at), next_order_total, next_order_discount
             FROM (\(OutcomeRepository.offerDecisionsSQL)) decided
             """, [String(days)])
         return try rows.rows.map { row in
@@ -42,7 +44,7 @@ struct OutcomeRepositoryTests {
                 intent: try PostgresValues.string(row[1], column: "intent"), churnBand: row[2], archetypeID: row[3],
                 holdout: row[4] == "t", offerPercent: try PostgresValues.int(row[5], column: "percent"), freeShipping: row[6] == "t",
                 nextOrderAt: PostgresValues.optionalDouble(row[7]).map { Date(timeIntervalSince1970: $0) },
-                nextOrderTotal: PostgresValues.optionalDouble(row[8]))
+                nextOrderTotal: PostgresValues.optionalDouble(row[8]), nextOrderDiscount: PostgresValues.optionalDouble(row[9]))
         }
     }
 
@@ -77,6 +79,8 @@ struct OutcomeRepositoryTests {
         let summed = RetentionReport(tallies: tallies, asOf: asOf, windowDays: windowDays, minimumPerArm: 1)
         await pool.close()
         #expect(expected.overall.pending > 0 && expected.overall.treated.decisions > 0 && expected.overall.control.decisions > 0)
+        let use = expected.overall.discountUse
+        #expect(use.observed > use.redeemed && use.redeemed > 0 && use.assumed > 0, "next orders with, without and not saying their discount: \(use)")
         let pairs = [(expected.overall, summed.overall)] + zip(expected.byOffer + expected.byIntent + expected.byArchetype + expected.byChurnBand,
                                                                summed.byOffer + summed.byIntent + summed.byArchetype + summed.byChurnBand).map { ($0, $1) }
         #expect(summed.byOffer.count == expected.byOffer.count && summed.byIntent.count == expected.byIntent.count)
@@ -87,7 +91,35 @@ struct OutcomeRepositoryTests {
             #expect(one.control.decisions == other.control.decisions && one.control.conversions == other.control.conversions)
             #expect(abs(one.treated.revenue - other.treated.revenue) < 1e-6 && abs(one.control.revenue - other.control.revenue) < 1e-6)
             #expect(abs((one.netRevenuePerDecision ?? 0) - (other.netRevenuePerDecision ?? 0)) < 1e-6, "\(one.group)")
+            #expect(abs((one.discountCostPerDecision ?? 0) - (other.discountCostPerDecision ?? 0)) < 1e-6, "\(one.group)")
+            #expect(one.discountUse == other.discountUse, "\(one.group)")
             #expect(one.uplift == other.uplift)
         }
+    }
+
+    /// Three offers of 20 % whose next orders (40 each) carried 7.50, nothing, or did not say: the
+    /// database costs them 7.50, 0 and the assumed 40 × 20 / 80 = 10, one intent each.
+    @Test func aNextOrdersOwnDiscountIsItsCostAndOnlyAnUnknownOneIsAssumed() async throws {
+        let pool = PostgresPool(url: try await TestServers.freshPostgresDatabase(), size: 1)
+        _ = try await Migrator(pool: pool).migrate()
+        let asOf = Date(timeIntervalSince1970: 1_790_000_000), decidedAt = asOf.addingTimeInterval(-40 * 86_400)
+        let cases: [(customer: String, discount: Double?)] = [("observed", 7.5), ("none", 0), ("unknown", nil)]
+        for (customer, _) in cases {
+            _ = try await pool.query("""
+                INSERT INTO retention_decisions (draft_event_id, ticket_event_id, ticket_id, customer_id, decided_at, intent,
+                                                 discount_percent, free_shipping, escalate, priority)
+                VALUES ('d-' || $1, 't-' || $1, 'T-' || $1, $1, to_timestamp($2::float8), $1, 20, false, false, 'normal')
+                """, [customer, String(decidedAt.timeIntervalSince1970)])
+        }
+        try await StoreWriter(pool: pool).write(customers: [], orders: cases.map { customer, discount in
+            Order(id: "o-\(customer)", customerID: customer, createdAt: decidedAt.addingTimeInterval(5 * 86_400), total: 40, discountTotal: discount)
+        })
+        let tallies = try await OutcomeRepository(pool: pool).offerTallies(withinDays: 30, asOf: asOf)
+        await pool.close()
+        let byIntent = try #require(tallies[.intent])
+        #expect(byIntent["observed"]?.discount == DiscountTally(given: 7.5, observed: 1, assumed: 0, redeemed: 1))
+        #expect(byIntent["none"]?.discount == DiscountTally(given: 0, observed: 1, assumed: 0, redeemed: 0))
+        #expect(byIntent["unknown"]?.discount == DiscountTally(given: 10, observed: 0, assumed: 1, redeemed: 0))
+        #expect(tallies[.overall]?["all offers"]?.discount == DiscountTally(given: 17.5, observed: 2, assumed: 1, redeemed: 1))
     }
 }

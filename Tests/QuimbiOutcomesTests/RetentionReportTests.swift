@@ -68,4 +68,27 @@ struct RetentionReportTests {
         #expect(report.overall.pending == 1 && report.overall.treated.decisions == 0)
         #expect(report.byOffer.map(\.group) == ["10 % off + free shipping"] && report.byArchetype.map(\.group) == ["unknown"])
     }
+
+    /// Offers of 20 % whose next orders of 40 carried 7.50, nothing, or did not say, against one held-out
+    /// decision: each costs what its order carried, and only the order that does not say is assumed to
+    /// have redeemed the offer (40 × 20 / 80 = 10).
+    @Test func aNextOrdersOwnDiscountIsItsCostAndOnlyAnUnknownOneIsAssumed() throws {
+        func decision(holdout: Bool = false, discount: Double?) -> DecisionOutcome {
+            let decidedAt = Self.asOf.addingTimeInterval(-86_400 * 60)
+            return DecisionOutcome(
+                decidedAt: decidedAt, intent: "churn_threat", churnBand: "high", archetypeID: nil, holdout: holdout, offerPercent: 20,
+                freeShipping: false, nextOrderAt: decidedAt.addingTimeInterval(86_400 * 5), nextOrderTotal: 40, nextOrderDiscount: discount)
+        }
+        func report(_ discounts: [Double?]) -> OfferEffect {
+            RetentionReport(decisions: discounts.map { decision(discount: $0) } + [decision(holdout: true, discount: 0)],
+                            asOf: Self.asOf, windowDays: 30, minimumPerArm: 1).overall
+        }
+        #expect(report([7.5]).discountCostPerDecision == 7.5, "not the assumed 10")
+        #expect(report([0]).discountCostPerDecision == 0)
+        #expect(report([nil]).discountCostPerDecision == 10)
+        let mixed = report([7.5, 0, nil])
+        #expect(mixed.discountCostPerDecision == 17.5 / 3)
+        #expect(mixed.discountUse == DiscountUse(DiscountTally(given: 17.5, observed: 2, assumed: 1, redeemed: 1)))
+        #expect(mixed.discountUse.redemptionRate == 0.5 && report([nil]).discountUse.redemptionRate == nil)
+    }
 }

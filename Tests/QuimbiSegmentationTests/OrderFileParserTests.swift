@@ -52,4 +52,33 @@ struct OrderFileParserTests {
         #expect(parsed.orders.count == count - 1)
         #expect(parsed.orders.map(\.id) == (1...count).filter { $0 != badLine }.map { "o\($0)" }, "order kept across chunks")
     }
+
+    /// `discount_total` is read from CSV and JSON Lines (empty, `null` or absent: unknown; negative:
+    /// rejected), files without it still load, and what ``OrderCSVLine`` writes reads back the same.
+    @Test func discountTotalIsReadAndFilesWithoutItStillLoad() throws {
+        let csv = """
+            order_id,customer_id,created_at,total,discount_total
+            o1,c1,2026-01-02T03:04:05Z,42.5,7.50
+            o2,c1,2026-01-03T03:04:05Z,40,0
+            o3,c1,2026-01-04T03:04:05Z,40,
+            o4,c1,2026-01-05T03:04:05Z,40,lots
+            o5,c1,2026-01-06T03:04:05Z,40,-1
+            """
+        let parsed = OrderFileParser.parse(csv)
+        #expect(parsed.orders.map(\.discountTotal) == [7.5, 0, nil])
+        #expect(parsed.rejected == [RejectedLine(line: 5, reason: "discount_total is not a number"),
+                                    RejectedLine(line: 6, reason: "discount_total is not a non-negative number")])
+        let older = OrderFileParser.parse("order_id,customer_id,created_at,total\no1,c1,2026-01-02T03:04:05Z,40\n")
+        #expect(older.orders.map(\.discountTotal) == [nil] && older.rejected.isEmpty)
+
+        let order = #""id":"o1","customer_id":"c1","created_at":"2026-01-02T03:04:05Z","total":40,"currency":"USD","financial_status":"paid","fulfillment_status":"fulfilled","line_items":[],"tracking":[]"#
+        let jsonl = [",\"discount_total\":7.5", ",\"discount_total\":0", ",\"discount_total\":null", "", ",\"discount_total\":-2"]
+            .map { "{\(order)\($0)}" }.joined(separator: "\n")
+        let read = OrderFileParser.parse(jsonl)
+        #expect(read.orders.map(\.discountTotal) == [7.5, 0, nil, nil])
+        #expect(read.rejected == [RejectedLine(line: 5, reason: "discount_total is not a non-negative number")])
+
+        let written = [OrderCSVLine.header] + read.orders.map(OrderCSVLine.line)
+        #expect(OrderFileParser.parse(written.joined(separator: "\n")).orders == read.orders)
+    }
 }

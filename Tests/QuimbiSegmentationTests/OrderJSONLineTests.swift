@@ -34,6 +34,8 @@ struct OrderJSONLineTests {
         " { \(base) , \"name\" : null , \"line_items\" : [ ] , \"tracking\" : [ { } ] } ",
         "{\(base),\"name\":\"#1\",\"extra\":{\"a\":[1,2.5e3,true,false,null,\"x\"]},\"line_items\":[{\"title\":\"Thread — red\",\"quantity\":2,\"unit_price\":6.25,\"sku\":null,\"note\":-0.5}],\"tracking\":[{\"company\":\"USPS\",\"url\":null}]}",
         "{\(base),\"line_items\":[{\"title\":\"a\",\"quantity\":-0,\"unit_price\":0}],\"tracking\":[]}",
+        "{\(base),\"discount_total\":7.5,\"line_items\":[],\"tracking\":[]}",
+        "{\(base),\"discount_total\":null,\"line_items\":[],\"tracking\":[]}",
     ]
 
     /// Lines it leaves to `JSONDecoder`, valid or not.
@@ -48,6 +50,8 @@ struct OrderJSONLineTests {
         "{\(base),\"line_items\":[],\"tracking\":[],}",
         "{\(base),\"line_items\":[01],\"tracking\":[]}",
         "{\(base),\"total\":1e999,\"line_items\":[],\"tracking\":[]}",
+        "{\(base),\"discount_total\":\"7.5\",\"line_items\":[],\"tracking\":[]}",
+        "{\(base),\"discount_total\":1,\"discount_total\":2,\"line_items\":[],\"tracking\":[]}",
         "{\"id\":\"o1\",\"customer_id\":\"c1\",\"created_at\":\"yesterday\",\"total\":1,\"currency\":\"USD\",\"financial_status\":\"paid\",\"fulfillment_status\":\"fulfilled\",\"line_items\":[],\"tracking\":[]}",
         "{\"id\":5,\"customer_id\":\"c1\",\"created_at\":\"2026-01-02T03:04:05Z\",\"total\":1,\"currency\":\"USD\",\"financial_status\":\"paid\",\"fulfillment_status\":\"fulfilled\",\"line_items\":[],\"tracking\":[]}",
         "{\(base),\"line_items\":[],\"tracking\":[],\"bad\":tru}",

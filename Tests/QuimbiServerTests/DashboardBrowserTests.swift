@@ -47,6 +47,10 @@ struct DashboardBrowserTests {
                 print("offer \(level.percent) % off: true uplift \(Self.points(level.trueUplift)), measured \(Self.points(measured)) (95 % interval \(Self.points(lower)) to \(Self.points(upper)))")
                 #expect(lower < level.trueUplift && level.trueUplift < upper, "the interval of \(level.percent) % covers the truth")
                 #expect(page.dom.contains("\(Self.points(measured)) (\(Self.points(lower)) to \(Self.points(upper)))"), "the page shows the \(level.percent) % figures")
+                let use = try #require(effect["discount_use"] as? [String: Any])
+                let (redeemed, observed) = (use["redeemed"] as? Int ?? 0, use["observed"] as? Int ?? 0)
+                #expect(use["assumed"] as? Int == 0 && abs((use["redemption_rate"] as? Double ?? 0) - 0.7) < 0.05, "\(level.percent) %: seven in ten redeem")
+                #expect(page.dom.contains("\(redeemed) of \(observed) used a discount"), "the page shows the \(level.percent) % redemptions")
             }
             #expect(!page.dom.contains("not enough data yet"), "every group has thousands of decisions")
             let shots = Dictionary(uniqueKeysWithValues: page.screenshots.map { ($0.width, $0) })

@@ -5,7 +5,8 @@ import QuimbiStore
 /// A store whose retention offers have a known true effect: customers with profiles in four archetypes,
 /// offer decisions at three discount levels, each randomised between the offer and the holdout, next
 /// orders drawn at the control rate plus the level's true uplift, and recent escalations by priority.
-/// Deterministic (SplitMix64, fixed seed).
+/// Next orders say what discount they carried: seven in ten of the offered arm's redeem the offer, the
+/// rest and the held-out arm's carry none. Deterministic (SplitMix64, fixed seed).
 struct SimulatedRetentionStore {
     /// A discount level and how many more customers it truly brings back (in shares, not points).
     struct Level: Sendable {
@@ -42,7 +43,9 @@ struct SimulatedRetentionStore {
                 let decidedAt = now.addingTimeInterval(-86_400 * (35 + 300 * random.unit()))
                 decisions.append(customer: customer, at: decidedAt, percent: level.percent, holdout: holdout, escalate: false, priority: "normal")
                 if random.unit() < Self.controlRate + (holdout ? 0 : level.trueUplift) {
-                    orders.append(Order(id: "o-\(customer)", customerID: customer, createdAt: decidedAt.addingTimeInterval(86_400 * (1 + 28 * random.unit())), total: 40 + 40 * random.unit()))
+                    let orderedAt = decidedAt.addingTimeInterval(86_400 * (1 + 28 * random.unit())), total = 40 + 40 * random.unit()
+                    let discount = !holdout && arm % 10 < 7 ? total * Double(level.percent) / Double(100 - level.percent) : 0
+                    orders.append(Order(id: "o-\(customer)", customerID: customer, createdAt: orderedAt, total: total, discountTotal: discount))
                 }
                 profiles.append(profile(customer, &random))
             }

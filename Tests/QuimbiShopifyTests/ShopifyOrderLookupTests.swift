@@ -26,6 +26,15 @@ struct ShopifyOrderLookupTests {
         #expect(orders[1].tracking.isEmpty)
     }
 
+    @Test("totalDiscountsSet is the order's discount: 7.50 is 7.50, 0.0 is none, null is unknown")
+    func discounts() async throws {
+        let fixture = try await ShopifyFixture.start()
+        let orders = try await fixture.source.recentOrders(for: seedReference, limit: 5)
+        try await fixture.stop()
+        #expect(ShopifyQueries.ordersByID.contains("totalDiscountsSet { shopMoney { amount currencyCode } }"))
+        #expect(orders.map(\.discountTotal) == [7.5, 0, nil])
+    }
+
     @Test("the request goes to the pinned version with the access token")
     func requestShape() async throws {
         let fixture = try await ShopifyFixture.start()

@@ -3,19 +3,20 @@ import QuimbiCore
 import ShopifyFake
 @testable import QuimbiShopify
 
-/// The seed's customer: three orders of thread, the newest one in transit.
+/// The seed's customer: three orders of thread, the newest one in transit with a discount of 7.50, the
+/// one before without a discount, the oldest not saying (`totalDiscountsSet: null`).
 let seedCustomer = FakeShopifyCustomer(
     id: 7_415_378_247_935, email: "jane@example.com", amountSpent: "179.42",
     orders: [
         FakeShopifyOrder(
-            id: 5003, name: "#1042", createdAt: "2026-04-09T14:20:00Z", fulfillmentStatus: "IN_PROGRESS", total: "61.90",
+            id: 5003, name: "#1042", createdAt: "2026-04-09T14:20:00Z", fulfillmentStatus: "IN_PROGRESS", total: "61.90", discounts: "7.50",
             lineItems: [
                 FakeShopifyLineItem(title: "Cotton thread", variantTitle: "Cream / 500 m", sku: "CT-CRM-500", quantity: 4, unitPrice: "12.50"),
                 FakeShopifyLineItem(title: "Silk thread", variantTitle: nil, sku: nil, quantity: 1, unitPrice: "11.90"),
             ],
             tracking: [FakeShopifyTracking(number: "9400111899223", url: "https://tools.usps.com/go/TrackConfirmAction?tLabels=9400111899223", company: "USPS")]),
         FakeShopifyOrder(
-            id: 5002, name: "#1011", createdAt: "2025-11-20T09:00:00Z", financialStatus: "PARTIALLY_REFUNDED", total: "58.02",
+            id: 5002, name: "#1011", createdAt: "2025-11-20T09:00:00Z", financialStatus: "PARTIALLY_REFUNDED", total: "58.02", discounts: "0.0",
             lineItems: [FakeShopifyLineItem(title: "Cotton thread", variantTitle: "Navy / 500 m", sku: "CT-NAV-500", quantity: 4, unitPrice: "14.505")]),
         FakeShopifyOrder(
             id: 5001, name: "#1001", createdAt: "2025-06-02T17:45:00Z", total: "59.50",

@@ -49,6 +49,25 @@ import Testing
         #expect(try SchemaValidator.validate([Data(try StreamingJSONEncoder().encode(draft))], schema: "draft-response.v1.json")[0] != nil)
     }
 
+    /// An order's `discount_total`, as both encoders write it, matches the draft-response schema when
+    /// known (7.50, or 0 for none) or unknown (absent); a negative one does not.
+    @Test func anOrdersDiscountMatchesTheSchema() async throws {
+        let ticket = SampleTickets.seedScenarios()[0]
+        guard case .drafted(var draft, _) = await EmbeddedWorker.sampleProcessor().process(Array(try QuimbiJSON.makeEncoder().encode(ticket))),
+              !draft.orders.isEmpty else {
+            Issue.record("the seed's first scenario was not drafted with orders")
+            return
+        }
+        for discount in [7.5, 0, nil] as [Double?] {
+            draft.orders[0].discountTotal = discount
+            #expect(try sameJSON(draft))
+            let documents = [Data(try StreamingJSONEncoder().encode(draft)), try QuimbiJSON.makeEncoder().encode(draft)]
+            #expect(try SchemaValidator.validate(documents, schema: "draft-response.v1.json") == [nil, nil], "\(String(describing: discount))")
+        }
+        draft.orders[0].discountTotal = -1
+        #expect(try SchemaValidator.validate([Data(try StreamingJSONEncoder().encode(draft))], schema: "draft-response.v1.json")[0] != nil)
+    }
+
     @Test func deadLetters() throws {
         for payload in [Array("{\"broken\": tru".utf8), [0xFF, 0x00, 0x7F]] {
             let letter = DeadLetter(

@@ -40,13 +40,15 @@ public struct FakeShopifyOrder: Sendable {
     public var fulfillmentStatus: String
     /// A decimal string, as Shopify's `Decimal`.
     public var total: String
+    /// `totalDiscountsSet` as a decimal string; `nil` answers `null`.
+    public var discounts: String?
     public var currency: String
     public var lineItems: [FakeShopifyLineItem]
     public var tracking: [FakeShopifyTracking]
 
     public init(
         id: Int, name: String, createdAt: String, financialStatus: String? = "PAID",
-        fulfillmentStatus: String = "FULFILLED", total: String, currency: String = "USD",
+        fulfillmentStatus: String = "FULFILLED", total: String, discounts: String? = nil, currency: String = "USD",
         lineItems: [FakeShopifyLineItem] = [], tracking: [FakeShopifyTracking] = []
     ) {
         self.id = id
@@ -55,6 +57,7 @@ public struct FakeShopifyOrder: Sendable {
         self.financialStatus = financialStatus
         self.fulfillmentStatus = fulfillmentStatus
         self.total = total
+        self.discounts = discounts
         self.currency = currency
         self.lineItems = lineItems
         self.tracking = tracking

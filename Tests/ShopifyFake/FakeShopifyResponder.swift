@@ -19,9 +19,9 @@ struct FakeShopifyResponder: Sendable {
     let maximumAvailable: Double
     let restoreRate: Double
 
-    /// Shopify-like requested cost of a query: 3 plus 38 per order asked for.
+    /// Shopify-like requested cost of a query: 3 plus 40 per order asked for.
     static func requestedCost(first: Int) -> Double {
-        Double(3 + first * 38)
+        Double(3 + first * 40)
     }
 
     /// What a query's fields really cost when answered (Shopify refunds the rest).
@@ -129,6 +129,7 @@ struct FakeShopifyResponder: Sendable {
             "id": "gid://shopify/Order/\(order.id)", "name": order.name, "createdAt": order.createdAt,
             "displayFinancialStatus": order.financialStatus ?? NSNull(), "displayFulfillmentStatus": order.fulfillmentStatus,
             "totalPriceSet": ["shopMoney": ["amount": order.total, "currencyCode": order.currency]],
+            "totalDiscountsSet": order.discounts.map { ["shopMoney": ["amount": $0, "currencyCode": order.currency]] as Any } ?? NSNull(),
             "lineItems": ["nodes": order.lineItems.prefix(lineItemLimit).map { item in
                 [
                     "title": item.title, "variantTitle": item.variantTitle ?? NSNull(), "quantity": item.quantity,
