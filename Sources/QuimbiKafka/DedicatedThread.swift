@@ -1,4 +1,5 @@
 import Foundation
+import QuimbiResilience
 
 /// Starts blocking work (librdkafka polling, flushing, closing) on its own OS thread, away from
 /// Swift's cooperative thread pool.
@@ -7,12 +8,10 @@ enum DedicatedThread {
     @discardableResult
     static func run(name: String, _ body: @escaping @Sendable () -> Void) -> OneShotSignal {
         let done = OneShotSignal()
-        let thread = Thread {
+        NamedThread.start(name: name) {
             body()
             done.signal()
         }
-        thread.name = name
-        thread.start()
         return done
     }
 }

@@ -50,7 +50,7 @@ public final class EmbeddedKafkaCluster: Sendable {
         nonisolated(unsafe) let cluster = cluster
         let handle = handle
         let gate = gate
-        await DedicatedThread.run(name: "quimbi-embedded-broker-stop") {
+        await DedicatedThread.run(name: "mock-kafka-stop") {
             gate.waitUntilUnused()
             rd_kafka_mock_cluster_destroy(cluster)
             handle.destroy()

@@ -67,7 +67,7 @@ public final class KafkaConsumer: Sendable {
         self.context = context
         let poller = ConsumerPoller(handle: handle, ledger: ledger, configuration: configuration, logger: logger, continuation: continuation)
         self.poller = poller
-        pollerStopped = DedicatedThread.run(name: "quimbi-consumer-poll") { [context] in
+        pollerStopped = DedicatedThread.run(name: "consumer-poll") { [context] in
             withExtendedLifetime(context) { poller.run() }
         }
     }

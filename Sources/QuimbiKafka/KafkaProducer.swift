@@ -79,7 +79,7 @@ public final class KafkaProducer: Sendable {
         self.logger = logger
         let handle = handle
         let gate = gate
-        pollerStopped = DedicatedThread.run(name: "quimbi-producer-poll") { [errors] in
+        pollerStopped = DedicatedThread.run(name: "producer-poll") { [errors] in
             while !gate.isClosed {
                 withExtendedLifetime(errors) { _ = rd_kafka_poll(handle.pointer, 100) }
             }
@@ -195,7 +195,7 @@ public final class KafkaProducer: Sendable {
         let gate = gate
         let milliseconds = Int32(clamping: timeout.milliseconds)
         let logger = logger
-        await DedicatedThread.run(name: "quimbi-producer-close") {
+        await DedicatedThread.run(name: "producer-close") {
             gate.waitUntilUnused()
             let error = rd_kafka_flush(handle.pointer, milliseconds)
             if error != RD_KAFKA_RESP_ERR_NO_ERROR {

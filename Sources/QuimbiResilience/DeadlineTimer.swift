@@ -18,9 +18,7 @@ public final class DeadlineTimer: @unchecked Sendable {
     /// A timer with its own thread, which runs as long as the process.
     public init(coalescing: Duration) {
         self.coalescing = coalescing
-        let thread = Thread { [self] in run() }
-        thread.name = "quimbi-deadlines"
-        thread.start()
+        NamedThread.start(name: "deadlines") { [self] in run() }
     }
 
     /// Runs `action` on the timer's thread once `instant` has passed.

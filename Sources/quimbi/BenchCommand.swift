@@ -1,12 +1,10 @@
 import ArgumentParser
 import Foundation
-import Histogram
 import Logging
 import QuimbiCore
 import QuimbiKafka
 import QuimbiSupport
 import QuimbiWorker
-import Synchronization
 
 /// `quimbi bench`: end-to-end throughput and latency of the worker on Kafka.
 struct BenchCommand: AsyncParsableCommand {
@@ -135,94 +133,6 @@ struct BenchCommand: AsyncParsableCommand {
         print(report)
         guard measurement.completed == tickets else {
             throw ValidationError("only \(measurement.completed) of \(tickets) drafts arrived before the time limit")
-        }
-    }
-}
-
-/// Send and draft times per ticket, and the publishing window.
-final class BenchMeasurement: TicketObserver {
-    private struct State {
-        var sentAt: [ContinuousClock.Instant?]
-        var histogram = Histogram<UInt64>(highestTrackableValue: 600_000_000, numberOfSignificantValueDigits: .three)
-        var completed = 0
-        var outstanding = 0
-        var firstSend: ContinuousClock.Instant?
-        var lastDraft: ContinuousClock.Instant?
-        var degraded = 0
-        var readByLexiconAlone = 0
-    }
-
-    private let state: Mutex<State>
-    private let measuredPrefix: String
-
-    init(tickets: Int, measuredPrefix: String) {
-        state = Mutex(State(sentAt: Array(repeating: nil, count: tickets)))
-        self.measuredPrefix = measuredPrefix
-    }
-
-    /// Counts the measured drafts whose context names a source that could not answer in time, and
-    /// among them those the intent model could not read.
-    func ticketFinished(_ result: TicketResult) {
-        guard case .drafted(let draft, _) = result, draft.ticketID.hasPrefix(measuredPrefix), !draft.context.degraded.isEmpty else { return }
-        let withoutModel = draft.context.degraded.contains(SupportDesk.intentModelSource)
-        state.withLock {
-            $0.degraded += 1
-            if withoutModel { $0.readByLexiconAlone += 1 }
-        }
-    }
-
-    /// Measured drafts whose intent the lexicon read alone because the model could not in time.
-    var readByLexiconAlone: Int { state.withLock { $0.readByLexiconAlone } }
-
-    var completed: Int { state.withLock { $0.completed } }
-
-    func waitForRoom(window: Int) async {
-        while state.withLock({ $0.outstanding >= window }) {
-            try? await Task.sleep(for: .milliseconds(1))
-        }
-    }
-
-    func sent(_ index: Int, at instant: ContinuousClock.Instant) {
-        state.withLock {
-            $0.sentAt[index] = instant
-            $0.outstanding += 1
-            if $0.firstSend == nil { $0.firstSend = instant }
-        }
-    }
-
-    /// Records a draft (the first per ticket counts); returns how many tickets are complete.
-    func drafted(_ index: Int, at instant: ContinuousClock.Instant) -> Int {
-        state.withLock { state in
-            guard index < state.sentAt.count, let sent = state.sentAt[index] else { return state.completed }
-            state.sentAt[index] = nil
-            _ = state.histogram.record(UInt64(((instant - sent).inSeconds * 1_000_000).rounded()))
-            state.completed += 1
-            state.outstanding -= 1
-            state.lastDraft = instant
-            return state.completed
-        }
-    }
-
-    /// One JSON object: throughput, latency percentiles in milliseconds, peak RSS, settings.
-    func report(settings: [String: String]) -> String {
-        state.withLock { state in
-            let seconds = zip(state.firstSend.map { [$0] } ?? [], state.lastDraft.map { [$0] } ?? [])
-                .map { ($1 - $0) }.first.map(\.inSeconds) ?? 0
-            func ms(_ micros: UInt64) -> Double { (Double(micros) / 10).rounded() / 100 }
-            let object: [String: Any] = [
-                "tickets_completed": state.completed,
-                "tickets_degraded": state.degraded,
-                "seconds": (seconds * 1_000).rounded() / 1_000,
-                "tickets_per_second": seconds > 0 ? (Double(state.completed) / seconds).rounded() : 0,
-                "latency_ms": [
-                    "p50": ms(state.histogram.valueAtPercentile(50)), "p90": ms(state.histogram.valueAtPercentile(90)),
-                    "p99": ms(state.histogram.valueAtPercentile(99)), "max": ms(state.histogram.max),
-                ],
-                "peak_rss_mb": PeakMemory.megabytes(),
-                "settings": settings,
-            ]
-            let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
-            return String(decoding: data, as: UTF8.self)
         }
     }
 }
