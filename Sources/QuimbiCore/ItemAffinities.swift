@@ -19,14 +19,14 @@ public struct ItemAffinities: Sendable, Hashable, RecommendationSource, Immediat
     public let companions: [String: [ItemCompanion]]
     /// Items by number of buyers, most bought first.
     public let popular: [String]
-    /// Each popular item's place in ``popular`` (ties between recommendations go to the more popular).
-    private let popularityRank: [String: Int]
+    /// The same, numbered (ties between recommendations go to the more popular).
+    private let index: ItemAffinityIndex
 
     /// Affinities from their parts.
     public init(companions: [String: [ItemCompanion]], popular: [String]) {
         self.companions = companions
         self.popular = popular
-        self.popularityRank = Dictionary(popular.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        self.index = ItemAffinityIndex(companions: companions, popular: popular)
     }
 
     /// No affinities: no recommendations.
@@ -35,21 +35,9 @@ public struct ItemAffinities: Sendable, Hashable, RecommendationSource, Immediat
     /// Up to `limit` items not in `itemsBought`: those whose summed companion scores with the items
     /// bought are highest (ties by popularity), then the most popular ones.
     public func recommend(for itemsBought: [String], limit: Int) -> [String] {
-        let bought = Set(itemsBought)
-        var scores: [String: Double] = [:]
-        for item in bought {
-            for companion in companions[item] ?? [] where !bought.contains(companion.item) {
-                scores[companion.item, default: 0] += companion.score
-            }
-        }
-        let rank = popularityRank
-        var picked = scores.sorted { lhs, rhs in
-            lhs.value != rhs.value ? lhs.value > rhs.value : (rank[lhs.key] ?? .max, lhs.key) < (rank[rhs.key] ?? .max, rhs.key)
-        }.prefix(limit).map(\.key)
-        for item in popular where picked.count < limit && !bought.contains(item) && !picked.contains(item) {
-            picked.append(item)
-        }
-        return picked
+        // An item the affinities do not know has no companions and is never recommended: leaving it out changes nothing.
+        let bought = Set(itemsBought.compactMap { index.numbers[$0] })
+        return index.recommend(forBought: bought, limit: limit).map { index.names[$0] }
     }
 
     public func recommendations(for itemsBought: [String], limit: Int) async throws -> [String] {

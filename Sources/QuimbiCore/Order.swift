@@ -30,10 +30,27 @@ public struct LineItem: Codable, Sendable, Hashable {
     /// "Cotton thread — cream (500 m spool)" when the title already carries a dash; the title alone without a variant.
     public var displayName: String { Self.displayName(title: title, variant: variant) }
 
+    /// Whether `title` contains " — " (space, em dash, space), read on its UTF-8 bytes: every ticket names its
+    /// items, and both Foundation's `String.contains` and the standard library's generic substring search
+    /// cost microseconds a call. The pattern's bytes after its first never start it again, so one pass suffices.
+    static func containsDashSeparator(_ title: String) -> Bool {
+        let pattern: [UInt8] = [0x20, 0xE2, 0x80, 0x94, 0x20]
+        var matched = 0
+        for byte in title.utf8 {
+            if byte == pattern[matched] {
+                matched += 1
+                if matched == pattern.count { return true }
+            } else {
+                matched = byte == pattern[0] ? 1 : 0
+            }
+        }
+        return false
+    }
+
     /// The ``displayName`` of an item with this title and variant.
     public static func displayName(title: String, variant: String?) -> String {
         guard let variant, !variant.isEmpty else { return title }
-        return title.contains(" — ") ? "\(title) (\(variant))" : "\(title) — \(variant)"
+        return containsDashSeparator(title) ? "\(title) (\(variant))" : "\(title) — \(variant)"
     }
 }
 

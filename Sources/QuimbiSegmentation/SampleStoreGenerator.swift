@@ -28,6 +28,10 @@ public struct GenerativeParameters: Sendable, Hashable {
 /// Deterministic by seed; always contains the seed's customer 7415378247935.
 public enum SampleStoreGenerator {
     public static let seedCustomerID = "7415378247935"
+    /// The generated customers are numbered from here (1001, 1002, …): the side-by-side benchmark's
+    /// tickets name customers 1000 + k, so that its tickets reach known customers, with profiles, orders
+    /// and recommendations to look up, as the Python peer's do.
+    public static let firstGeneratedCustomerID = 1_001
 
     public static func generate(
         customerCount: Int = 27_415, seed: UInt64, asOf: Date, parameters: GenerativeParameters = .threadShop
@@ -39,7 +43,7 @@ public enum SampleStoreGenerator {
         orders.reserveCapacity(customerCount * 4)
         var orderNumber = 2_000
         for index in 1..<max(1, customerCount) {
-            let id = String(6_000_000_000_000 + index * 104_723)
+            let id = String(firstGeneratedCustomerID + index - 1)
             let names = PersonNames.pick(&random, index: index)
             let firstPurchase = asOf.addingTimeInterval(-86_400 * (1 + random.uniform() * (parameters.acquisitionDays - 1)))
             customers.append(Customer(id: id, email: names.email, firstName: names.first, lastName: names.last, createdAt: firstPurchase))

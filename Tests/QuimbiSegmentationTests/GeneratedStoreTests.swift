@@ -19,6 +19,16 @@ import Testing
         #expect(Self.store.customers.count == 27_415)
     }
 
+    /// The shared side-by-side benchmark's tickets name customers 1000 + (i · 7919 mod 27,415): with ids
+    /// 1001…28414 they reach known customers (all but 1000), as the Python peer's do.
+    @Test func theSideBySideBenchmarksTicketsNameKnownCustomers() {
+        let ids = Set(Self.store.customers.map(\.id))
+        #expect(ids == Set((1_001...28_414).map(String.init)).union(["7415378247935"]))
+        let named = (0..<60_000).map { String(1_000 + ($0 * 7_919) % 27_415) }
+        #expect(named.filter(ids.contains).count >= 59_990)
+        #expect(Set(Self.store.orders.map(\.customerID)).isSubset(of: ids))
+    }
+
     @Test func isDeterministicBySeed() {
         let again = SampleStoreGenerator.generate(customerCount: 500, seed: 11, asOf: Self.asOf)
         let same = SampleStoreGenerator.generate(customerCount: 500, seed: 11, asOf: Self.asOf)
