@@ -5,12 +5,10 @@ import Synchronization
 /// Settings of a ``KafkaProducer``.
 public struct ProducerConfiguration: Sendable {
     public var kafka: KafkaConfiguration
-    /// How long records wait to be batched, in milliseconds (`linger.ms`). 1 by default: a record
-    /// waits at most a millisecond for others to the same partition, and under load the worker sends
-    /// one produce request for many tickets instead of one each. Against 0, in one sitting of three
-    /// rounds (60,000 tickets, embedded broker), the worker drafted 20 % more tickets per second with the
-    /// intent model and 23 % more with the lexicon alone, on 10–15 % less CPU. `QUIMBI_KAFKA_LINGER_MS`
-    /// overrides it.
+    /// How long records wait to be batched, in milliseconds (`linger.ms`). 0 by default: each record
+    /// leaves at once, for callers that wait on one record (the webhook's publish). The worker batches
+    /// for a millisecond (`quimbi worker --linger-ms`): under load one produce request then carries many
+    /// tickets' outputs instead of one each.
     public var lingerMilliseconds: Int
     /// How long librdkafka tries to deliver a record before reporting failure.
     public var deliveryTimeoutMilliseconds: Int
@@ -21,7 +19,7 @@ public struct ProducerConfiguration: Sendable {
     public var onFatalError: (@Sendable (KafkaError) -> Void)?
 
     public init(
-        kafka: KafkaConfiguration, lingerMilliseconds: Int = 1, deliveryTimeoutMilliseconds: Int = 30_000, maxMessageBytes: Int = 1_000_000,
+        kafka: KafkaConfiguration, lingerMilliseconds: Int = 0, deliveryTimeoutMilliseconds: Int = 30_000, maxMessageBytes: Int = 1_000_000,
         onFatalError: (@Sendable (KafkaError) -> Void)? = nil
     ) {
         self.kafka = kafka

@@ -55,6 +55,9 @@ struct WorkerTuningOptions: ParsableArguments {
     @Option(help: "Longest wait of a fetch at the broker in milliseconds (QUIMBI_FETCH_WAIT_MAX_MS); use 5 with the embedded broker.")
     var fetchWaitMaxMs: Int = EnvironmentDefaults.int("QUIMBI_FETCH_WAIT_MAX_MS", default: 100)
 
+    @Option(help: "Longest a draft or escalation waits to share a produce request with others in milliseconds (QUIMBI_LINGER_MS); 0 sends each at once.")
+    var lingerMs: Int = EnvironmentDefaults.int("QUIMBI_LINGER_MS", default: 1)
+
     @Option(help: "Upper bound of a graceful shutdown in seconds (QUIMBI_SHUTDOWN_TIMEOUT_S).")
     var shutdownTimeoutS: Int = EnvironmentDefaults.int("QUIMBI_SHUTDOWN_TIMEOUT_S", default: 20)
 
@@ -64,6 +67,7 @@ struct WorkerTuningOptions: ParsableArguments {
         guard (1...120_000).contains(intentBudgetMs) else { throw ValidationError("--intent-budget-ms must be 1…120000") }
         guard (1...600).contains(shutdownTimeoutS) else { throw ValidationError("--shutdown-timeout-s must be 1…600") }
         guard (0...10_000).contains(fetchWaitMaxMs) else { throw ValidationError("--fetch-wait-max-ms must be 0…10000") }
+        guard (0...1_000).contains(lingerMs) else { throw ValidationError("--linger-ms must be 0…1000") }
         guard !group.isEmpty else { throw ValidationError("--group must not be empty") }
     }
 
@@ -78,7 +82,7 @@ struct WorkerTuningOptions: ParsableArguments {
             consumer: ConsumerConfiguration(
                 kafka: kafka, groupID: group, topics: [topics.ticketsCreated], maxInFlight: maxConcurrency * 4,
                 fetchWaitMax: .milliseconds(fetchWaitMaxMs)),
-            producer: ProducerConfiguration(kafka: kafka),
+            producer: ProducerConfiguration(kafka: kafka, lingerMilliseconds: lingerMs),
             topics: topics, maxConcurrentTickets: maxConcurrency, shutdownTimeout: .seconds(shutdownTimeoutS))
     }
 }
