@@ -28,7 +28,7 @@ struct OrderFileStreamingTests {
     /// Several chunks of JSON Lines and of CSV, with bad lines here and there.
     @Test(arguments: ["jsonl", "csv"])
     func aFileReadInChunksGivesWhatTheWholeTextGives(format: String) throws {
-        let orders = SampleStoreGenerator.generate(customerCount: 8_000, seed: 4, asOf: Self.asOf).orders
+        let orders = SampleStoreGenerator.generate(customerCount: 10_000, seed: 4, asOf: Self.asOf).orders
         var lines = format == "jsonl" ? try orders.map(Self.jsonLine) : [OrderCSVLine.header] + orders.map(OrderCSVLine.line)
         for (offset, bad) in [(3, "{not json"), (2_000, "o,c,,yesterday,x,USD"), (7_001, "")] { lines.insert(bad, at: offset) }
         let text = lines.joined(separator: "\n") + "\n"
