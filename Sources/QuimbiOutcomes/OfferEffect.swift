@@ -5,9 +5,9 @@ import QuimbiStore
 public struct OfferEffect: Codable, Sendable, Equatable {
     public var group: String
     /// Decisions that made the offer.
-    public var treated: ArmOutcome
+    public var treated: ArmTally
     /// Decisions whose offer the holdout withheld.
-    public var control: ArmOutcome
+    public var control: ArmTally
     /// Decisions whose window has not closed yet (not measured).
     public var pending: Int
     /// Treatment conversion minus control conversion with its 95 % interval; `nil` until both arms
@@ -30,8 +30,8 @@ public struct OfferEffect: Codable, Sendable, Equatable {
     init(group: String, tally: OutcomeTally, minimumPerArm: Int) {
         self.group = group
         pending = tally.pending
-        treated = ArmOutcome(tally.treated)
-        control = ArmOutcome(tally.control)
+        treated = tally.treated
+        control = tally.control
         discountUse = DiscountUse(tally.discount)
         guard treated.decisions >= minimumPerArm, control.decisions >= minimumPerArm,
               let uplift = UpliftInterval(treated: treated.conversions, of: treated.decisions, controlled: control.conversions, of: control.decisions) else {
@@ -53,19 +53,5 @@ public struct OfferEffect: Codable, Sendable, Equatable {
         case discountCostPerDecision = "discount_cost_per_decision"
         case discountUse = "discount_use"
         case netRevenuePerDecision = "net_revenue_per_decision"
-    }
-}
-
-/// One arm of a group: decisions measured, how many ordered again within the window, and the revenue.
-public struct ArmOutcome: Codable, Sendable, Equatable {
-    public var decisions: Int
-    public var conversions: Int
-    /// Next-order revenue of the arm.
-    public var revenue: Double
-
-    init(_ tally: ArmTally) {
-        decisions = tally.decisions
-        conversions = tally.conversions
-        revenue = tally.revenue
     }
 }

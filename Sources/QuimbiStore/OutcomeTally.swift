@@ -35,10 +35,12 @@ public struct OutcomeTally: Sendable, Equatable {
     }
 }
 
-/// One arm's sums: decisions, conversions (a next order within the window) and next-order revenue.
-public struct ArmTally: Sendable, Equatable {
+/// One arm's sums, as the retention report shows them: decisions measured, conversions (a next order
+/// within the window) and next-order revenue.
+public struct ArmTally: Codable, Sendable, Equatable {
     public var decisions = 0
     public var conversions = 0
+    /// Next-order revenue of the arm.
     public var revenue = 0.0
 
     /// An empty arm.

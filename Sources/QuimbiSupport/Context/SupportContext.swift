@@ -5,7 +5,7 @@ import QuimbiCore
 /// text), the policy's decision and the LLM prompt built from them.
 public struct SupportContext: Sendable {
     /// The ticket and what the lookups found.
-    public var facts: TicketFacts
+    public let facts: TicketFacts
     /// Intent, sentiment and language of the ticket.
     public var analysis: TicketAnalysis
     /// The behavioural reading of the profile; nil for unknown customers.
@@ -18,8 +18,9 @@ public struct SupportContext: Sendable {
     /// The LLM prompt (system and user), recorded in the draft event.
     public var prompt: Prompt
 
-    /// Distinct items (with their variants) from the recent orders, most recent first.
-    public var itemsBought: [String] { facts.orders.distinctItems }
+    /// Distinct items (with their variants) from the recent orders, most recent first: listed once per
+    /// ticket, since the prompt and the drafts both name them.
+    public let itemsBought: [String]
 
     /// The order the ticket is about: the one its message names by number, else the most recent.
     public var orderInQuestion: OrderInQuestion {
@@ -34,7 +35,7 @@ struct ContextBuilder: Sendable {
     func build(facts: TicketFacts, analysis: TicketAnalysis, customer: CustomerInsight?, recommendation: Recommendation) -> SupportContext {
         var context = SupportContext(
             facts: facts, analysis: analysis, customer: customer, recommendation: recommendation,
-            behaviour: [], prompt: Prompt(system: "", user: "")
+            behaviour: [], prompt: Prompt(system: "", user: ""), itemsBought: facts.orders.distinctItems
         )
         context.behaviour = BehaviourText.lines(context)
         context.prompt = PromptBuilder().prompt(for: context)
