@@ -58,14 +58,14 @@ public final class KafkaProducer: Sendable {
         ])
         rd_kafka_conf_set_dr_msg_cb(conf, { rk, message, _ in
             guard let rk, let message, let opaque = message.pointee._private else { return }
-            let promise = Unmanaged<DeliveryPromise>.fromOpaque(opaque).takeRetainedValue()
+            let slot = Unmanaged<DeliverySlot>.fromOpaque(opaque).takeRetainedValue()
             let topic = message.pointee.rkt.map { String(cString: rd_kafka_topic_name($0)) } ?? ""
             let error = message.pointee.err
             if error == RD_KAFKA_RESP_ERR_NO_ERROR {
                 let where_ = TopicPartition(topic: topic, partition: message.pointee.partition)
-                promise.complete(.success(DeliveryReport(topicPartition: where_, offset: message.pointee.offset)))
+                slot.batch.report(.success(DeliveryReport(topicPartition: where_, offset: message.pointee.offset)), at: slot.index)
             } else {
-                promise.complete(.failure(KafkaError(delivering: "delivery to \(topic)", error: error, producer: rk)))
+                slot.batch.report(.failure(KafkaError(delivering: "delivery to \(topic)", error: error, producer: rk)), at: slot.index)
             }
         })
         let errors = ProducerErrors(logger: logger, onFatalError: configuration.onFatalError)
@@ -108,42 +108,48 @@ public final class KafkaProducer: Sendable {
     /// Queue-full waits and cancellation behave as in ``send(_:)``; a record that could not be queued
     /// fails on its own, and the others are still sent.
     public func send(all records: [ProducerRecord]) async -> [Result<DeliveryReport, KafkaError>] {
-        var queuing: [Result<DeliveryPromise, KafkaError>] = []
-        queuing.reserveCapacity(records.count)
-        for record in records {
-            do throws(KafkaError) {
-                queuing.append(.success(try await queue(record)))
-            } catch {
-                queuing.append(.failure(error))
-            }
-        }
-        let queued = queuing
+        let outcomes = Promise<[Result<DeliveryReport, KafkaError>]>()
+        let batch = DeliveryBatch(count: records.count) { outcomes.complete($0) }
+        await queue(records, into: batch)
         return await withTaskCancellationHandler {
-            var outcomes: [Result<DeliveryReport, KafkaError>] = []
-            outcomes.reserveCapacity(queued.count)
-            for entry in queued {
-                switch entry {
-                case .success(let promise): outcomes.append(await promise.result())
-                case .failure(let error): outcomes.append(.failure(error))
-                }
-            }
-            return outcomes
+            await outcomes.value()
         } onCancel: {
-            for case .success(let promise) in queued {
-                promise.complete(.failure(KafkaError(.cancelled, "stopped waiting for a delivery")))
+            batch.failUnreported(KafkaError(.cancelled, "stopped waiting for a delivery"))
+        }
+    }
+
+    /// Sends records together and returns once they are queued; `completion` then runs once, on the
+    /// producer's delivery-report thread, with each record's outcome in their order when every one was
+    /// acknowledged or failed. It must return quickly: the reports of other records wait for it.
+    ///
+    /// For callers that need not wait: the worker finishes a ticket in `completion` instead of keeping
+    /// a task suspended for each ticket until its outputs are acknowledged. Queue-full waits behave as in
+    /// ``send(_:)``; cancelling the calling task fails the records not queued yet with
+    /// ``KafkaError/Code/cancelled``, and the records already queued are reported as they are delivered.
+    public func send(all records: [ProducerRecord], whenDelivered completion: @escaping @Sendable ([Result<DeliveryReport, KafkaError>]) -> Void) async {
+        await queue(records, into: DeliveryBatch(count: records.count, completion: completion))
+    }
+
+    /// Hands each record to librdkafka as the record at its index of `batch`; a record that cannot be
+    /// queued is reported failed at once.
+    private func queue(_ records: [ProducerRecord], into batch: DeliveryBatch) async {
+        for (index, record) in records.enumerated() {
+            do throws(KafkaError) {
+                try await queue(record, slot: DeliverySlot(batch: batch, index: index))
+            } catch {
+                batch.report(.failure(error), at: index)
             }
         }
     }
 
     /// Hands `record` to librdkafka, waiting for space while its queue is full.
-    private func queue(_ record: ProducerRecord) async throws(KafkaError) -> DeliveryPromise {
-        let promise = DeliveryPromise()
+    private func queue(_ record: ProducerRecord, slot: DeliverySlot) async throws(KafkaError) {
         while true {
             guard !Task.isCancelled else {
                 throw KafkaError(.cancelled, "send to \(record.topic) cancelled before the record was queued")
             }
             let attempt = gate.use { () -> Enqueued in
-                let error = enqueue(record, promise: promise)
+                let error = enqueue(record, slot: slot)
                 switch error {
                 case RD_KAFKA_RESP_ERR_NO_ERROR: return .queued
                 case RD_KAFKA_RESP_ERR__QUEUE_FULL: return .queueFull
@@ -152,15 +158,15 @@ public final class KafkaProducer: Sendable {
             }
             switch attempt {
             case nil: throw KafkaError(.shuttingDown, "producer is closed")
-            case .queued?: return promise
+            case .queued?: return
             case .failed(let error)?: throw error
             case .queueFull?: try? await Task.sleep(for: .milliseconds(1))
             }
         }
     }
 
-    private func enqueue(_ record: ProducerRecord, promise: DeliveryPromise) -> rd_kafka_resp_err_t {
-        let opaque = Unmanaged.passRetained(promise).toOpaque()
+    private func enqueue(_ record: ProducerRecord, slot: DeliverySlot) -> rd_kafka_resp_err_t {
+        let opaque = Unmanaged.passRetained(slot).toOpaque()
         let headers = NativeHeaders.make(record.headers)
         let key = record.key
         let error = record.value.withUnsafeBytes { value in
@@ -173,7 +179,7 @@ public final class KafkaProducer: Sendable {
         }
         if error != RD_KAFKA_RESP_ERR_NO_ERROR {
             if let headers { rd_kafka_headers_destroy(headers) }
-            Unmanaged<DeliveryPromise>.fromOpaque(opaque).release()
+            Unmanaged<DeliverySlot>.fromOpaque(opaque).release()
         }
         return error
     }
@@ -231,45 +237,5 @@ final class ProducerErrors: Sendable {
         guard !fatalReported.withLock({ reported in defer { reported = true }; return reported }) else { return }
         logger.error("producer raised a fatal error", metadata: ["error": "\(fatal)"])
         onFatalError?(fatal)
-    }
-}
-
-/// Hands a delivery report to the `send` awaiting it, whichever of the two comes first.
-final class DeliveryPromise: Sendable {
-    private enum State {
-        case pending
-        case waiting(CheckedContinuation<Result<DeliveryReport, KafkaError>, Never>)
-        case done(Result<DeliveryReport, KafkaError>)
-    }
-
-    private let state = Mutex(State.pending)
-
-    /// Called from the delivery-report callback.
-    func complete(_ result: Result<DeliveryReport, KafkaError>) {
-        let waiter = state.withLock { state -> CheckedContinuation<Result<DeliveryReport, KafkaError>, Never>? in
-            switch state {
-            case .pending:
-                state = .done(result)
-                return nil
-            case .waiting(let continuation):
-                state = .done(result)
-                return continuation
-            case .done:
-                return nil
-            }
-        }
-        waiter?.resume(returning: result)
-    }
-
-    /// The delivery result, once reported.
-    func result() async -> Result<DeliveryReport, KafkaError> {
-        await withCheckedContinuation { continuation in
-            let ready = state.withLock { state -> Result<DeliveryReport, KafkaError>? in
-                if case .done(let result) = state { return result }
-                state = .waiting(continuation)
-                return nil
-            }
-            if let ready { continuation.resume(returning: ready) }
-        }
     }
 }

@@ -7,11 +7,13 @@ struct ConsumerGroupClients: Sendable {
     let consumer: KafkaConsumer
     let producer: KafkaProducer
     let stop: WorkerStop
+    /// Records whose outputs' delivery reports are still due; the run drains them with its tasks.
+    let deliveries: PendingDeliveries
 }
 
 /// The lifecycle the ticket worker and the note deliverer share: open the consumer and the producer, handle
 /// up to `maxConcurrent` records at once until the stream ends, and on graceful shutdown (or a failure) stop fetching, let in-flight
-/// records finish within two thirds of `shutdownTimeout`, then flush, commit and close.
+/// records finish (their deliveries reported, their follow-ups done) within two thirds of `shutdownTimeout`, then flush, commit and close.
 struct ConsumerGroupRun: Sendable {
     let consumer: ConsumerConfiguration
     let producer: ProducerConfiguration
@@ -33,7 +35,7 @@ struct ConsumerGroupRun: Sendable {
             await consumer.close()
             throw error
         }
-        let clients = ConsumerGroupClients(consumer: consumer, producer: producer, stop: stop)
+        let clients = ConsumerGroupClients(consumer: consumer, producer: producer, stop: stop, deliveries: PendingDeliveries())
         let maxConcurrent = maxConcurrent
         let pumping = Task { await Self.pump(clients, maxConcurrent: maxConcurrent, handle) }
         let timeout = shutdownTimeout
@@ -61,21 +63,29 @@ struct ConsumerGroupRun: Sendable {
         if let failure = status.failure { throw failure }
     }
 
+    /// Hands every record to `handle` in its own task, at most `maxConcurrent` at once, and runs the
+    /// follow-up work of failed deliveries beside them; returns once the records' tasks are done and
+    /// every delivery they left pending is settled (or at once when cancelled).
     private static func pump(
         _ clients: ConsumerGroupClients, maxConcurrent: Int, _ handle: @escaping @Sendable (KafkaMessage, ConsumerGroupClients) async -> Void
     ) async {
-        await withTaskGroup(of: Void.self) { group in
-            var running = 0
-            for await batch in clients.consumer.batches {
-                for message in batch {
-                    if running >= maxConcurrent {
-                        await group.next()
-                        running -= 1
+        await withTaskGroup(of: Void.self) { scope in
+            scope.addTask { await clients.deliveries.runFollowUps() }
+            await withTaskGroup(of: Void.self) { group in
+                var running = 0
+                for await batch in clients.consumer.batches {
+                    for message in batch {
+                        if running >= maxConcurrent {
+                            await group.next()
+                            running -= 1
+                        }
+                        group.addTask { await handle(message, clients) }
+                        running += 1
                     }
-                    group.addTask { await handle(message, clients) }
-                    running += 1
                 }
             }
+            await clients.deliveries.waitUntilSettled()
+            clients.deliveries.close()
         }
     }
 }

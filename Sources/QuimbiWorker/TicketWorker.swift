@@ -10,7 +10,9 @@ public struct WorkerConfiguration: Sendable {
     public var consumer: ConsumerConfiguration
     public var producer: ProducerConfiguration
     public var topics: WorkerTopics
-    /// Tickets processed at the same time.
+    /// Tickets processed at the same time. A ticket whose outputs are queued no longer counts: its
+    /// delivery reports finish it without a task (the consumer's ``ConsumerConfiguration/maxInFlight``
+    /// bounds those).
     public var maxConcurrentTickets: Int
     /// Upper bound of a graceful shutdown: drain, flush, commit, close. A failure that stops the
     /// worker drains within the same bound.
@@ -25,7 +27,7 @@ public struct WorkerConfiguration: Sendable {
 
     public init(
         consumer: ConsumerConfiguration, producer: ProducerConfiguration, topics: WorkerTopics,
-        maxConcurrentTickets: Int = 512, shutdownTimeout: Duration = .seconds(20), eventSource: String = "/quimbi/worker",
+        maxConcurrentTickets: Int = 128, shutdownTimeout: Duration = .seconds(20), eventSource: String = "/quimbi/worker",
         publishRetry: RetryPolicy = .untilStopped,
         publishBackoffSleep: @escaping @Sendable (Duration) async -> Void = { try? await Task.sleep(for: $0) }
     ) {
@@ -42,7 +44,8 @@ public struct WorkerConfiguration: Sendable {
 
 /// The ticket worker, a swift-service-lifecycle `Service`: consumes ticket-created events, processes
 /// many at once (bounded), publishes drafts, escalations and dead letters, and marks a ticket's offset
-/// finished only after every output is acknowledged by the brokers.
+/// finished only after every output is acknowledged by the brokers (in the producer's delivery report:
+/// no task waits for a ticket's acknowledgements).
 ///
 /// Publishing failures: a retriable one is retried with back-off (``WorkerConfiguration/publishRetry``); an output Kafka
 /// refuses for good, or one that cannot be encoded, sends the ticket to the dead-letter topic
@@ -83,34 +86,62 @@ public struct TicketWorker: Service {
         logger.info("worker stopped")
     }
 
-    /// Processes one record; it ends finished (its outputs or its dead letter acknowledged) or
-    /// abandoned (left to a redelivery: cancelled, revoked, or the worker is failing).
+    /// Processes one record and queues its outputs; it ends finished (its outputs or its dead letter
+    /// acknowledged) or abandoned (left to a redelivery: cancelled, revoked, or the worker is failing).
+    ///
+    /// The task ends once the outputs are queued. Their delivery reports finish the ticket on the
+    /// producer's thread; only when one failed does the rest (retries, dead letter) run as follow-up work
+    /// of the run, so that no task waits for each ticket's acknowledgements.
     private func handle(_ message: KafkaMessage, _ clients: ConsumerGroupClients) async {
         guard clients.consumer.beginProcessing(message) else { return }
-        var finished = false
-        defer { if !finished { clients.consumer.abandon(message) } }
-
         let result = await processor.process(message.value, receivedAt: Date())
-        let failed: (code: WorkerDeadLetterCode, reason: String)
+        let outputs: [ProducerRecord]
         do {
-            switch await publish(try records.records(for: result, original: message), for: message, clients) {
-            case .delivered:
+            outputs = try records.records(for: result, original: message)
+        } catch {
+            await conclude(.rejected(code: .encodeFailed, reason: "\(error)"), message, result, clients)
+            return
+        }
+        guard !Task.isCancelled, clients.consumer.isCurrent(message) else {
+            clients.consumer.abandon(message)
+            return
+        }
+        clients.deliveries.begin()
+        await clients.producer.send(all: outputs) { outcomes in
+            let failures = zip(outputs, outcomes).compactMap { record, outcome -> PublishFailure? in
+                guard case .failure(let error) = outcome else { return nil }
+                return PublishFailure(record: record, error: error)
+            }
+            guard !failures.isEmpty else {
                 clients.consumer.finish(message)
-                finished = true
+                clients.deliveries.end()
                 observer?.ticketFinished(result)
                 return
-            case .gaveUp:
-                return
-            case .rejected(let error):
-                failed = (.publishFailed, error.description)
-            case .fatal(let error):
-                clients.stop.fail(WorkerFailure(.producerFatal, error.description))
-                return
             }
-        } catch {
-            failed = (.encodeFailed, "\(error)")
+            let followedUp = clients.deliveries.end {
+                await conclude(await settle(failures, failedAttempts: 0, for: message, clients), message, result, clients)
+            }
+            if !followedUp { clients.consumer.abandon(message) }
         }
-        finished = await deadLetter(message, code: failed.code, reason: failed.reason, clients)
+    }
+
+    /// Ends a ticket after what became of its outputs: finished when delivered, dead-lettered when Kafka
+    /// refused them or they could not be encoded, abandoned otherwise; a fatal error stops the worker.
+    private func conclude(_ outcome: PublishOutcome, _ message: KafkaMessage, _ result: TicketResult, _ clients: ConsumerGroupClients) async {
+        var finished = false
+        defer { if !finished { clients.consumer.abandon(message) } }
+        switch outcome {
+        case .delivered:
+            clients.consumer.finish(message)
+            finished = true
+            observer?.ticketFinished(result)
+        case .gaveUp:
+            return
+        case .rejected(let code, let reason):
+            finished = await deadLetter(message, code: code, reason: reason, clients)
+        case .fatal(let error):
+            clients.stop.fail(WorkerFailure(.producerFatal, error.description))
+        }
     }
 
     /// Publishes the dead letter of a ticket the worker could not encode or publish; returns whether
@@ -133,8 +164,8 @@ public struct TicketWorker: Service {
             return true
         case .gaveUp:
             return false
-        case .rejected(let error):
-            clients.stop.fail(WorkerFailure(.deadLetterFailed, "dead letter of \(message.topicPartition)@\(message.offset) refused: \(error)"))
+        case .rejected(_, let reason):
+            clients.stop.fail(WorkerFailure(.deadLetterFailed, "dead letter of \(message.topicPartition)@\(message.offset) refused: \(reason)"))
             return false
         case .fatal(let error):
             clients.stop.fail(WorkerFailure(.producerFatal, error.description))
@@ -148,39 +179,56 @@ public struct TicketWorker: Service {
         case delivered
         /// Given up: the task was cancelled, the partition revoked, or the producer closed.
         case gaveUp
-        /// Kafka refuses an output for good.
-        case rejected(KafkaError)
+        /// The outputs go nowhere: Kafka refuses one for good (`publish_failed`), or they could not be
+        /// encoded (`encode_failed`).
+        case rejected(code: WorkerDeadLetterCode, reason: String)
         /// The producer can deliver nothing any more.
         case fatal(KafkaError)
+    }
+
+    /// An output whose delivery failed, with its error.
+    private struct PublishFailure: Sendable {
+        let record: ProducerRecord
+        let error: KafkaError
     }
 
     /// Sends every output and awaits the acknowledgements, sending those that failed retriably again
     /// after a back-off.
     private func publish(_ outputs: [ProducerRecord], for message: KafkaMessage, _ clients: ConsumerGroupClients) async -> PublishOutcome {
-        var pending = outputs
-        var failedAttempts = 0
+        guard !Task.isCancelled, clients.consumer.isCurrent(message) else { return .gaveUp }
+        return await settle(await send(outputs, clients.producer), failedAttempts: 0, for: message, clients)
+    }
+
+    /// What the `failures` of an attempt mean; those that may be retried are sent again after a back-off,
+    /// while the ticket's partition is still ours, until every output is delivered.
+    private func settle(
+        _ failures: [PublishFailure], failedAttempts: Int, for message: KafkaMessage, _ clients: ConsumerGroupClients
+    ) async -> PublishOutcome {
+        var failures = failures
+        var failedAttempts = failedAttempts
         while true {
-            guard !Task.isCancelled, clients.consumer.isCurrent(message) else { return .gaveUp }
-            let failures = await send(pending, clients.producer)
             if let fatal = failures.first(where: { $0.error.reason == .producerFatal }) { return .fatal(fatal.error) }
-            if let rejected = failures.first(where: { $0.error.reason == .recordRejected }) { return .rejected(rejected.error) }
+            if let rejected = failures.first(where: { $0.error.reason == .recordRejected }) {
+                return .rejected(code: .publishFailed, reason: rejected.error.description)
+            }
             if failures.contains(where: { $0.error.reason != .deliveryFailed }) { return .gaveUp }
             guard let first = failures.first else { return .delivered }
-            pending = failures.map(\.record)
             failedAttempts += 1
             let wait = configuration.publishRetry.backoff(afterFailures: failedAttempts)
             logger.warning("publish failed; retrying", metadata: [
                 "topic": "\(first.record.topic)", "error": "\(first.error)", "attempt": "\(failedAttempts)", "backoff": "\(wait)",
             ])
             await configuration.publishBackoffSleep(wait)
+            guard !Task.isCancelled, clients.consumer.isCurrent(message) else { return .gaveUp }
+            failures = await send(failures.map(\.record), clients.producer)
         }
     }
 
     /// Sends `records` together; returns those that failed, with their errors.
-    private func send(_ records: [ProducerRecord], _ producer: KafkaProducer) async -> [(record: ProducerRecord, error: KafkaError)] {
+    private func send(_ records: [ProducerRecord], _ producer: KafkaProducer) async -> [PublishFailure] {
         zip(records, await producer.send(all: records)).compactMap { record, outcome in
             guard case .failure(let error) = outcome else { return nil }
-            return (record, error)
+            return PublishFailure(record: record, error: error)
         }
     }
 }

@@ -43,8 +43,8 @@ struct WorkerTuningOptions: ParsableArguments {
     @Option(help: "Consumer group of the worker replicas (QUIMBI_GROUP).")
     var group: String = EnvironmentDefaults.string("QUIMBI_GROUP", default: "quimbi-worker")
 
-    @Option(help: "Tickets processed at the same time (QUIMBI_MAX_CONCURRENCY).")
-    var maxConcurrency: Int = EnvironmentDefaults.int("QUIMBI_MAX_CONCURRENCY", default: 512)
+    @Option(help: "Tickets processed at the same time (QUIMBI_MAX_CONCURRENCY); tickets whose outputs only await the brokers' acknowledgement do not count.")
+    var maxConcurrency: Int = EnvironmentDefaults.int("QUIMBI_MAX_CONCURRENCY", default: 128)
 
     @Option(help: "Per-ticket deadline in milliseconds (QUIMBI_TICKET_DEADLINE_MS).")
     var ticketDeadlineMs: Int = EnvironmentDefaults.int("QUIMBI_TICKET_DEADLINE_MS", default: 2_500)

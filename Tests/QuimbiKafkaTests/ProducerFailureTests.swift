@@ -1,4 +1,5 @@
 import Logging
+import Synchronization
 import Testing
 @testable import QuimbiKafka
 
@@ -48,6 +49,53 @@ import Testing
         #expect((try? outcomes[0].get().offset) == 0)
         #expect((try? outcomes[2].get().offset) == 1, "the rejected record took no offset")
         if case .failure(let error) = outcomes[1] { #expect(error.code == "kafka_record_rejected") }
+        await producer.shutdown(timeout: .seconds(1))
+        await cluster.shutdown()
+    }
+
+    @Test func recordsSentWithACompletionReportEveryOutcomeOnceInOrderWithoutAWaitingTask() async throws {
+        let cluster = try EmbeddedKafkaCluster(brokers: 1)
+        try cluster.createTopic("reported", partitions: 1)
+        let producer = try producer(cluster, maxMessageBytes: 1_000)
+        let calls = CallCount()
+        let reported = Promise<[Result<DeliveryReport, KafkaError>]>()
+        await producer.send(all: [record("reported"), record("reported", bytes: 2_000), record("reported")]) { outcomes in
+            calls.add()
+            reported.complete(outcomes)
+        }
+        let outcomes = await reported.value()
+        await producer.shutdown(timeout: .seconds(1))
+        #expect(calls.value == 1, "the completion ran once")
+        #expect(outcomes.map { (try? $0.get().offset) ?? -1 } == [0, -1, 1])
+        if case .failure(let error) = outcomes[1] { #expect(error.code == "kafka_record_rejected") }
+        await cluster.shutdown()
+    }
+
+    @Test func aCompletionOfNoRecordsRunsAtOnce() async throws {
+        let cluster = try EmbeddedKafkaCluster(brokers: 1)
+        let producer = try producer(cluster)
+        let calls = CallCount()
+        await producer.send(all: []) { outcomes in if outcomes.isEmpty { calls.add() } }
+        #expect(calls.value == 1)
+        await producer.shutdown(timeout: .seconds(1))
+        await cluster.shutdown()
+    }
+
+    @Test func recordsNotYetQueuedWhenTheirTaskIsCancelledAreReportedCancelled() async throws {
+        let cluster = try EmbeddedKafkaCluster(brokers: 1)
+        try cluster.createTopic("cancelled", partitions: 1)
+        let producer = try producer(cluster)
+        let outcomes = Promise<[Result<DeliveryReport, KafkaError>]>()
+        let sending = Task {
+            withUnsafeCurrentTask { $0?.cancel() }
+            await producer.send(all: [record("cancelled"), record("cancelled")]) { outcomes.complete($0) }
+        }
+        await sending.value
+        let reported = await outcomes.value()
+        #expect(reported.map { result -> String in
+            guard case .failure(let error) = result else { return "delivered" }
+            return error.code
+        } == ["kafka_cancelled", "kafka_cancelled"])
         await producer.shutdown(timeout: .seconds(1))
         await cluster.shutdown()
     }
@@ -149,4 +197,13 @@ import Testing
         }
         await cluster.shutdown()
     }
+}
+
+/// Counts the calls of a completion, from any thread.
+private final class CallCount: Sendable {
+    private let count = Atomic<Int>(0)
+
+    func add() { count.add(1, ordering: .relaxed) }
+
+    var value: Int { count.load(ordering: .relaxed) }
 }

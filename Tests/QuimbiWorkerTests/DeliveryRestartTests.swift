@@ -27,14 +27,7 @@ import Testing
             sources = standIns.map { HelpdeskTickets(system: $0.system.rawValue, count: perHelpdesk) }
             for source in sources { try await source.publish(with: rig.publisher) }
             let drafts = sources.count * perHelpdesk
-            try await waitUntil(timeout: .seconds(120), "\(drafts) drafts") { rig.collector.all(rig.collector.topics.drafts).count >= drafts }
-            // A draft's escalation is read from its own topic, possibly after the draft: the expected notes count both.
-            let decoder = QuimbiJSON.makeDecoder()
-            let escalating = try rig.collector.all(rig.collector.topics.drafts)
-                .filter { try decoder.decode(DraftResponse.self, from: $0.value).recommendation.escalate }.count
-            try await waitUntil(timeout: .seconds(120), "\(escalating) escalations") {
-                rig.collector.all(rig.collector.topics.escalations).count >= escalating
-            }
+            _ = try await rig.waitForDraftsAndTheirEscalations(drafts)
             self.rig = rig
         }
 

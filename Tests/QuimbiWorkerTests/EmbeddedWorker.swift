@@ -129,6 +129,20 @@ struct KafkaRig {
         collector = try EventCollector(brokers: cluster.bootstrapServers, properties: Self.outageTolerantCollector)
     }
 
+    /// Waits until `drafts` drafts and the escalations of those that escalate were read; returns how many
+    /// notes they make (drafts plus escalations). A draft's escalation is read from its own topic, possibly
+    /// after the draft, so counting the escalations read when the drafts are in undercounts.
+    func waitForDraftsAndTheirEscalations(_ drafts: Int) async throws -> Int {
+        try await waitUntil(timeout: .seconds(120), "\(drafts) drafts") { collector.all(collector.topics.drafts).count >= drafts }
+        let decoder = QuimbiJSON.makeDecoder()
+        let escalating = try collector.all(collector.topics.drafts)
+            .filter { try decoder.decode(DraftResponse.self, from: $0.value).recommendation.escalate }.count
+        try await waitUntil(timeout: .seconds(120), "\(escalating) escalations") {
+            collector.all(collector.topics.escalations).count >= escalating
+        }
+        return drafts + escalating
+    }
+
     /// Stops the publisher, the collector and the cluster.
     func close() async {
         await publisher.producer.shutdown()

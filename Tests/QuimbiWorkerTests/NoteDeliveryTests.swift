@@ -103,8 +103,7 @@ import Testing
             return ticket
         }
         for ticket in tickets { try await rig.publisher.publish(ticket, headers: Self.zendeskHeaders) }
-        try await waitUntil(timeout: .seconds(120), "\(count) drafts") { rig.collector.all(rig.collector.topics.drafts).count >= count }
-        let notes = count + rig.collector.all(rig.collector.topics.escalations).count
+        let notes = try await rig.waitForDraftsAndTheirEscalations(count)
         let started = ContinuousClock.now
         let delivery = try await DeliveryRig(
             cluster: rig.cluster, latency: .milliseconds(100), concurrency: 64, log: pool.map(DeliveredNoteRepository.init(pool:)))

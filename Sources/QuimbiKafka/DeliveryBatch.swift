@@ -1,0 +1,52 @@
+import Synchronization
+
+/// The delivery reports of records sent together, collected as librdkafka reports them on the
+/// producer's poll thread. Its completion runs once, with every record's outcome in send order, as
+/// soon as the last one is known.
+final class DeliveryBatch: Sendable {
+    typealias Completion = @Sendable ([Result<DeliveryReport, KafkaError>]) -> Void
+
+    private struct State {
+        var outcomes: [Result<DeliveryReport, KafkaError>?]
+        var remaining: Int
+        var completion: Completion?
+    }
+
+    private let state: Mutex<State>
+
+    /// A batch of `count` records; with none, `completion` runs at once.
+    init(count: Int, completion: @escaping Completion) {
+        state = Mutex(State(outcomes: Array(repeating: nil, count: count), remaining: count, completion: count == 0 ? nil : completion))
+        if count == 0 { completion([]) }
+    }
+
+    /// Records the outcome of the record at `index`; only the first outcome of a record counts.
+    func report(_ outcome: Result<DeliveryReport, KafkaError>, at index: Int) {
+        let finished = state.withLock { state -> (Completion, [Result<DeliveryReport, KafkaError>])? in
+            guard state.outcomes[index] == nil else { return nil }
+            state.outcomes[index] = outcome
+            state.remaining -= 1
+            guard state.remaining == 0, let completion = state.completion else { return nil }
+            state.completion = nil
+            return (completion, state.outcomes.map { $0! })
+        }
+        if let (completion, outcomes) = finished { completion(outcomes) }
+    }
+
+    /// Fails every record not reported yet with `error` (their later reports are ignored).
+    func failUnreported(_ error: KafkaError) {
+        let unreported = state.withLock { state in state.outcomes.indices.filter { state.outcomes[$0] == nil } }
+        for index in unreported { report(.failure(error), at: index) }
+    }
+}
+
+/// One record of a ``DeliveryBatch``: what librdkafka carries as the record's opaque pointer.
+final class DeliverySlot: Sendable {
+    let batch: DeliveryBatch
+    let index: Int
+
+    init(batch: DeliveryBatch, index: Int) {
+        self.batch = batch
+        self.index = index
+    }
+}
