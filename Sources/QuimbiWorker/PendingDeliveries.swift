@@ -67,8 +67,9 @@ final class PendingDeliveries: Sendable {
     }
 
     /// Runs each follow-up handed over, concurrently, until ``close()``; then waits for those running.
+    /// A discarding group: a worker that runs for months keeps nothing of the follow-ups that ended.
     func runFollowUps() async {
-        await withTaskGroup(of: Void.self) { group in
+        await withDiscardingTaskGroup { group in
             for await followUp in followUps {
                 group.addTask { await followUp() }
             }

@@ -114,8 +114,8 @@ public struct TicketWorker: Service {
             }
             guard !failures.isEmpty else {
                 clients.consumer.finish(message)
-                clients.deliveries.end()
                 observer?.ticketFinished(result)
+                clients.deliveries.end()
                 return
             }
             let followedUp = clients.deliveries.end {
