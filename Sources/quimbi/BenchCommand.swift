@@ -49,7 +49,6 @@ struct BenchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        MallocTuning.limitArenas()
         var logger = CommandLogging.logger("quimbi.bench")
         logger.logLevel = .warning
         let runID = UUID().uuidString.prefix(8).lowercased()

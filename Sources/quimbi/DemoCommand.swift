@@ -29,7 +29,6 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        MallocTuning.limitArenas()
         var logger = CommandLogging.logger("quimbi.demo")
         logger.logLevel = .warning
         let cluster = try EmbeddedKafkaCluster(brokers: 3)

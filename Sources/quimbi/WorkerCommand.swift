@@ -26,7 +26,6 @@ struct WorkerCommand: AsyncParsableCommand {
     @OptionGroup var metrics: MetricsPortOptions
 
     func run() async throws {
-        MallocTuning.limitArenas()
         let logger = CommandLogging.logger("quimbi.worker")
         let resources = try support.makeDesk(logger: logger)
         let desk = resources.desk
