@@ -63,29 +63,26 @@ struct ConsumerGroupRun: Sendable {
         if let failure = status.failure { throw failure }
     }
 
-    /// Hands every record to `handle` in its own task, at most `maxConcurrent` at once, and runs the
-    /// follow-up work of failed deliveries beside them; returns once the records' tasks are done and
-    /// every delivery they left pending is settled (or at once when cancelled).
+    /// Hands every record to `handle` in its own task, at most `maxConcurrent` at once; returns once the
+    /// records' tasks are done and every delivery they left pending is settled, its follow-up work
+    /// included (or at once when cancelled).
     private static func pump(
         _ clients: ConsumerGroupClients, maxConcurrent: Int, _ handle: @escaping @Sendable (KafkaMessage, ConsumerGroupClients) async -> Void
     ) async {
-        await withTaskGroup(of: Void.self) { scope in
-            scope.addTask { await clients.deliveries.runFollowUps() }
-            await withTaskGroup(of: Void.self) { group in
-                var running = 0
-                for await batch in clients.consumer.batches {
-                    for message in batch {
-                        if running >= maxConcurrent {
-                            await group.next()
-                            running -= 1
-                        }
-                        group.addTask { await handle(message, clients) }
-                        running += 1
+        await withTaskGroup(of: Void.self) { group in
+            var running = 0
+            for await batch in clients.consumer.batches {
+                for message in batch {
+                    if running >= maxConcurrent {
+                        await group.next()
+                        running -= 1
                     }
+                    group.addTask { await handle(message, clients) }
+                    running += 1
                 }
             }
-            await clients.deliveries.waitUntilSettled()
-            clients.deliveries.close()
         }
+        await clients.deliveries.waitUntilSettled()
+        clients.deliveries.close()
     }
 }
