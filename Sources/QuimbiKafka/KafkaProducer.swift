@@ -118,9 +118,11 @@ public final class KafkaProducer: Sendable {
         }
     }
 
-    /// Sends records together and returns once they are queued; `completion` then runs once, on the
-    /// producer's delivery-report thread, with each record's outcome in their order when every one was
-    /// acknowledged or failed. It must return quickly: the reports of other records wait for it.
+    /// Sends records together and returns once they are queued; `completion` then runs once, with each
+    /// record's outcome in their order, when every one was acknowledged or failed. It runs on the
+    /// producer's delivery-report thread, and must return quickly (the reports of other records wait for
+    /// it); when the last outcome is a record that could not be queued (or there is no record), it runs at
+    /// once, on the calling task.
     ///
     /// For callers that need not wait: the worker finishes a ticket in `completion` instead of keeping
     /// a task suspended for each ticket until its outputs are acknowledged. Queue-full waits behave as in
