@@ -28,7 +28,7 @@ final class DeliveryBatch: Sendable {
             state.remaining -= 1
             guard state.remaining == 0, let completion = state.completion else { return nil }
             state.completion = nil
-            return (completion, state.outcomes.map { $0! })
+            return (completion, state.outcomes.compactMap { $0 })
         }
         if let (completion, outcomes) = finished { completion(outcomes) }
     }

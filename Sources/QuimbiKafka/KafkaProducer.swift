@@ -1,5 +1,6 @@
 import CRdKafka
 import Logging
+import QuimbiResilience
 import Synchronization
 
 /// Settings of a ``KafkaProducer``.
@@ -108,11 +109,14 @@ public final class KafkaProducer: Sendable {
     /// Queue-full waits and cancellation behave as in ``send(_:)``; a record that could not be queued
     /// fails on its own, and the others are still sent.
     public func send(all records: [ProducerRecord]) async -> [Result<DeliveryReport, KafkaError>] {
-        let outcomes = Promise<[Result<DeliveryReport, KafkaError>]>()
-        let batch = DeliveryBatch(count: records.count) { outcomes.complete($0) }
+        let outcomes = OneShot<[Result<DeliveryReport, KafkaError>]>()
+        let batch = DeliveryBatch(count: records.count) { outcomes.resume(with: .success($0)) }
         await queue(records, into: batch)
         return await withTaskCancellationHandler {
-            await outcomes.value()
+            switch await outcomes.result() {
+            case .success(let reports): reports
+            case .failure: preconditionFailure("a delivery batch delivers only its outcomes")
+            }
         } onCancel: {
             batch.failUnreported(KafkaError(.cancelled, "stopped waiting for a delivery"))
         }

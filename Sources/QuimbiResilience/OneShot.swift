@@ -51,6 +51,16 @@ public final class OneShot<Value: Sendable>: Sendable {
         }
     }
 
+    /// Waits for the delivered result whether or not the waiting task is cancelled (once: call this from
+    /// one task only), for callers that see to a delivery on cancellation themselves.
+    public func result() async -> Result<Value, any Error> {
+        do {
+            return .success(try await withCheckedThrowingContinuation { continuation in install(continuation) })
+        } catch {
+            return .failure(error)
+        }
+    }
+
     private func install(_ continuation: CheckedContinuation<Value, any Error>) {
         let early: Result<Value, any Error>? = state.withLock { state in
             guard case .delivered(let result) = state else {

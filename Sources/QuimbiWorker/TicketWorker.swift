@@ -108,18 +108,14 @@ public struct TicketWorker: Service {
         }
         clients.deliveries.begin()
         await clients.producer.send(all: outputs) { outcomes in
-            let failures = zip(outputs, outcomes).compactMap { record, outcome -> PublishFailure? in
-                guard case .failure(let error) = outcome else { return nil }
-                return PublishFailure(record: record, error: error)
-            }
+            let failures = PublishFailure.of(outputs, outcomes)
             guard !failures.isEmpty else {
-                clients.consumer.finish(message)
-                observer?.ticketFinished(result)
+                finishDelivered(message, result, clients)
                 clients.deliveries.end()
                 return
             }
             let followedUp = clients.deliveries.end {
-                await conclude(await settle(failures, failedAttempts: 0, for: message, clients), message, result, clients)
+                await conclude(await settle(failures, for: message, clients), message, result, clients)
             }
             if !followedUp { clients.consumer.abandon(message) }
         }
@@ -132,9 +128,8 @@ public struct TicketWorker: Service {
         defer { if !finished { clients.consumer.abandon(message) } }
         switch outcome {
         case .delivered:
-            clients.consumer.finish(message)
+            finishDelivered(message, result, clients)
             finished = true
-            observer?.ticketFinished(result)
         case .gaveUp:
             return
         case .rejected(let code, let reason):
@@ -142,6 +137,12 @@ public struct TicketWorker: Service {
         case .fatal(let error):
             clients.stop.fail(WorkerFailure(.producerFatal, error.description))
         }
+    }
+
+    /// Marks a ticket whose outputs were all acknowledged finished, and tells the observer.
+    private func finishDelivered(_ message: KafkaMessage, _ result: TicketResult, _ clients: ConsumerGroupClients) {
+        clients.consumer.finish(message)
+        observer?.ticketFinished(result)
     }
 
     /// Publishes the dead letter of a ticket the worker could not encode or publish; returns whether
@@ -190,22 +191,28 @@ public struct TicketWorker: Service {
     private struct PublishFailure: Sendable {
         let record: ProducerRecord
         let error: KafkaError
+
+        /// The failures among `outcomes`, the outcomes of `records` in their order.
+        static func of(_ records: [ProducerRecord], _ outcomes: [Result<DeliveryReport, KafkaError>]) -> [PublishFailure] {
+            zip(records, outcomes).compactMap { record, outcome in
+                guard case .failure(let error) = outcome else { return nil }
+                return PublishFailure(record: record, error: error)
+            }
+        }
     }
 
     /// Sends every output and awaits the acknowledgements, sending those that failed retriably again
     /// after a back-off.
     private func publish(_ outputs: [ProducerRecord], for message: KafkaMessage, _ clients: ConsumerGroupClients) async -> PublishOutcome {
         guard !Task.isCancelled, clients.consumer.isCurrent(message) else { return .gaveUp }
-        return await settle(await send(outputs, clients.producer), failedAttempts: 0, for: message, clients)
+        return await settle(PublishFailure.of(outputs, await clients.producer.send(all: outputs)), for: message, clients)
     }
 
     /// What the `failures` of an attempt mean; those that may be retried are sent again after a back-off,
     /// while the ticket's partition is still ours, until every output is delivered.
-    private func settle(
-        _ failures: [PublishFailure], failedAttempts: Int, for message: KafkaMessage, _ clients: ConsumerGroupClients
-    ) async -> PublishOutcome {
+    private func settle(_ failures: [PublishFailure], for message: KafkaMessage, _ clients: ConsumerGroupClients) async -> PublishOutcome {
         var failures = failures
-        var failedAttempts = failedAttempts
+        var failedAttempts = 0
         while true {
             if let fatal = failures.first(where: { $0.error.reason == .producerFatal }) { return .fatal(fatal.error) }
             if let rejected = failures.first(where: { $0.error.reason == .recordRejected }) {
@@ -220,15 +227,8 @@ public struct TicketWorker: Service {
             ])
             await configuration.publishBackoffSleep(wait)
             guard !Task.isCancelled, clients.consumer.isCurrent(message) else { return .gaveUp }
-            failures = await send(failures.map(\.record), clients.producer)
-        }
-    }
-
-    /// Sends `records` together; returns those that failed, with their errors.
-    private func send(_ records: [ProducerRecord], _ producer: KafkaProducer) async -> [PublishFailure] {
-        zip(records, await producer.send(all: records)).compactMap { record, outcome in
-            guard case .failure(let error) = outcome else { return nil }
-            return PublishFailure(record: record, error: error)
+            let retried = failures.map(\.record)
+            failures = PublishFailure.of(retried, await clients.producer.send(all: retried))
         }
     }
 }

@@ -1,4 +1,5 @@
 import Logging
+import QuimbiResilience
 import Synchronization
 import Testing
 @testable import QuimbiKafka
@@ -53,51 +54,54 @@ import Testing
         await cluster.shutdown()
     }
 
-    @Test func recordsSentWithACompletionReportEveryOutcomeOnceInOrderWithoutAWaitingTask() async throws {
+    /// Runs `body` with a producer on a fresh one-broker cluster holding `topic`, then shuts both down.
+    private func withProducer(topic: String, maxMessageBytes: Int = 1_000_000, _ body: (KafkaProducer) async throws -> Void) async throws {
         let cluster = try EmbeddedKafkaCluster(brokers: 1)
-        try cluster.createTopic("reported", partitions: 1)
-        let producer = try producer(cluster, maxMessageBytes: 1_000)
-        let calls = CallCount()
-        let reported = Promise<[Result<DeliveryReport, KafkaError>]>()
-        await producer.send(all: [record("reported"), record("reported", bytes: 2_000), record("reported")]) { outcomes in
-            calls.add()
-            reported.complete(outcomes)
-        }
-        let outcomes = await reported.value()
+        try cluster.createTopic(topic, partitions: 1)
+        let producer = try producer(cluster, maxMessageBytes: maxMessageBytes)
+        try await body(producer)
         await producer.shutdown(timeout: .seconds(1))
-        #expect(calls.value == 1, "the completion ran once")
-        #expect(outcomes.map { (try? $0.get().offset) ?? -1 } == [0, -1, 1])
-        if case .failure(let error) = outcomes[1] { #expect(error.code == "kafka_record_rejected") }
         await cluster.shutdown()
+    }
+
+    @Test func recordsSentWithACompletionReportEveryOutcomeOnceInOrderWithoutAWaitingTask() async throws {
+        try await withProducer(topic: "reported", maxMessageBytes: 1_000) { producer in
+            let calls = CallCount()
+            let reported = OneShot<[Result<DeliveryReport, KafkaError>]>()
+            await producer.send(all: [record("reported"), record("reported", bytes: 2_000), record("reported")]) { outcomes in
+                calls.add()
+                reported.resume(with: .success(outcomes))
+            }
+            let outcomes = try await reported.value()
+            #expect(outcomes.map { (try? $0.get().offset) ?? -1 } == [0, -1, 1])
+            if case .failure(let error) = outcomes[1] { #expect(error.code == "kafka_record_rejected") }
+            await producer.shutdown(timeout: .seconds(1))
+            #expect(calls.value == 1, "the completion ran once")
+        }
     }
 
     @Test func aCompletionOfNoRecordsRunsAtOnce() async throws {
-        let cluster = try EmbeddedKafkaCluster(brokers: 1)
-        let producer = try producer(cluster)
-        let calls = CallCount()
-        await producer.send(all: []) { outcomes in if outcomes.isEmpty { calls.add() } }
-        #expect(calls.value == 1)
-        await producer.shutdown(timeout: .seconds(1))
-        await cluster.shutdown()
+        try await withProducer(topic: "none") { producer in
+            let calls = CallCount()
+            await producer.send(all: []) { outcomes in if outcomes.isEmpty { calls.add() } }
+            #expect(calls.value == 1)
+        }
     }
 
     @Test func recordsNotYetQueuedWhenTheirTaskIsCancelledAreReportedCancelled() async throws {
-        let cluster = try EmbeddedKafkaCluster(brokers: 1)
-        try cluster.createTopic("cancelled", partitions: 1)
-        let producer = try producer(cluster)
-        let outcomes = Promise<[Result<DeliveryReport, KafkaError>]>()
-        let sending = Task {
-            withUnsafeCurrentTask { $0?.cancel() }
-            await producer.send(all: [record("cancelled"), record("cancelled")]) { outcomes.complete($0) }
+        try await withProducer(topic: "cancelled") { producer in
+            let outcomes = OneShot<[Result<DeliveryReport, KafkaError>]>()
+            let sending = Task {
+                withUnsafeCurrentTask { $0?.cancel() }
+                await producer.send(all: [record("cancelled"), record("cancelled")]) { outcomes.resume(with: .success($0)) }
+            }
+            await sending.value
+            let reported = try await outcomes.value()
+            #expect(reported.map { result -> String in
+                guard case .failure(let error) = result else { return "delivered" }
+                return error.code
+            } == ["kafka_cancelled", "kafka_cancelled"])
         }
-        await sending.value
-        let reported = await outcomes.value()
-        #expect(reported.map { result -> String in
-            guard case .failure(let error) = result else { return "delivered" }
-            return error.code
-        } == ["kafka_cancelled", "kafka_cancelled"])
-        await producer.shutdown(timeout: .seconds(1))
-        await cluster.shutdown()
     }
 
     @Test(arguments: ["MSG_SIZE_TOO_LARGE", "TOPIC_AUTHORIZATION_FAILED"])
