@@ -33,8 +33,14 @@ import Testing
         try await publishing.value
 
         let ids = Set(published.withLock { $0.keys })
-        try await waitUntil(timeout: .seconds(60), "every ticket drafted or dead-lettered") {
-            rig.collector.finishedTicketIDs().isSuperset(of: ids)
+        do {
+            try await waitUntil(timeout: .seconds(60), "every ticket drafted or dead-lettered") {
+                rig.collector.finishedTicketIDs().isSuperset(of: ids)
+            }
+        } catch {
+            let missing = ids.subtracting(rig.collector.finishedTicketIDs()).sorted()
+            print("\(group): \(missing.count) tickets neither drafted nor dead-lettered, first \(missing.prefix(20))")
+            throw error
         }
         let report = ChaosReport(rig.collector, published: published.withLock { $0 })
         #expect(await worker.stop() == nil)
