@@ -18,7 +18,7 @@ import Testing
 
     /// Streams the tickets through a worker, runs `fault` once the stream is flowing, and measures.
     private func stream(group: String, fault: @escaping @Sendable (EmbeddedKafkaCluster) async throws -> Void) async throws -> ChaosReport {
-        let rig = try KafkaRig(try EmbeddedKafkaCluster.withWorkerTopics(brokers: 3, partitions: 6))
+        let rig = try KafkaRig(try EmbeddedKafkaCluster.withWorkerTopics(brokers: 3, partitions: 6), publisherProperties: KafkaRig.faultInjectedPublisher)
         let worker = EmbeddedWorker(cluster: rig.cluster, groupID: group)
         let warmUp = seedTickets(1, prefix: "\(group)-WARM")[0]
         try await rig.publisher.publish(warmUp)
@@ -40,6 +40,12 @@ import Testing
         } catch {
             let missing = ids.subtracting(rig.collector.finishedTicketIDs()).sorted()
             print("\(group): \(missing.count) tickets neither drafted nor dead-lettered, first \(missing.prefix(20))")
+            let input = try EventCollector(brokers: rig.cluster.bootstrapServers, topics: WorkerTopics(drafts: WorkerTopics().ticketsCreated))
+            try? await Task.sleep(for: .seconds(8))
+            let inInput = Set(input.all(WorkerTopics().ticketsCreated).compactMap(\.key))
+            let escalated = Set(rig.collector.all(rig.collector.topics.escalations).compactMap(\.key))
+            print("\(group): of those, in the input topic: \(missing.filter(inInput.contains)); escalated: \(missing.filter(escalated.contains)); input records \(input.all(WorkerTopics().ticketsCreated).count)")
+            await input.close()
             throw error
         }
         let report = ChaosReport(rig.collector, published: published.withLock { $0 })
