@@ -36,11 +36,22 @@ public enum SampleStoreGenerator {
     public static func generate(
         customerCount: Int = 27_415, seed: UInt64, asOf: Date, parameters: GenerativeParameters = .threadShop
     ) -> SampleStore {
+        var orders: [Order] = []
+        orders.reserveCapacity(customerCount * 4)
+        let customers = generate(customerCount: customerCount, seed: seed, asOf: asOf, parameters: parameters) { orders.append($0) }
+        return SampleStore(customers: customers, orders: orders)
+    }
+
+    /// The same store, its orders handed to `eachOrder` as they are made (each customer's together, oldest
+    /// first) instead of kept: what consumes them need not hold them all at once.
+    public static func generate(
+        customerCount: Int = 27_415, seed: UInt64, asOf: Date, parameters: GenerativeParameters = .threadShop,
+        eachOrder: (Order) -> Void
+    ) -> [Customer] {
         var random = RandomSource(seed: seed)
         var customers = [SeedCustomer.customer(asOf: asOf)]
-        var orders = SeedCustomer.orders(asOf: asOf)
+        SeedCustomer.orders(asOf: asOf).forEach(eachOrder)
         customers.reserveCapacity(customerCount)
-        orders.reserveCapacity(customerCount * 4)
         var orderNumber = 2_000
         for index in 1..<max(1, customerCount) {
             let id = String(firstGeneratedCustomerID + index - 1)
@@ -56,14 +67,14 @@ public enum SampleStoreGenerator {
             while time <= asOf {
                 orderNumber += 1
                 let value = max(1, random.gamma(shape: parameters.spend.p, rate: spendRate))
-                orders.append(OrderFactory.order(
+                eachOrder(OrderFactory.order(
                     number: orderNumber, customerID: id, palette: index, at: time, value: value, asOf: asOf, random: &random))
                 if isRepeat, random.uniform() < dropout { break }
                 isRepeat = true
                 time = time.addingTimeInterval(86_400 * random.exponential(rate: rate))
             }
         }
-        return SampleStore(customers: customers, orders: orders)
+        return customers
     }
 }
 

@@ -5,22 +5,30 @@ import QuimbiCore
 public struct InMemoryCustomerData: ProfileSource, OrderSource, ArchetypeSource, RecommendationSource, ImmediateLookup {
     private let profilesByID: [String: CustomerProfile]
     private let customerIDByEmail: [String: String]
-    private let ordersByCustomer: [String: [Order]]
+    private let orderHistory: PackedOrderHistory
     private let archetypesByID: [String: Archetype]
     private let affinities: ItemAffinities
     /// Customer ids with a profile, sorted.
     let profileIDs: [String]
 
-    /// Indexes the data; orders are kept newest first per customer.
+    /// Indexes the data; orders are packed (``PackedOrderHistory``), newest first per customer.
     public init(
         customers: [Customer], orders: [Order], profiles: [CustomerProfile], archetypes: [Archetype], affinities: ItemAffinities = .empty
     ) {
+        self.init(customers: customers, orderHistory: PackedOrderHistory(orders), profiles: profiles, archetypes: archetypes, affinities: affinities)
+    }
+
+    /// Indexes the data around orders already packed.
+    public init(
+        customers: [Customer], orderHistory: PackedOrderHistory, profiles: [CustomerProfile], archetypes: [Archetype],
+        affinities: ItemAffinities = .empty
+    ) {
         self.affinities = affinities
+        self.orderHistory = orderHistory
         profilesByID = Dictionary(profiles.map { ($0.customerID, $0) }, uniquingKeysWith: { _, last in last })
         customerIDByEmail = Dictionary(
             customers.compactMap { customer in customer.email.map { ($0.lowercased(), customer.id) } },
             uniquingKeysWith: { first, _ in first })
-        ordersByCustomer = Dictionary(grouping: orders, by: \.customerID).mapValues { $0.sorted { $0.createdAt > $1.createdAt } }
         archetypesByID = Dictionary(archetypes.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
         profileIDs = profilesByID.keys.sorted()
     }
@@ -34,8 +42,8 @@ public struct InMemoryCustomerData: ProfileSource, OrderSource, ArchetypeSource,
     }
 
     public func recentOrders(for customer: CustomerReference, limit: Int) async throws -> [Order] {
-        guard let id = customerID(for: customer), let orders = ordersByCustomer[id] else { return [] }
-        return Array(orders.prefix(limit))
+        guard let id = customerID(for: customer) else { return [] }
+        return orderHistory.recentOrders(of: id, limit: limit)
     }
 
     public func archetype(id: String) async throws -> Archetype? {

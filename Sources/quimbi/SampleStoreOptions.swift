@@ -21,18 +21,33 @@ struct SampleStoreOptions: ParsableArguments {
     func load(asOf: Date, logger: Logger) throws -> InMemoryCustomerData {
         let clock = ContinuousClock()
         let started = clock.now
-        let store = SampleStoreGenerator.generate(customerCount: customers, seed: UInt64(seed), asOf: asOf)
-        let result = try Segmenter().segment(orders: store.orders, asOf: asOf)
-        var coPurchases = CoPurchaseCounter()
-        for order in store.orders { coPurchases.add(order) }
-        let data = InMemoryCustomerData(
-            customers: store.customers, orders: store.orders, profiles: result.profiles, archetypes: result.archetypes,
-            affinities: coPurchases.affinities())
+        let (data, counts) = try generateAndIndex(asOf: asOf)
+        // Only once the generated orders are gone: indexing packs them, and their memory is free only then.
         MallocTuning.returnFreePages()
         logger.info("sample store ready", metadata: [
-            "customers": "\(store.customers.count)", "orders": "\(store.orders.count)",
-            "archetypes": "\(result.archetypes.count)", "seconds": "\(clock.now - started)",
+            "customers": "\(counts.customers)", "orders": "\(counts.orders)", "archetypes": "\(counts.archetypes)",
+            "seconds": "\(clock.now - started)",
         ])
         return data
+    }
+
+    /// Generates the store order by order: each order is folded into the features, the co-purchase counts
+    /// and the packed order history as it is made, so the generated orders are never held as `[Order]`.
+    private func generateAndIndex(asOf: Date) throws -> (InMemoryCustomerData, (customers: Int, orders: Int, archetypes: Int)) {
+        let segmenter = Segmenter()
+        var features = FeatureAccumulator(cutoff: asOf)
+        var coPurchases = CoPurchaseCounter()
+        var history = PackedOrderHistory.Builder()
+        let people = SampleStoreGenerator.generate(customerCount: customers, seed: UInt64(seed), asOf: asOf) { order in
+            features.add(order)
+            coPurchases.add(order)
+            history.add(order)
+        }
+        let result = try segmenter.segment(
+            features: features.features(timeUnit: segmenter.configuration.timeUnitDays), report: features.report, asOf: asOf)
+        let data = InMemoryCustomerData(
+            customers: people, orderHistory: history.build(), profiles: result.profiles, archetypes: result.archetypes,
+            affinities: coPurchases.affinities())
+        return (data, (people.count, features.ordersRead, result.archetypes.count))
     }
 }
