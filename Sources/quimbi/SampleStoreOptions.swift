@@ -22,7 +22,7 @@ struct SampleStoreOptions: ParsableArguments {
         let clock = ContinuousClock()
         let started = clock.now
         let (data, counts) = try generateAndIndex(asOf: asOf)
-        // Only once the generated orders are gone: indexing packs them, and their memory is free only then.
+        // Only once generation's working data (features, counts, the builder's arrays) is gone: it is free only then.
         MallocTuning.returnFreePages()
         logger.info("sample store ready", metadata: [
             "customers": "\(counts.customers)", "orders": "\(counts.orders)", "archetypes": "\(counts.archetypes)",
