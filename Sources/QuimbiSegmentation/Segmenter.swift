@@ -62,6 +62,12 @@ public struct Segmenter: Sendable {
         return try segment(features: features, report: report, asOf: asOf)
     }
 
+    /// Segments the customers of the orders folded into `accumulator`, as of `asOf` (its cut-off): for orders
+    /// streamed rather than held.
+    public func segment(_ accumulator: FeatureAccumulator, asOf: Date) throws(SegmentationError) -> SegmentationResult {
+        try segment(features: accumulator.features(timeUnit: configuration.timeUnitDays), report: accumulator.report, asOf: asOf)
+    }
+
     /// Segments customers given by their features as of `asOf` (times in the configuration's unit);
     /// `report` says what feature extraction left out.
     ///

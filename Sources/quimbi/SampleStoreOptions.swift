@@ -34,7 +34,6 @@ struct SampleStoreOptions: ParsableArguments {
     /// Generates the store order by order: each order is folded into the features, the co-purchase counts
     /// and the packed order history as it is made, so the generated orders are never held as `[Order]`.
     private func generateAndIndex(asOf: Date) throws -> (InMemoryCustomerData, (customers: Int, orders: Int, archetypes: Int)) {
-        let segmenter = Segmenter()
         var features = FeatureAccumulator(cutoff: asOf)
         var coPurchases = CoPurchaseCounter()
         var history = PackedOrderHistory.Builder()
@@ -43,8 +42,7 @@ struct SampleStoreOptions: ParsableArguments {
             coPurchases.add(order)
             history.add(order)
         }
-        let result = try segmenter.segment(
-            features: features.features(timeUnit: segmenter.configuration.timeUnitDays), report: features.report, asOf: asOf)
+        let result = try Segmenter().segment(features, asOf: asOf)
         let data = InMemoryCustomerData(
             customers: people, orderHistory: history.build(), profiles: result.profiles, archetypes: result.archetypes,
             affinities: coPurchases.affinities())
