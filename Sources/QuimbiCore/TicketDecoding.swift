@@ -44,16 +44,21 @@ public struct TicketDecoder: Sendable {
         guard String(validating: bytes, as: UTF8.self) != nil else {
             throw TicketRejection(.invalidUTF8, "event payload is not valid UTF-8")
         }
-        let ticket: TicketCreated
+        let plain = bytes.withContiguousStorageIfAvailable(PlainTicketReader.read) ?? Array(bytes).withUnsafeBufferPointer(PlainTicketReader.read)
+        let ticket = if let plain { plain } else { try Self.decodeWithFoundation(bytes) }
+        try Self.validateBounds(ticket)
+        return ticket
+    }
+
+    /// Decodes with `JSONDecoder`: every event ``PlainTicketReader`` does not read, and so every rejection.
+    static func decodeWithFoundation(_ bytes: some Collection<UInt8>) throws(TicketRejection) -> TicketCreated {
         do {
-            ticket = try QuimbiJSON.makeDecoder().decode(TicketCreated.self, from: Data(bytes))
+            return try QuimbiJSON.makeDecoder().decode(TicketCreated.self, from: Data(bytes))
         } catch let error as DecodingError {
             throw Self.rejection(for: error)
         } catch {
             throw TicketRejection(.invalidJSON, "\(error)")
         }
-        try Self.validateBounds(ticket)
-        return ticket
     }
 
     /// The rejection a decoding failure stands for (also used by the helpdesk mappings, so their codes agree).
