@@ -2,10 +2,12 @@ import Foundation
 
 /// Appends JSON tokens to a byte buffer: escaped strings, numbers as Foundation's `JSONEncoder`
 /// writes them (integral doubles without `.0`, non-finite ones refused), and literals.
-struct JSONByteWriter {
-    private(set) var bytes: [UInt8] = []
+public struct JSONByteWriter {
+    /// The JSON written so far.
+    public private(set) var bytes: [UInt8] = []
 
-    init(capacity: Int) {
+    /// An empty writer with room for `capacity` bytes.
+    public init(capacity: Int) {
         bytes.reserveCapacity(capacity)
     }
 
@@ -32,6 +34,13 @@ struct JSONByteWriter {
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
+        bytes.append(0x22)
+    }
+
+    /// A date as an RFC 3339 string (``RFC3339/string(from:)``).
+    mutating func writeDate(_ date: Date) {
+        bytes.append(0x22)
+        RFC3339.append(date, to: &bytes)
         bytes.append(0x22)
     }
 

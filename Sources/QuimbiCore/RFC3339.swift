@@ -10,12 +10,18 @@ public enum RFC3339 {
     /// Formats `date` in UTC, rounded to the nearest millisecond, e.g. `2026-11-25T06:57:10.123Z`. A date
     /// outside the years 1–9999 is written as the nearest writable instant (and a NaN one as 1970), never a trap.
     public static func string(from date: Date) -> String {
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(24)
+        append(date, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends ``string(from:)``'s text of `date` to `bytes`.
+    static func append(_ date: Date, to bytes: inout [UInt8]) {
         let milliseconds = (date.timeIntervalSince1970 * 1_000).rounded()
         let totalMilliseconds = milliseconds.isNaN ? 0 : Int64(milliseconds.clamped(to: writableMilliseconds))
         let (days, millisecondOfDay) = totalMilliseconds.floorDivided(by: 86_400_000)
         let second = millisecondOfDay / 1_000
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(24)
         appendFullDate(days, to: &bytes)
         bytes.append(UInt8(ascii: "T"))
         append(second / 3_600, digits: 2, to: &bytes)
@@ -26,7 +32,6 @@ public enum RFC3339 {
         bytes.append(UInt8(ascii: "."))
         append(millisecondOfDay % 1_000, digits: 3, to: &bytes)
         bytes.append(UInt8(ascii: "Z"))
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The UTC calendar day of `date` as an RFC 3339 `full-date`, e.g. `2026-11-25`.

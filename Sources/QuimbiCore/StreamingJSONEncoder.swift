@@ -44,7 +44,7 @@ final class JSONOutput {
     @discardableResult
     func encodeValue<T: Encodable>(_ value: T) throws -> Bool {
         if T.self == Date.self {
-            writer.writeString(RFC3339.string(from: value as! Date))
+            writer.writeDate(value as! Date)
             return true
         }
         if T.self == Data.self {

@@ -19,17 +19,16 @@ struct EventRecords: Sendable {
     let source: String
 
     func records(for result: TicketResult, original message: KafkaMessage) throws -> [ProducerRecord] {
-        let encoder = StreamingJSONEncoder()
         switch result {
         case .drafted(let draft, let escalation):
             let helpdesk = message.headers.filter { [TicketSource.systemHeader, TicketSource.accountHeader].contains($0.name) }
             var records = [
                 record(topic: topics.drafts, key: draft.ticketID, id: draft.eventID, type: EventType.draft,
-                       time: draft.createdAt, value: try encoder.encode(draft), extra: helpdesk),
+                       time: draft.createdAt, value: try draft.jsonBytes(), extra: helpdesk),
             ]
             if let escalation {
                 records.append(record(topic: topics.escalations, key: escalation.ticketID, id: escalation.eventID,
-                                      type: EventType.escalation, time: escalation.createdAt, value: try encoder.encode(escalation),
+                                      type: EventType.escalation, time: escalation.createdAt, value: try escalation.jsonBytes(),
                                       extra: helpdesk))
             }
             return records
