@@ -29,9 +29,9 @@ enum PlainTicketReader {
         return fields.ticket()
     }
 
-    /// The event's fields as read so far; `seen` guards against a key given twice.
+    /// The event's fields as read so far; `seen` (a bit per key) guards against a key given twice.
     private struct Fields {
-        var seen: Set<Key> = []
+        var seen: UInt16 = 0
         var eventID: String?
         var ticketID: String?
         var customerID: String?
@@ -44,15 +44,19 @@ enum PlainTicketReader {
         var tags: [String]?
         var source: TicketSource?
 
-        enum Key: String {
+        enum Key: String, CaseIterable {
             case eventID = "event_id", ticketID = "ticket_id", customerID = "customer_id", customerEmail = "customer_email"
             case channel, subject, message, language, tags, source
             case createdAt = "created_at"
+
+            /// The key's bit in ``Fields/seen``.
+            static let bits = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, UInt16(1) << $0) })
         }
 
         /// Reads the value of `name`; `false` when the key or its value is not of the plain shape.
         mutating func read(_ name: String, from cursor: inout JSONCursor) -> Bool {
-            guard let key = Key(rawValue: name), seen.insert(key).inserted else { return false }
+            guard let key = Key(rawValue: name), let bit = Key.bits[key], seen & bit == 0 else { return false }
+            seen |= bit
             switch key {
             case .eventID: return cursor.string().map { eventID = $0 } != nil
             case .ticketID: return cursor.string().map { ticketID = $0 } != nil
