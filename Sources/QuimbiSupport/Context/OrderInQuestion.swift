@@ -37,9 +37,20 @@ public enum OrderInQuestion: Sendable, Hashable {
 
     /// The digits of the first order number the message names, if any.
     static func orderNumber(in message: String) -> String? {
-        guard let match = reference.firstMatch(in: message, range: NSRange(message.startIndex..., in: message)),
+        // Both forms end in three digits in a row: a message without them (most) skips the regular expression.
+        guard hasThreeDigitsInARow(message),
+              let match = reference.firstMatch(in: message, range: NSRange(message.startIndex..., in: message)),
               let range = Range(match.range, in: message) else { return nil }
         return String(message[range].reversed().prefix(while: { $0.isASCII && $0.isNumber }).reversed())
+    }
+
+    private static func hasThreeDigitsInARow(_ text: String) -> Bool {
+        var run = 0
+        for byte in text.utf8 {
+            run = (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) ? run + 1 : 0
+            if run == 3 { return true }
+        }
+        return false
     }
 
     private static func digits(_ text: some StringProtocol) -> String { String(text.filter { $0.isASCII && $0.isNumber }) }
