@@ -38,6 +38,10 @@ public struct ConsumerConfiguration: Sendable {
     /// Called on the poll thread about once a second with the lag of every assigned partition:
     /// records between the first one not yet finished and the partition's end. Must return quickly.
     public var lagReporter: (@Sendable ([TopicPartition: Int64]) -> Void)?
+    /// Called on the poll thread, inside librdkafka's rebalance callback, once the consumer took
+    /// partitions on or handed them back (after a revoke's wait for in-flight records and its commit).
+    /// Must return quickly.
+    public var assignmentObserver: (@Sendable (AssignmentChange) -> Void)?
 
     public init(
         kafka: KafkaConfiguration, groupID: String, topics: [String], maxInFlight: Int = 2_048, pauseAfterHolding: Duration = .seconds(1), maxBatch: Int = 256,
@@ -58,6 +62,14 @@ public struct ConsumerConfiguration: Sendable {
         self.fetchWaitMax = fetchWaitMax
         self.socketTimeout = socketTimeout
     }
+}
+
+/// Partitions a ``KafkaConsumer`` took on or handed back in a rebalance.
+public enum AssignmentChange: Sendable {
+    /// Assigned to this consumer.
+    case assigned([TopicPartition])
+    /// Revoked, lost, or dropped by a failed rebalance.
+    case revoked([TopicPartition])
 }
 
 extension Duration {

@@ -42,7 +42,8 @@ public final class KafkaConsumer: Sendable {
         }
         let conf = try configuration.kafka.makeNativeConfiguration(defaults: defaults)
         let ledger = PartitionLedger()
-        let context = RebalanceContext(ledger: ledger, grace: configuration.revokeGracePeriod, logger: logger)
+        let context = RebalanceContext(
+            ledger: ledger, grace: configuration.revokeGracePeriod, observer: configuration.assignmentObserver, logger: logger)
         rd_kafka_conf_set_opaque(conf, Unmanaged.passUnretained(context).toOpaque())
         rd_kafka_conf_set_rebalance_cb(conf, { rk, error, partitions, opaque in
             guard let rk, let opaque else { return }
@@ -138,11 +139,13 @@ public final class KafkaConsumer: Sendable {
 final class RebalanceContext: Sendable {
     let ledger: PartitionLedger
     let grace: Duration
+    let observer: (@Sendable (AssignmentChange) -> Void)?
     let logger: Logger
 
-    init(ledger: PartitionLedger, grace: Duration, logger: Logger) {
+    init(ledger: PartitionLedger, grace: Duration, observer: (@Sendable (AssignmentChange) -> Void)?, logger: Logger) {
         self.ledger = ledger
         self.grace = grace
+        self.observer = observer
         self.logger = logger
     }
 
@@ -159,6 +162,7 @@ final class RebalanceContext: Sendable {
             } else {
                 rd_kafka_assign(rk, list)
             }
+            observer?(.assigned(partitions))
         case RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS:
             let lost = rd_kafka_assignment_lost(rk) != 0
             if !lost {
@@ -179,10 +183,13 @@ final class RebalanceContext: Sendable {
             } else {
                 rd_kafka_assign(rk, nil)
             }
+            observer?(.revoked(partitions))
         default:
             logger.error("rebalance failed", metadata: ["error": "\(String(cString: rd_kafka_err2str(error)))"])
-            ledger.endRevoke(ledger.assigned)
+            let dropped = ledger.assigned
+            ledger.endRevoke(dropped)
             rd_kafka_assign(rk, nil)
+            observer?(.revoked(dropped))
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import QuimbiCore
+import QuimbiKafka
 import QuimbiWorker
 
 /// What a chaos run measured.
@@ -13,7 +14,9 @@ struct ChaosReport: CustomStringConvertible {
     var duplicates: Int
     /// When the first output of each ticket that came out more than once reached the collector.
     var duplicatedFirstOutputs: [String: Date]
-    /// Longest time from a ticket's publication to its first output reaching the collector.
+    /// From each ticket's publication to its first output reaching the collector.
+    var publishedToFirstOutput: [String: DateInterval]
+    /// Longest of ``publishedToFirstOutput``.
     var maxLatency: Duration
     /// Where the slowest ticket spent its time: when the worker received and completed it, and when
     /// the collector read it, each after its publication (tells a stalled worker from a stalled reader).
@@ -29,7 +32,9 @@ struct ChaosReport: CustomStringConvertible {
             counts[key, default: 0] += 1
             first[key] = min(first[key] ?? output.receivedAt, output.receivedAt)
         }
-        let latencies = first.map { key, received in received.timeIntervalSince(published[key]!) }
+        publishedToFirstOutput = Dictionary(uniqueKeysWithValues: first.map { key, received in
+            (key, DateInterval(start: published[key]!, end: received))
+        })
         let draftedIDs = collector.draftedTicketIDs().intersection(published.keys)
         tickets = published.count
         drafted = draftedIDs.count
@@ -37,9 +42,8 @@ struct ChaosReport: CustomStringConvertible {
         lost = published.count - first.count
         duplicates = counts.values.reduce(0) { $0 + $1 - 1 }
         duplicatedFirstOutputs = first.filter { counts[$0.key, default: 0] > 1 }
-        maxLatency = .seconds(latencies.max() ?? 0)
-        slowestPath = Self.path(of: first.max { $0.value.timeIntervalSince(published[$0.key]!) < $1.value.timeIntervalSince(published[$1.key]!) }?.key,
-                                outputs: outputs, published: published)
+        maxLatency = .seconds(publishedToFirstOutput.values.map(\.duration).max() ?? 0)
+        slowestPath = Self.path(of: publishedToFirstOutput.max { $0.value.duration < $1.value.duration }?.key, outputs: outputs, published: published)
     }
 
     private static func path(of key: String?, outputs: [EventCollector.Received], published: [String: Date]) -> String {
@@ -75,9 +79,12 @@ extension EventCollector {
 
 extension TicketPublisher {
     /// Publishes `count` tickets `<prefix>-<n>` in chunks at about `perSecond`, noting in `published`
-    /// when each was published; a ticket whose publication fails is published again (as a webhook's
-    /// sender would).
-    func publishPaced(count: Int, perSecond: Int, prefix: String, recordingIn published: Locked<[String: Date]>) async throws {
+    /// when each was published (and in `partitions`, if given, where it was stored); a ticket whose
+    /// publication fails is published again (as a webhook's sender would).
+    func publishPaced(
+        count: Int, perSecond: Int, prefix: String, recordingIn published: Locked<[String: Date]>,
+        partitions: Locked<[String: TopicPartition]>? = nil
+    ) async throws {
         let chunk = max(1, perSecond / 10)
         for start in stride(from: 0, to: count, by: chunk) {
             let batch = (start..<min(start + chunk, count)).map { index in
@@ -89,7 +96,13 @@ extension TicketPublisher {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for ticket in batch {
                     group.addTask {
-                        while (try? await self.publish(ticket)) == nil { try await Task.sleep(for: .milliseconds(50)) }
+                        while true {
+                            if let delivery = try? await self.publish(ticket) {
+                                partitions?.withLock { $0[ticket.ticketID] = delivery.topicPartition }
+                                return
+                            }
+                            try await Task.sleep(for: .milliseconds(50))
+                        }
                     }
                 }
                 try await group.waitForAll()

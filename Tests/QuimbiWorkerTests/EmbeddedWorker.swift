@@ -13,9 +13,11 @@ final class EmbeddedWorker: Sendable {
     let worker: TicketWorker
     private let running: RunningService
 
-    /// Starts a worker of group `groupID` on `cluster` with the sample tickets' customer data.
+    /// Starts a worker of group `groupID` on `cluster` with the sample tickets' customer data;
+    /// `assignmentObserver` sees its consumer's rebalances.
     init(
         cluster: EmbeddedKafkaCluster, groupID: String = "quimbi-worker", processor: (any TicketProcessing)? = nil,
+        assignmentObserver: (@Sendable (AssignmentChange) -> Void)? = nil,
         deliveryTimeoutMilliseconds: Int = 30_000, maxMessageBytes: Int = 1_000_000, shutdownTimeout: Duration = .seconds(10),
         publishRetry: RetryPolicy = .untilStopped,
         publishBackoffSleep: @escaping @Sendable (Duration) async -> Void = { try? await Task.sleep(for: $0) }
@@ -23,10 +25,12 @@ final class EmbeddedWorker: Sendable {
         let kafka = KafkaConfiguration(
             bootstrapServers: cluster.bootstrapServers,
             properties: KafkaRig.outageTolerant.merging(["session.timeout.ms": "6000", "heartbeat.interval.ms": "500"]) { $1 })
+        var consumer = ConsumerConfiguration(
+            kafka: kafka, groupID: groupID, topics: [WorkerTopics().ticketsCreated], commitInterval: .milliseconds(50),
+            fetchWaitMax: .milliseconds(5))
+        consumer.assignmentObserver = assignmentObserver
         let configuration = WorkerConfiguration(
-            consumer: ConsumerConfiguration(
-                kafka: kafka, groupID: groupID, topics: [WorkerTopics().ticketsCreated], commitInterval: .milliseconds(50),
-                fetchWaitMax: .milliseconds(5)),
+            consumer: consumer,
             producer: ProducerConfiguration(
                 kafka: KafkaConfiguration(bootstrapServers: cluster.bootstrapServers, properties: KafkaRig.outageTolerantProducer),
                 deliveryTimeoutMilliseconds: deliveryTimeoutMilliseconds, maxMessageBytes: maxMessageBytes),

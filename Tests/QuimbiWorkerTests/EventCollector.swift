@@ -87,8 +87,9 @@ struct TicketPublisher {
         self.topic = topic
     }
 
-    func publish(_ ticket: TicketCreated, headers: [KafkaHeader] = []) async throws {
-        _ = try await producer.send(ProducerRecord(
+    @discardableResult
+    func publish(_ ticket: TicketCreated, headers: [KafkaHeader] = []) async throws -> DeliveryReport {
+        try await producer.send(ProducerRecord(
             topic: topic, key: Array(ticket.ticketID.utf8), value: Array(try QuimbiJSON.makeEncoder().encode(ticket)), headers: headers))
     }
 
