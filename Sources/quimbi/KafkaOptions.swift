@@ -56,7 +56,7 @@ struct WorkerTuningOptions: ParsableArguments {
     var fetchWaitMaxMs: Int = EnvironmentDefaults.int("QUIMBI_FETCH_WAIT_MAX_MS", default: 100)
 
     @Option(help: "Longest a draft or escalation waits to share a produce request with others in milliseconds (QUIMBI_LINGER_MS); 0 sends each at once.")
-    var lingerMs: Int = EnvironmentDefaults.int("QUIMBI_LINGER_MS", default: 1)
+    var lingerMs: Int = EnvironmentDefaults.int("QUIMBI_LINGER_MS", default: 5)
 
     @Option(help: "Upper bound of a graceful shutdown in seconds (QUIMBI_SHUTDOWN_TIMEOUT_S).")
     var shutdownTimeoutS: Int = EnvironmentDefaults.int("QUIMBI_SHUTDOWN_TIMEOUT_S", default: 20)
