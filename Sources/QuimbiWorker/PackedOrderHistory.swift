@@ -83,7 +83,7 @@ public struct PackedOrderHistory: Sendable {
             }
             text.seal()
             return PackedOrderHistory(
-                orders: grouped, lines: lines.withoutSpareCapacity(), shipments: shipments.withoutSpareCapacity(), text: text,
+                orders: grouped, lines: lines, shipments: shipments, text: text,
                 ordersByCustomer: ranges)
         }
 

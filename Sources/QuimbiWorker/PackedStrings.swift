@@ -47,12 +47,12 @@ struct PackedStrings: Sendable {
         string.map { append($0) } ?? .absent
     }
 
-    /// Ends building: drops the lookup table of interned strings and the buffers' spare capacity.
+    /// Ends building: drops the lookup table of interned strings. The buffers keep their spare capacity:
+    /// pages of it never written are never resident, and a trimmed copy holds both at once (measured with the
+    /// order history's line and shipment arrays: trimming raised the worker's start-up peak by 14–20 MB and
+    /// saved 3 MB of resident memory).
     mutating func seal() {
         internedReferences = [:]
-        interned = interned.withoutSpareCapacity()
-        bytes = bytes.withoutSpareCapacity()
-        ends = ends.withoutSpareCapacity()
     }
 
     /// The string `reference` names; `""` for ``Reference/absent``.
@@ -74,16 +74,5 @@ struct PackedStrings: Sendable {
     private static func index(_ index: Int) -> UInt32 {
         precondition(index < Int(Reference.internedFlag), "more than 2^31 strings packed")
         return UInt32(index)
-    }
-}
-
-extension Array {
-    /// A copy holding no more capacity than its elements need: arrays grown by appending keep up to
-    /// twice their size.
-    func withoutSpareCapacity() -> [Element] {
-        var copy: [Element] = []
-        copy.reserveCapacity(count)
-        copy.append(contentsOf: self)
-        return copy
     }
 }
