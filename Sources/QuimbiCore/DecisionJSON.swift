@@ -4,7 +4,7 @@ import Foundation
 // their `Encodable` conformances write them.
 
 extension Intent: JSONWritable {
-    public func writeJSON(to json: inout JSONByteWriter) throws {
+    func writeJSON(to json: inout JSONByteWriter) throws {
         try json.object { json in
             json.member("label", label)
             try json.member("confidence", confidence)
@@ -16,7 +16,7 @@ extension Intent: JSONWritable {
 }
 
 extension Sentiment: JSONWritable {
-    public func writeJSON(to json: inout JSONByteWriter) throws {
+    func writeJSON(to json: inout JSONByteWriter) throws {
         try json.object { json in
             json.member("label", label)
             try json.member("score", score)
@@ -25,7 +25,7 @@ extension Sentiment: JSONWritable {
 }
 
 extension Recommendation: JSONWritable {
-    public func writeJSON(to json: inout JSONByteWriter) throws {
+    func writeJSON(to json: inout JSONByteWriter) throws {
         try json.object { json in
             json.member("escalate", escalate)
             json.member("priority", priority)
@@ -42,7 +42,7 @@ extension Recommendation: JSONWritable {
 }
 
 extension WithheldOffer: JSONWritable {
-    public func writeJSON(to json: inout JSONByteWriter) {
+    func writeJSON(to json: inout JSONByteWriter) {
         json.object { json in
             json.member("discount_percent", discountPercent)
             json.member("free_shipping", freeShipping)
@@ -51,7 +51,14 @@ extension WithheldOffer: JSONWritable {
 }
 
 extension Escalation: JSONWritable {
-    public func writeJSON(to json: inout JSONByteWriter) throws {
+    /// The event's JSON, as the worker publishes it: the bytes its `Encodable` conformance writes.
+    ///
+    /// - Throws: `EncodingError.invalidValue` for a number JSON cannot hold (NaN or an infinity).
+    public func jsonBytes() throws -> [UInt8] {
+        try encodedJSON()
+    }
+
+    func writeJSON(to json: inout JSONByteWriter) throws {
         try json.object { json in
             json.member("priority", priority)
             json.member("reasons", reasons)

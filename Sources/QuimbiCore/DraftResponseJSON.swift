@@ -4,7 +4,14 @@ import Foundation
 // `CodingKeys`, as the `Encodable` conformances write them.
 
 extension DraftResponse: JSONWritable {
-    public func writeJSON(to json: inout JSONByteWriter) throws {
+    /// The event's JSON, as the worker publishes it: the bytes its `Encodable` conformance writes.
+    ///
+    /// - Throws: `EncodingError.invalidValue` for a number JSON cannot hold (NaN or an infinity).
+    public func jsonBytes() throws -> [UInt8] {
+        try encodedJSON()
+    }
+
+    func writeJSON(to json: inout JSONByteWriter) throws {
         try json.object { json in
             json.member("event_id", eventID)
             json.member("ticket_event_id", ticketEventID)
@@ -31,7 +38,7 @@ extension DraftResponse: JSONWritable {
 }
 
 extension CustomerInsight: JSONWritable {
-    public func writeJSON(to json: inout JSONByteWriter) throws {
+    func writeJSON(to json: inout JSONByteWriter) throws {
         try json.object { json in
             json.member("engagement", engagement)
             json.member("customer_id", customerID)
@@ -53,7 +60,7 @@ extension CustomerInsight: JSONWritable {
 }
 
 extension Draft: JSONWritable {
-    public func writeJSON(to json: inout JSONByteWriter) throws {
+    func writeJSON(to json: inout JSONByteWriter) throws {
         try json.object { json in
             json.member("text", text)
             json.member("tone", tone)
@@ -66,7 +73,7 @@ extension Draft: JSONWritable {
 }
 
 extension TokenUsage: JSONWritable {
-    public func writeJSON(to json: inout JSONByteWriter) {
+    func writeJSON(to json: inout JSONByteWriter) {
         json.object { json in
             json.member("prompt_tokens", promptTokens)
             json.member("completion_tokens", completionTokens)
@@ -75,7 +82,7 @@ extension TokenUsage: JSONWritable {
 }
 
 extension DraftContext: JSONWritable {
-    public func writeJSON(to json: inout JSONByteWriter) throws {
+    func writeJSON(to json: inout JSONByteWriter) throws {
         try json.object { json in
             try json.member("prompt", prompt)
             json.member("degraded", degraded)
@@ -84,7 +91,7 @@ extension DraftContext: JSONWritable {
 }
 
 extension Prompt: JSONWritable {
-    public func writeJSON(to json: inout JSONByteWriter) {
+    func writeJSON(to json: inout JSONByteWriter) {
         json.object { json in
             json.member("system", system)
             json.member("user", user)
@@ -93,7 +100,7 @@ extension Prompt: JSONWritable {
 }
 
 extension DraftTiming: JSONWritable {
-    public func writeJSON(to json: inout JSONByteWriter) throws {
+    func writeJSON(to json: inout JSONByteWriter) throws {
         try json.object { json in
             json.member("ticket_created_at", ticketCreatedAt)
             json.member("received_at", receivedAt)

@@ -2,12 +2,12 @@ import Foundation
 
 /// Appends JSON tokens to a byte buffer: escaped strings, numbers as Foundation's `JSONEncoder`
 /// writes them (integral doubles without `.0`, non-finite ones refused), and literals.
-public struct JSONByteWriter {
+struct JSONByteWriter {
     /// The JSON written so far.
-    public private(set) var bytes: [UInt8] = []
+    private(set) var bytes: [UInt8] = []
 
     /// An empty writer with room for `capacity` bytes.
-    public init(capacity: Int) {
+    init(capacity: Int) {
         bytes.reserveCapacity(capacity)
     }
 
@@ -76,15 +76,17 @@ public struct JSONByteWriter {
 
     /// A finite floating-point number in its shortest exact form, `3` rather than `3.0`.
     ///
-    /// - Returns: `false` (nothing written) for NaN and infinities, which JSON cannot hold.
-    mutating func writeFloatingPoint<T: BinaryFloatingPoint & LosslessStringConvertible>(_ value: T) -> Bool {
-        guard value.isFinite else { return false }
+    /// - Throws: `EncodingError.invalidValue` (nothing written) for NaN and infinities, which JSON cannot
+    ///   hold; its description names `place`.
+    mutating func writeFloatingPoint<T: BinaryFloatingPoint & LosslessStringConvertible>(_ value: T, at place: @autoclosure () -> String) throws {
+        guard value.isFinite else {
+            throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: "\(value) at \(place()) is not a valid JSON number"))
+        }
         let text = value.description
         if text.hasSuffix(".0") {
             bytes.append(contentsOf: text.utf8.dropLast(2))
         } else {
             bytes.append(contentsOf: text.utf8)
         }
-        return true
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// containers. Each conformance writes the bytes its `Encodable` conformance writes through
 /// ``StreamingJSONEncoder`` (same members, same order, absent optionals left out); the tests hold the two
 /// byte-equal, and the schema tests check the result.
-public protocol JSONWritable {
+protocol JSONWritable {
     /// Appends the value's JSON to `json`.
     ///
     /// - Throws: `EncodingError.invalidValue` for a number JSON cannot hold (NaN or an infinity).
@@ -13,7 +13,7 @@ public protocol JSONWritable {
 
 extension JSONWritable {
     /// The value's JSON bytes.
-    public func jsonBytes() throws -> [UInt8] {
+    func encodedJSON() throws -> [UInt8] {
         var json = JSONByteWriter(capacity: 4_096)
         try writeJSON(to: &json)
         return json.bytes
@@ -59,9 +59,7 @@ extension JSONByteWriter {
 
     mutating func member(_ key: StaticString, _ value: Double) throws {
         self.key(key)
-        guard writeFloatingPoint(value) else {
-            throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: "\(value) at \(key) is not a valid JSON number"))
-        }
+        try writeFloatingPoint(value, at: key.description)
     }
 
     mutating func member<Value: RawRepresentable<String>>(_ key: StaticString, _ value: Value) {

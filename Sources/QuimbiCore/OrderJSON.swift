@@ -3,7 +3,7 @@ import Foundation
 // An order's own JSON (see ``JSONWritable``), as its `Encodable` conformance writes it.
 
 extension Order: JSONWritable {
-    public func writeJSON(to json: inout JSONByteWriter) throws {
+    func writeJSON(to json: inout JSONByteWriter) throws {
         try json.object { json in
             json.member("id", id)
             json.member("name", ifPresent: name)
@@ -21,7 +21,7 @@ extension Order: JSONWritable {
 }
 
 extension LineItem: JSONWritable {
-    public func writeJSON(to json: inout JSONByteWriter) throws {
+    func writeJSON(to json: inout JSONByteWriter) throws {
         try json.object { json in
             json.member("title", title)
             json.member("variant", ifPresent: variant)
@@ -33,7 +33,7 @@ extension LineItem: JSONWritable {
 }
 
 extension Tracking: JSONWritable {
-    public func writeJSON(to json: inout JSONByteWriter) {
+    func writeJSON(to json: inout JSONByteWriter) {
         json.object { json in
             json.member("company", ifPresent: company)
             json.member("number", ifPresent: number)

@@ -44,23 +44,20 @@ enum PlainTicketReader {
         var tags: [String]?
         var source: TicketSource?
 
-        enum Key: String, CaseIterable {
-            case eventID = "event_id", ticketID = "ticket_id", customerID = "customer_id", customerEmail = "customer_email"
-            case channel, subject, message, language, tags, source
-            case createdAt = "created_at"
-
-            /// The key's bit in ``Fields/seen``.
-            static let bits = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, UInt16(1) << $0) })
-        }
-
         /// Reads the value of `name`; `false` when the key or its value is not of the plain shape.
         mutating func read(_ name: String, from cursor: inout JSONCursor) -> Bool {
-            guard let key = Key(rawValue: name), let bit = Key.bits[key], seen & bit == 0 else { return false }
-            seen |= bit
+            guard let key = TicketCreated.CodingKeys(rawValue: name), seen & key.bit == 0 else { return false }
+            seen |= key.bit
             switch key {
-            case .eventID: return cursor.string().map { eventID = $0 } != nil
-            case .ticketID: return cursor.string().map { ticketID = $0 } != nil
-            case .message: return cursor.string().map { message = $0 } != nil
+            case .eventID:
+                eventID = cursor.string()
+                return eventID != nil
+            case .ticketID:
+                ticketID = cursor.string()
+                return ticketID != nil
+            case .message:
+                message = cursor.string()
+                return message != nil
             case .channel:
                 guard let name = cursor.string(), let value = TicketChannel(rawValue: name) else { return false }
                 channel = value
@@ -269,5 +266,24 @@ struct JSONCursor {
             index += 1
         }
         return value
+    }
+}
+
+extension TicketCreated.CodingKeys {
+    /// The key's bit in a set of keys already read.
+    fileprivate var bit: UInt16 {
+        switch self {
+        case .eventID: 1 << 0
+        case .ticketID: 1 << 1
+        case .customerID: 1 << 2
+        case .customerEmail: 1 << 3
+        case .channel: 1 << 4
+        case .subject: 1 << 5
+        case .message: 1 << 6
+        case .createdAt: 1 << 7
+        case .language: 1 << 8
+        case .tags: 1 << 9
+        case .source: 1 << 10
+        }
     }
 }

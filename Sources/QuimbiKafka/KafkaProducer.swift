@@ -8,8 +8,8 @@ public struct ProducerConfiguration: Sendable {
     public var kafka: KafkaConfiguration
     /// How long records wait to be batched, in milliseconds (`linger.ms`). 0 by default: each record
     /// leaves at once, for callers that wait on one record (the webhook's publish). The worker batches
-    /// for a millisecond (`quimbi worker --linger-ms`): under load one produce request then carries many
-    /// tickets' outputs instead of one each.
+    /// for 5 ms, librdkafka's own default (`quimbi worker --linger-ms`): under load one produce request then
+    /// carries many tickets' outputs instead of one each.
     public var lingerMilliseconds: Int
     /// How long librdkafka tries to deliver a record before reporting failure.
     public var deliveryTimeoutMilliseconds: Int

@@ -23,7 +23,9 @@ struct SampleStoreOptions: ParsableArguments {
         let started = clock.now
         let (data, counts) = try generateAndIndex(asOf: asOf)
         // Only once generation's working data (features, counts, the builder's arrays) is gone: it is free only then.
-        MallocTuning.returnFreePages()
+        if let error = MallocTuning.returnFreePages() {
+            logger.warning("could not hand the sample store's working memory back to the system", metadata: ["errno": "\(error)"])
+        }
         logger.info("sample store ready", metadata: [
             "customers": "\(counts.customers)", "orders": "\(counts.orders)", "archetypes": "\(counts.archetypes)",
             "seconds": "\(clock.now - started)",

@@ -17,7 +17,7 @@ import Testing
         var random = RandomEvents(seed: seed)
         for round in 0..<300 {
             let event = make(&random)
-            let written = try event.jsonBytes()
+            let written = try event.encodedJSON()
             #expect(written == (try StreamingJSONEncoder().encode(event)), "round \(round): \(String(decoding: written, as: UTF8.self))")
         }
     }

@@ -84,15 +84,15 @@ import Testing
 
         let partitionOf = partitions.withLock { $0 }
         let unowned = ownership.unownedWindows(of: Set(partitionOf.values), during: stream)
-        let longestUnowned = unowned.values.joined().map(\.duration).max() ?? 0
+        let longestWindow = unowned.values.joined().map(\.duration).max() ?? 0
         let waits = report.publishedToFirstOutput.map { ticket, span in
             TicketWait(ticket: ticket, latency: span.duration, unowned: partitionOf[ticket].map { unowned[$0, default: []].coverage(of: span) } ?? 0)
         }.sorted { $0.ownedWait > $1.ownedWait }
         print("""
-            chaos churn: longest unowned window \(seconds(longestUnowned)), longest wait while owned \(waits.first.map(\.description) ?? "none"); \
+            chaos churn: longest unowned window \(seconds(longestWindow)), longest wait while owned \(waits.first.map(\.description) ?? "none"); \
             unowned windows (length at time into the stream) \(describe(unowned, from: stream.start))
             """)
-        #expect(longestUnowned <= Self.longestUnowned.inSeconds, "a partition went unowned for \(seconds(longestUnowned))")
+        #expect(longestWindow <= Self.longestUnowned.inSeconds, "a partition went unowned for \(seconds(longestWindow))")
         let late = waits.filter { $0.ownedWait > (Self.deadline + Self.slack).inSeconds }
         #expect(late.isEmpty, "\(late.count) tickets waited longer than \(Self.deadline + Self.slack) while their partition was owned: \(late.prefix(10))")
         let unexplained = report.unexplainedDuplicates(faults: changes, before: Self.uncommittedWindow, after: Self.rebalance)
