@@ -16,16 +16,8 @@ enum PlainTicketReader {
     static func read(_ utf8: UnsafeBufferPointer<UInt8>) -> TicketCreated? {
         var cursor = JSONCursor(utf8)
         var fields = Fields()
-        guard cursor.skipWhitespace(), cursor.take(ascii: "{"), cursor.skipWhitespace() else { return nil }
-        if !cursor.take(ascii: "}") {
-            repeat {
-                guard cursor.skipWhitespace(), let key = cursor.plainKey(), cursor.skipWhitespace(), cursor.take(ascii: ":"),
-                      cursor.skipWhitespace(), fields.read(key, from: &cursor), cursor.skipWhitespace()
-                else { return nil }
-            } while cursor.take(ascii: ",")
-            guard cursor.take(ascii: "}") else { return nil }
-        }
-        guard cursor.skipWhitespace(), cursor.atEnd else { return nil }
+        guard cursor.skipWhitespace(), cursor.members({ fields.read($0, from: &$1) }), cursor.skipWhitespace(), cursor.atEnd
+        else { return nil }
         return fields.ticket()
     }
 
@@ -181,25 +173,33 @@ struct JSONCursor {
 
     /// A `source` object: `system` and `account`, each a string or `null`, each at most once.
     mutating func source() -> TicketSource? {
-        guard take(ascii: "{"), skipWhitespace() else { return nil }
         var source = TicketSource(system: nil, account: nil)
-        if take(ascii: "}") { return source }
         var sawSystem = false, sawAccount = false
-        repeat {
-            guard skipWhitespace(), let key = plainKey(), skipWhitespace(), take(ascii: ":"), skipWhitespace() else { return nil }
+        let read = members { key, cursor in
             switch key {
             case "system" where !sawSystem:
                 sawSystem = true
-                guard optionalString(into: &source.system) else { return nil }
+                return cursor.optionalString(into: &source.system)
             case "account" where !sawAccount:
                 sawAccount = true
-                guard optionalString(into: &source.account) else { return nil }
+                return cursor.optionalString(into: &source.account)
             default:
-                return nil
+                return false
             }
-            _ = skipWhitespace()
+        }
+        return read ? source : nil
+    }
+
+    /// An object whose members `readValue` reads, given each key (written without escapes) with the cursor at
+    /// its value; `false` when the text is not an object or `readValue` declines a member.
+    mutating func members(_ readValue: (String, inout JSONCursor) -> Bool) -> Bool {
+        guard take(ascii: "{"), skipWhitespace() else { return false }
+        if take(ascii: "}") { return true }
+        repeat {
+            guard skipWhitespace(), let key = plainKey(), skipWhitespace(), take(ascii: ":"), skipWhitespace(),
+                  readValue(key, &self), skipWhitespace() else { return false }
         } while take(ascii: ",")
-        return take(ascii: "}") ? source : nil
+        return take(ascii: "}")
     }
 
     /// The rest of a string that has an escape, from its first byte at `start`.
