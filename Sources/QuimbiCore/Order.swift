@@ -72,10 +72,25 @@ extension [LineItem] {
 
 extension [Order] {
     /// The distinct items of these orders (``LineItem/displayName``), in order of first appearance.
+    ///
+    /// A ticket's recent orders list a handful of items, and comparing a name with those few costs less than
+    /// hashing it into a set; longer histories use a set, so the pass stays linear.
     public var distinctItems: [String] {
-        var seen = Set<String>()
-        return flatMap(\.lineItems).map(\.displayName).filter { seen.insert($0).inserted }
+        var items: [String] = []
+        var seen: Set<String>? = nil
+        for order in self {
+            for line in order.lineItems {
+                let item = line.displayName
+                if seen == nil, items.count == Self.linearSearchLimit { seen = Set(items) }
+                let isNew = seen?.insert(item).inserted ?? !items.contains(item)
+                if isNew { items.append(item) }
+            }
+        }
+        return items
     }
+
+    /// Most items kept before ``distinctItems`` switches from a linear search to a set.
+    private static var linearSearchLimit: Int { 16 }
 }
 
 /// Shipment tracking of an order.
