@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `quimbi` command: every Quimbi program is a subcommand.
 @main
@@ -26,4 +27,12 @@ struct Quimbi: AsyncParsableCommand {
             OutcomesCommand.self,
         ]
     )
+
+    /// Sets the allocator's decay time (``MallocTuning/shortenDirtyDecay(environment:)``), then runs the command.
+    static func main() async {
+        if let error = MallocTuning.shortenDirtyDecay() {
+            FileHandle.standardError.write(Data("quimbi: warning: could not set jemalloc's decay time (error \(error))\n".utf8))
+        }
+        await main(nil)
+    }
 }

@@ -20,6 +20,19 @@ struct ShippedBinaryTests {
         #expect(result.output.contains("Begin jemalloc statistics"), "\(result.output.prefix(300))")
     }
 
+    /// `quimbi` hands freed pages back after one second (``MallocTuning``), on every arena, unless the
+    /// operator's `MALLOC_CONF` sets the decay time itself.
+    @Test func quimbiShortensTheDecayTimeUnlessMallocConfSetsIt() async throws {
+        let ours = try await QuimbiProgram.run(
+            executable: QuimbiProgram.binary, arguments: ["--help"], environment: ["MALLOC_CONF": "stats_print:true"])
+        #expect(ours.output.contains("(arenas.dirty_decay_ms: 1000)"), "\(ours.output.prefix(2_000))")
+        #expect(ours.output.contains(try Regex(#"\n\s*dirty:\s+1000\s"#)), "every arena printed decays in one second")
+        #expect(!ours.output.contains(try Regex(#"\n\s*dirty:\s+10000\s"#)))
+        let operators = try await QuimbiProgram.run(
+            executable: QuimbiProgram.binary, arguments: ["--help"], environment: ["MALLOC_CONF": "stats_print:true,dirty_decay_ms:5000"])
+        #expect(operators.output.contains("opt.dirty_decay_ms: 5000 (arenas.dirty_decay_ms: 5000)"), "\(operators.output.prefix(2_000))")
+    }
+
     /// The release binary links the Swift runtime statically (`make release`, the Dockerfile), and
     /// FoundationNetworking then needs libcurl at link time, which the image does not carry: no source of
     /// the shipped modules may import it (HTTP goes through AsyncHTTPClient).
