@@ -1,24 +1,25 @@
+import CoreMetrics
 import QuimbiCore
 
 /// A lookup source whose every call is timed into `quimbi_lookup_seconds{source}`.
 ///
 /// Wrap the worker's profile, orders and archetype sources in it; it conforms to whichever of
-/// ``ProfileSource``, ``OrderSource`` and ``ArchetypeSource`` its base conforms to.
-public struct MeteredSource<Base: Sendable>: Sendable {
+/// ``ProfileSource``, ``OrderSource`` and ``ArchetypeSource`` its base conforms to. A class holding its
+/// timer: every ticket looks up through it, and a struct was copied out of its existential at each call
+/// (retaining its base, name and metrics), where the timer was looked up in the registry again.
+public final class MeteredSource<Base: Sendable>: Sendable {
     private let base: Base
-    private let name: String
-    private let metrics: WorkerMetrics
+    private let timer: CoreMetrics.Timer
 
     /// Times the calls of `base` under the source label `name` (for example `profile`).
     public init(_ base: Base, name: String, metrics: WorkerMetrics) {
         self.base = base
-        self.name = name
-        self.metrics = metrics
+        self.timer = metrics.lookupTimer(source: name)
     }
 
     private func timed<T>(_ body: () async throws -> T) async throws -> T {
         let started = ContinuousClock.now
-        defer { metrics.recordLookup(source: name, duration: ContinuousClock.now - started) }
+        defer { timer.record(duration: ContinuousClock.now - started) }
         return try await body()
     }
 }

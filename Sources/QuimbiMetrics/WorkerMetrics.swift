@@ -15,10 +15,18 @@ import Synchronization
 public final class WorkerMetrics: TicketObserver {
     private let factory: any MetricsFactory
     private let reportedLag = Mutex<Set<TopicPartition>>([])
+    /// The series without dimensions, made once: making one looks it up in the registry (names validated,
+    /// a table locked), which every ticket did for each before.
+    private let processingTimer: CoreMetrics.Timer
+    private let endToEndTimer: CoreMetrics.Timer
+    private let degradedCounter: Counter
 
     /// Metrics recorded into `registry`.
     public init(registry: MetricsRegistry) {
         factory = registry.factory
+        processingTimer = Timer(label: "quimbi_ticket_processing_seconds", dimensions: [], factory: factory)
+        endToEndTimer = Timer(label: "quimbi_ticket_end_to_end_seconds", dimensions: [], factory: factory)
+        degradedCounter = Counter(label: "quimbi_tickets_degraded_total", dimensions: [], factory: factory)
     }
 
     public func ticketFinished(_ result: TicketResult) {
@@ -27,11 +35,10 @@ public final class WorkerMetrics: TicketObserver {
             let intent = draft.intent.label.rawValue
             let outcome = escalation == nil ? "drafted" : "escalated"
             Counter(label: "quimbi_tickets_processed_total", dimensions: [("outcome", outcome), ("intent", intent)], factory: factory).increment()
-            Timer(label: "quimbi_ticket_processing_seconds", dimensions: [], factory: factory)
-                .recordNanoseconds(Int64(draft.timing.totalMs * 1_000_000))
+            processingTimer.recordNanoseconds(Int64(draft.timing.totalMs * 1_000_000))
             recordEndToEnd(ticketCreatedAt: draft.timing.ticketCreatedAt, completedAt: draft.timing.completedAt)
             if !draft.context.degraded.isEmpty {
-                Counter(label: "quimbi_tickets_degraded_total", dimensions: [], factory: factory).increment()
+                degradedCounter.increment()
             }
             if draft.recommendation.offerDiscount {
                 Counter(label: "quimbi_discounts_offered_total", dimensions: [("percent", String(draft.recommendation.discountPercent))], factory: factory).increment()
@@ -49,9 +56,10 @@ public final class WorkerMetrics: TicketObserver {
         Counter(label: "quimbi_dead_letters_total", dimensions: [("code", code)], factory: factory).increment()
     }
 
-    /// Records one lookup against `source` (for example `profile`, `orders`, `archetype`).
-    public func recordLookup(source: String, duration: Duration) {
-        Timer(label: "quimbi_lookup_seconds", dimensions: [("source", source)], factory: factory).record(duration: duration)
+    /// The timer of lookups against `source` (for example `profile`, `orders`, `archetype`): a
+    /// ``MeteredSource`` holds its own.
+    public func lookupTimer(source: String) -> CoreMetrics.Timer {
+        Timer(label: "quimbi_lookup_seconds", dimensions: [("source", source)], factory: factory)
     }
 
     /// `profiles` with each lookup timed as source `profile`.
@@ -85,6 +93,6 @@ public final class WorkerMetrics: TicketObserver {
     /// Records the time from the ticket's creation at the helpdesk to its draft.
     public func recordEndToEnd(ticketCreatedAt: Date, completedAt: Date) {
         let seconds = max(0, completedAt.timeIntervalSince(ticketCreatedAt))
-        Timer(label: "quimbi_ticket_end_to_end_seconds", dimensions: [], factory: factory).recordNanoseconds(Int64(seconds * 1e9))
+        endToEndTimer.recordNanoseconds(Int64(seconds * 1e9))
     }
 }

@@ -34,8 +34,8 @@ struct WorkerMetricsTests {
     func lookupsAndLatency() {
         let registry = MetricsRegistry()
         let metrics = WorkerMetrics(registry: registry)
-        metrics.recordLookup(source: "profile", duration: .milliseconds(3))
-        metrics.recordLookup(source: "orders", duration: .milliseconds(7))
+        metrics.lookupTimer(source: "profile").record(duration: .milliseconds(3))
+        metrics.lookupTimer(source: "orders").record(duration: .milliseconds(7))
         let now = Date()
         metrics.recordEndToEnd(ticketCreatedAt: now.addingTimeInterval(5), completedAt: now)
         let text = String(decoding: registry.exposition(), as: UTF8.self)
