@@ -22,6 +22,21 @@ struct CustomerFactsGatherer: Sendable {
     let recommendations: (any RecommendationSource)?
     let recentOrderLimit: Int
     let retry = LookupRetry()
+    /// Whether the profile and orders sources both answer from memory (``ImmediateLookup``): their
+    /// lookups then take microseconds, and child tasks would cost more than the lookups.
+    let answersFromMemory: Bool
+
+    init(
+        profiles: any ProfileSource, orders: any OrderSource, archetypes: (any ArchetypeSource)?,
+        recommendations: (any RecommendationSource)?, recentOrderLimit: Int
+    ) {
+        self.profiles = profiles
+        self.orders = orders
+        self.archetypes = archetypes
+        self.recommendations = recommendations
+        self.recentOrderLimit = recentOrderLimit
+        answersFromMemory = profiles is any ImmediateLookup && orders is any ImmediateLookup
+    }
 
     struct Gathered: Sendable {
         var profile: CustomerProfile?
@@ -60,7 +75,7 @@ struct CustomerFactsGatherer: Sendable {
     }
 
     /// The profile and the recent orders: concurrently, each in a child task, unless both sources
-    /// answer from memory (``ImmediateLookup``), when child tasks would cost more than the lookups.
+    /// answer from memory (``answersFromMemory``).
     private func profileAndOrders(
         of reference: CustomerReference, until deadline: ContinuousClock.Instant
     ) async -> (LookupRetry.Outcome<CustomerProfile?>, LookupRetry.Outcome<[Order]>) {
@@ -71,7 +86,7 @@ struct CustomerFactsGatherer: Sendable {
         let lookUpOrders = { @Sendable in
             await retry.run(on: orders, until: deadline) { try await orders.recentOrders(for: reference, limit: limit) }
         }
-        if profiles is any ImmediateLookup, orders is any ImmediateLookup {
+        if answersFromMemory {
             return (await lookUpProfile(), await lookUpOrders())
         }
         async let profileOutcome = lookUpProfile()

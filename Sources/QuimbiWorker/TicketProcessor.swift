@@ -67,13 +67,15 @@ public struct TicketProcessor: Sendable {
         let gathered: CustomerFactsGatherer.Gathered
         let lookupDone: ContinuousClock.Instant
         let analysis: TicketAnalysis
-        if desk.intentModel == nil {
-            // The lexicon alone reads in microseconds: no child task on the hot path.
-            analysis = desk.analyze(ticket)
+        let readingDeadline = min(lookupDeadline, started + settings.intentBudget)
+        if desk.intentModel == nil || gatherer.answersFromMemory {
+            // Reading with the lexicon alone, or looking up in memory, takes microseconds: one after the
+            // other, with no child task on the hot path.
             gathered = await gatherer.gather(for: reference, until: lookupDeadline)
             lookupDone = ContinuousClock.now
+            analysis = await desk.read(ticket, deadline: readingDeadline)
         } else {
-            async let reading = desk.read(ticket, deadline: min(lookupDeadline, started + settings.intentBudget))
+            async let reading = desk.read(ticket, deadline: readingDeadline)
             gathered = await gatherer.gather(for: reference, until: lookupDeadline)
             lookupDone = ContinuousClock.now
             analysis = await reading
