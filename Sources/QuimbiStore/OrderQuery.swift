@@ -55,13 +55,7 @@ enum OrderQuery {
 
     /// The key texts and the limits, as two array parameters.
     private static func parameters(_ lookups: [OrderLookup]) -> [String?] {
-        let keys = lookups.map { lookup in
-            switch lookup.key {
-            case .id(let id): id
-            case .email(let email): email
-            }
-        }
-        return [PostgresValues.textArray(keys), PostgresValues.textArray(lookups.map { String(max(0, $0.limit)) })]
+        return [PostgresValues.textArray(lookups.map(\.key.text)), PostgresValues.textArray(lookups.map { String(max(0, $0.limit)) })]
     }
 
     private static func decode(_ row: [String?]) throws(StoreError) -> Order {

@@ -16,6 +16,14 @@ public enum ProfileKey: Hashable, Sendable {
         }
     }
 
+    /// The id, or the lower-cased e-mail address: the text a query compares.
+    var text: String {
+        switch self {
+        case .id(let id): id
+        case .email(let email): email
+        }
+    }
+
     func cacheKey(prefix: String, generation: Int64) -> String {
         switch self {
         case .id(let id): "\(prefix):profile:g\(generation):id:\(id)"
