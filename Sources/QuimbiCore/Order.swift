@@ -50,7 +50,28 @@ public struct LineItem: Codable, Sendable, Hashable {
     /// The ``displayName`` of an item with this title and variant.
     public static func displayName(title: String, variant: String?) -> String {
         guard let variant, !variant.isEmpty else { return title }
-        return containsDashSeparator(title) ? "\(title) (\(variant))" : "\(title) — \(variant)"
+        var name = ""
+        name.reserveCapacity(title.utf8.count + variant.utf8.count + 5)
+        writeDisplayName(title: title, variant: variant, to: &name)
+        return name
+    }
+
+    /// Appends ``displayName`` to `text` without building it apart (every ticket's prompt names its items).
+    public func writeDisplayName(to text: inout String) {
+        Self.writeDisplayName(title: title, variant: variant, to: &text)
+    }
+
+    private static func writeDisplayName(title: String, variant: String?, to text: inout String) {
+        text += title
+        guard let variant, !variant.isEmpty else { return }
+        if containsDashSeparator(title) {
+            text += " ("
+            text += variant
+            text += ")"
+        } else {
+            text += " — "
+            text += variant
+        }
     }
 }
 

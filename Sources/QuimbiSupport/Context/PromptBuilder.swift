@@ -5,6 +5,8 @@ import QuimbiCore
 struct PromptBuilder: Sendable {
     /// The fence around the customer's message; any copy of it inside the message is removed.
     static let fenceTag = "customer_message"
+    private static let openingFence = "\n<\(fenceTag)>\n"
+    private static let closingFence = "\n</\(fenceTag)>"
 
     static let system = """
         You write replies for the customer-support team of an online store. Write one short, warm, \
@@ -19,27 +21,49 @@ struct PromptBuilder: Sendable {
         Answer with a JSON object {"text": "<the reply>", "tone": "<one word: empathetic, apologetic, friendly or grateful>"}.
         """
 
+    /// Room reserved for the user message besides the customer's message: the facts, the
+    /// decision and five order lines fit, so the text is built in one allocation.
+    static let reservedLength = 2_048
+
     func prompt(for context: SupportContext) -> Prompt {
-        var lines: [String] = ["LANGUAGE: \(context.analysis.language)"]
-        lines.append("INTENT: \(context.analysis.intent.label.rawValue) (sentiment \(context.analysis.sentiment.label.rawValue))")
-        lines.append("CUSTOMER:")
-        lines += context.behaviour.map { "- \($0)" }
-        if !context.itemsBought.isEmpty { lines.append("ITEMS BOUGHT: \(context.itemsBought.joined(separator: ", "))") }
-        if !context.facts.recommendedItems.isEmpty {
-            lines.append("RECOMMENDED ITEMS (bought together with theirs by other customers): \(context.facts.recommendedItems.joined(separator: ", "))")
+        let message = Self.fenced(context.facts.ticket.message)
+        var user = ""
+        user.reserveCapacity(Self.reservedLength + message.utf8.count)
+        user += "LANGUAGE: "
+        user += context.analysis.language
+        user += "\nINTENT: "
+        user += context.analysis.intent.label.rawValue
+        user += " (sentiment "
+        user += context.analysis.sentiment.label.rawValue
+        user += ")\nCUSTOMER:"
+        BehaviourText.write(context, to: &user)
+        if !context.itemsBought.isEmpty {
+            user += "\nITEMS BOUGHT: "
+            user.append(joining: context.itemsBought, separator: ", ")
         }
-        lines.append("DECISION: \(Self.decisionLine(context.recommendation))")
-        lines.append("<\(Self.fenceTag)>\n\(Self.fenced(context.facts.ticket.message))\n</\(Self.fenceTag)>")
-        return Prompt(system: Self.system, user: lines.joined(separator: "\n"))
+        if !context.facts.recommendedItems.isEmpty {
+            user += "\nRECOMMENDED ITEMS (bought together with theirs by other customers): "
+            user.append(joining: context.facts.recommendedItems, separator: ", ")
+        }
+        user += "\nDECISION: "
+        Self.writeDecision(context.recommendation, to: &user)
+        user += Self.openingFence
+        user += message
+        user += Self.closingFence
+        return Prompt(system: Self.system, user: user)
     }
 
-    /// The decision in the words the LLM must follow.
-    static func decisionLine(_ decision: Recommendation) -> String {
-        [
-            "discount: \(decision.offerDiscount ? "\(decision.discountPercent)% off the next order" : "none")",
-            "free expedited shipping: \(decision.freeShipping ? "yes" : "no")",
-            "manager follow-up: \(decision.escalate ? "yes, say a manager will follow up" : "no")",
-        ].joined(separator: "; ")
+    /// Appends the decision in the words the LLM must follow.
+    static func writeDecision(_ decision: Recommendation, to text: inout String) {
+        text += "discount: "
+        if decision.offerDiscount {
+            text += String(decision.discountPercent)
+            text += "% off the next order"
+        } else {
+            text += "none"
+        }
+        text += decision.freeShipping ? "; free expedited shipping: yes" : "; free expedited shipping: no"
+        text += decision.escalate ? "; manager follow-up: yes, say a manager will follow up" : "; manager follow-up: no"
     }
 
     /// The message with every opening or closing fence tag removed, however it is cased or spaced.

@@ -12,9 +12,6 @@ public struct SupportContext: Sendable {
     public var customer: CustomerInsight?
     /// The policy's decision, which every drafter must word exactly.
     public var recommendation: Recommendation
-    /// The seed's behavioural analysis as readable lines (value tier, purchase pattern, engagement,
-    /// churn level, archetype and its strategy, recommended actions, recent orders).
-    public var behaviour: [String]
     /// The LLM prompt (system and user), recorded in the draft event.
     public var prompt: Prompt
 
@@ -35,44 +32,98 @@ struct ContextBuilder: Sendable {
     func build(facts: TicketFacts, analysis: TicketAnalysis, customer: CustomerInsight?, recommendation: Recommendation) -> SupportContext {
         var context = SupportContext(
             facts: facts, analysis: analysis, customer: customer, recommendation: recommendation,
-            behaviour: [], prompt: Prompt(system: "", user: ""), itemsBought: facts.orders.distinctItems
+            prompt: Prompt(system: "", user: ""), itemsBought: facts.orders.distinctItems
         )
-        context.behaviour = BehaviourText.lines(context)
         context.prompt = PromptBuilder().prompt(for: context)
         return context
     }
 }
 
-/// The seed's "Behavioral Analysis" for one customer, as text lines.
+/// The seed's "Behavioral Analysis" for one customer (value tier, purchase pattern, engagement, churn
+/// level, archetype and its strategy, recommended actions, recent orders), written as the prompt's
+/// CUSTOMER lines. Every ticket's prompt holds them, so they are appended to it piece by piece rather
+/// than built as lines and joined.
 enum BehaviourText {
-    static func lines(_ context: SupportContext) -> [String] {
-        var lines: [String] = []
+    /// Appends each line to `text` as a new line starting with "- ".
+    static func write(_ context: SupportContext, to text: inout String) {
         guard let customer = context.customer else {
-            lines.append("Customer: unknown (no purchase history found)")
-            return lines + orderLines(context)
+            text += "\n- Customer: unknown (no purchase history found)"
+            writeOrders(context.facts.orders, to: &text)
+            return
         }
         let archetype = context.facts.archetype
-        lines.append("Archetype: \(customer.archetypeID)\(archetype.map { " (\($0.label))" } ?? "")")
-        lines.append("Value tier: \(customer.valueTier.prefix(1).uppercased() + customer.valueTier.dropFirst()) ($\(Money.format(customer.lifetimeValue)) LTV, average order $\(Money.format(customer.avgOrderValue)))")
-        lines.append("Purchase pattern: \(customer.purchasePattern)")
-        lines.append("Engagement: \(customer.engagement)")
-        lines.append("Churn risk: \(Percent.format(customer.churnRiskScore)) - \(customer.churnLevel.uppercased())")
+        text += "\n- Archetype: "
+        text += customer.archetypeID
+        if let archetype {
+            text += " ("
+            text += archetype.label
+            text += ")"
+        }
+        text += "\n- Value tier: "
+        text += customer.valueTier.prefix(1).uppercased()
+        text += customer.valueTier.dropFirst()
+        text += " ($"
+        text += Money.format(customer.lifetimeValue)
+        text += " LTV, average order $"
+        text += Money.format(customer.avgOrderValue)
+        text += ")\n- Purchase pattern: "
+        text += customer.purchasePattern
+        text += "\n- Engagement: "
+        text += customer.engagement
+        text += "\n- Churn risk: "
+        text += Percent.format(customer.churnRiskScore)
+        text += " - "
+        text += customer.churnLevel.uppercased()
         if let strategy = archetype?.strategy, !strategy.isEmpty {
-            lines.append("Archetype strategy: \(strategy.joined(separator: "; "))")
+            text += "\n- Archetype strategy: "
+            text.append(joining: strategy, separator: "; ")
         }
         if !context.recommendation.actions.isEmpty {
-            lines.append("Recommended actions: \(context.recommendation.actions.joined(separator: "; "))")
+            text += "\n- Recommended actions: "
+            text.append(joining: context.recommendation.actions, separator: "; ")
         }
-        return lines + orderLines(context)
+        writeOrders(context.facts.orders, to: &text)
     }
 
-    private static func orderLines(_ context: SupportContext) -> [String] {
-        context.facts.orders.prefix(5).map { order in
-            let items = order.lineItems.map { "\($0.displayName) ×\($0.quantity)" }.joined(separator: ", ")
-            let tracking = order.tracking.first.map { tracking in
-                " · tracking \([tracking.company, tracking.number].compactMap { $0 }.joined(separator: " "))"
-            } ?? ""
-            return "Order \(order.name ?? order.id) on \(Day.format(order.createdAt)): \(order.currency) \(Money.format(order.total)), \(order.fulfillmentStatus) — \(items)\(tracking)"
+    /// One line per recent order (at most five): number, day, total, status, items with their
+    /// quantities, and the first shipment's carrier and tracking number.
+    private static func writeOrders(_ orders: [Order], to text: inout String) {
+        for order in orders.prefix(5) {
+            text += "\n- Order "
+            text += order.name ?? order.id
+            text += " on "
+            text += Day.format(order.createdAt)
+            text += ": "
+            text += order.currency
+            text += " "
+            text += Money.format(order.total)
+            text += ", "
+            text += order.fulfillmentStatus
+            text += " — "
+            for (index, line) in order.lineItems.enumerated() {
+                if index > 0 { text += ", " }
+                line.writeDisplayName(to: &text)
+                text += " ×"
+                text += String(line.quantity)
+            }
+            if let tracking = order.tracking.first {
+                text += " · tracking "
+                if let company = tracking.company {
+                    text += company
+                    if tracking.number != nil { text += " " }
+                }
+                if let number = tracking.number { text += number }
+            }
+        }
+    }
+}
+
+extension String {
+    /// Appends `parts` with `separator` between them, as `parts.joined(separator:)` would read.
+    mutating func append(joining parts: [String], separator: String) {
+        for (index, part) in parts.enumerated() {
+            if index > 0 { self += separator }
+            self += part
         }
     }
 }

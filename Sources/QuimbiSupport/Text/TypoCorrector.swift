@@ -17,7 +17,9 @@ struct TypoCorrector: Sendable {
     init(vocabulary: Set<String>, known: Set<String>) {
         self.known = known.union(vocabulary)
         for word in vocabulary where word.utf8.count >= Self.minimumTargetLength {
-            for key in Self.deletions(of: word) + [word] { index(key, word) }
+            var keys: [String] = []
+            _ = Self.allDeletions(of: word) { keys.append($0); return true }
+            for key in keys + [word] { index(key, word) }
         }
     }
 
@@ -37,22 +39,37 @@ struct TypoCorrector: Sendable {
         }
     }
 
+    /// The one cue word within an edit of `token`, or nil when there is none or more than one.
     private func correction(of token: String) -> String? {
+        let first = token.utf8.first
         var candidate: String?
-        for key in [token] + Self.deletions(of: token) {
-            guard let word = wordsByDeletion[key], !ambiguous.contains(key), word.utf8.first == token.utf8.first else { continue }
-            if let other = candidate, other != word { return nil }
+        /// Records the cue word `key` indexes, if any; false when it differs from one recorded before.
+        func agrees(_ key: String) -> Bool {
+            guard let word = wordsByDeletion[key], !ambiguous.contains(key), word.utf8.first == first else { return true }
+            if let other = candidate, other != word { return false }
             candidate = word
+            return true
         }
+        guard agrees(token), Self.allDeletions(of: token, satisfy: agrees) else { return nil }
         return candidate
     }
 
-    private static func deletions(of word: String) -> [String] {
-        let bytes = Array(word.utf8)
-        return bytes.indices.map { skipped in
-            var shortened = bytes
-            shortened.remove(at: skipped)
-            return String(decoding: shortened, as: UTF8.self)
+    /// Whether `predicate` holds for each of `word`'s one-letter deletions (stopping at the first that
+    /// fails). Tried for each unknown word of every ticket, so the deletions are built in one stack
+    /// buffer, and most are short enough to be stored inline in their `String`.
+    private static func allDeletions(of word: String, satisfy predicate: (String) -> Bool) -> Bool {
+        var word = word
+        return word.withUTF8 { utf8 in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: utf8.count) { buffer in
+                utf8.indices.allSatisfy { skipped in
+                    var length = 0
+                    for index in utf8.indices where index != skipped {
+                        buffer[length] = utf8[index]
+                        length += 1
+                    }
+                    return predicate(String(decoding: UnsafeBufferPointer(rebasing: buffer[..<length]), as: UTF8.self))
+                }
+            }
         }
     }
 }
