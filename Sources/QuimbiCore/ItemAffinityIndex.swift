@@ -48,22 +48,47 @@ struct ItemAffinityIndex: Sendable, Hashable {
     }
 
     /// Up to `limit` item numbers not bought: highest summed companion score first (ties by popularity,
-    /// then name), then the most popular.
-    func recommend(forBought bought: Set<Int>, limit: Int) -> [Int] {
-        var scores: [Int: Double] = [:]
+    /// then name), then the most popular. `bought` holds distinct numbers in increasing order, so that
+    /// membership is a binary search and the scores are summed in the same order in every process.
+    func recommend(forBought bought: [Int], limit: Int) -> [Int] {
+        guard limit > 0 else { return [] }
+        func isBought(_ item: Int) -> Bool {
+            var low = 0
+            var high = bought.count
+            while low < high {
+                let middle = (low + high) / 2
+                if bought[middle] < item { low = middle + 1 } else { high = middle }
+            }
+            return low < bought.count && bought[low] == item
+        }
+        var scores: [Int: Double] = Dictionary(minimumCapacity: bought.reduce(0) { $0 + companions[$1].count })
         for item in bought {
-            for companion in companions[item] where !bought.contains(companion.item) {
+            for companion in companions[item] where !isBought(companion.item) {
                 scores[companion.item, default: 0] += companion.score
             }
         }
-        var picked = scores.sorted { lhs, rhs in
-            if lhs.value != rhs.value { return lhs.value > rhs.value }
-            if popularityRank[lhs.key] != popularityRank[rhs.key] { return popularityRank[lhs.key] < popularityRank[rhs.key] }
-            return names[lhs.key] < names[rhs.key]
-        }.prefix(limit).map(\.key)
-        for item in popular where picked.count < limit && !bought.contains(item) && !picked.contains(item) {
+        var picked = best(scores, limit: limit)
+        for item in popular where picked.count < limit && !isBought(item) && !picked.contains(item) {
             picked.append(item)
         }
         return picked
+    }
+
+    /// The `limit` best-scored items, best first: a selection that keeps only those few in order, since a
+    /// ticket asks for three of dozens of candidates.
+    private func best(_ scores: [Int: Double], limit: Int) -> [Int] {
+        func ranksBefore(_ lhs: (key: Int, value: Double), _ rhs: (key: Int, value: Double)) -> Bool {
+            if lhs.value != rhs.value { return lhs.value > rhs.value }
+            if popularityRank[lhs.key] != popularityRank[rhs.key] { return popularityRank[lhs.key] < popularityRank[rhs.key] }
+            return names[lhs.key] < names[rhs.key]
+        }
+        guard scores.count > limit else { return scores.sorted(by: ranksBefore).map(\.key) }
+        var kept: [(key: Int, value: Double)] = []
+        kept.reserveCapacity(limit + 1)
+        for candidate in scores where kept.count < limit || ranksBefore(candidate, kept[kept.count - 1]) {
+            kept.insert(candidate, at: kept.firstIndex { ranksBefore(candidate, $0) } ?? kept.count)
+            if kept.count > limit { kept.removeLast() }
+        }
+        return kept.map(\.key)
     }
 }
