@@ -69,8 +69,8 @@ enum OrderQuery {
             currency: try PostgresValues.string(row[5], column: "currency"),
             financialStatus: try PostgresValues.string(row[6], column: "financial_status"),
             fulfillmentStatus: try PostgresValues.string(row[7], column: "fulfillment_status"),
-            lineItems: try PostgresValues.json([LineItem].self, row[8], column: "line_items"),
-            tracking: try PostgresValues.json([Tracking].self, row[9], column: "tracking")
+            lineItems: try PostgresValues.json(row[8], column: "line_items", plain: PlainOrderJSON.lineItems),
+            tracking: try PostgresValues.json(row[9], column: "tracking", plain: PlainOrderJSON.tracking)
         )
     }
 }

@@ -56,6 +56,15 @@ enum PostgresValues {
         }
     }
 
+    /// `text` as read by `plain` when it is of the plain shape that reader knows, else as `JSONDecoder`
+    /// decodes it (which gives the verdict on anything else).
+    static func json<T: Decodable>(
+        _ text: String?, column: String, plain: (UnsafeBufferPointer<UInt8>) -> T?
+    ) throws(StoreError) -> T {
+        if var text, let value = text.withUTF8(plain) { return value }
+        return try json(T.self, text, column: column)
+    }
+
     static func jsonText<T: Encodable>(_ value: T) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
