@@ -81,16 +81,8 @@ import QuimbiCore
         var read = 0
         for round in 0..<3_000 {
             let items = (0..<1 + random.next(below: 3)).map { _ in OrderText.randomLineItem(&random) }
-            var bytes = Array(OrderText.lineItems(items, &random).utf8)
-            for _ in 0...random.next(below: 3) {
-                let at = random.next(below: bytes.count)
-                switch random.next(below: 3) {
-                case 0: bytes.remove(at: at)
-                case 1: bytes[at] = alphabet[random.next(below: alphabet.count)]
-                default: bytes.insert(alphabet[random.next(below: alphabet.count)], at: at)
-                }
-            }
-            guard let text = String(validating: bytes, as: UTF8.self), let items = Self.lineItems(text) else { continue }
+            guard let text = Damage.applied(to: OrderText.lineItems(items, &random), alphabet: alphabet, &random),
+                  let items = Self.lineItems(text) else { continue }
             read += 1
             #expect(Self.foundation([LineItem].self, text) == items, "round \(round): \(text)")
         }

@@ -61,16 +61,8 @@ import Testing
         let alphabet = Array(#"{}[],:" \ nu0aA"#.utf8)
         var read = 0
         for round in 0..<3_000 {
-            var bytes = Array(TicketText.handWritten(TicketText.randomTicket(&random), &random).utf8)
-            for _ in 0...random.next(below: 3) {
-                let at = random.next(below: bytes.count)
-                switch random.next(below: 3) {
-                case 0: bytes.remove(at: at)
-                case 1: bytes[at] = alphabet[random.next(below: alphabet.count)]
-                default: bytes.insert(alphabet[random.next(below: alphabet.count)], at: at)
-                }
-            }
-            guard let text = String(validating: bytes, as: UTF8.self), let ticket = Self.read(text) else { continue }
+            guard let text = Damage.applied(to: TicketText.handWritten(TicketText.randomTicket(&random), &random), alphabet: alphabet, &random),
+                  let ticket = Self.read(text) else { continue }
             read += 1
             #expect(Self.foundation(text) == .success(ticket), "round \(round): \(text)")
         }
