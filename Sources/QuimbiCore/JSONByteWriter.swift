@@ -30,7 +30,7 @@ struct JSONByteWriter {
             var start = 0
             var index = 0
             while index < utf8.count {
-                if index + 8 <= utf8.count, !Self.mayNeedEscaping(base.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                if index + 8 <= utf8.count, !Self.needsEscaping(base.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
                     index += 8
                     continue
                 }
@@ -49,7 +49,7 @@ struct JSONByteWriter {
 
     /// Whether any of the eight bytes of `word` is `"`, `\` or below 0x20, by the exact bit tests for a
     /// zero byte (`(v - 0x01…) & ~v & 0x80…`) and for a byte below n (`(v - n·0x01…) & ~v & 0x80…`, n ≤ 128).
-    private static func mayNeedEscaping(_ word: UInt64) -> Bool {
+    private static func needsEscaping(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highBits: UInt64 = 0x8080_8080_8080_8080
         func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highBits != 0 }

@@ -1,8 +1,8 @@
 import Foundation
 import QuimbiCore
 
-/// The enriched context a drafter works from: the facts, the behavioural reading (as data and as
-/// text), the policy's decision and the LLM prompt built from them.
+/// The enriched context a drafter works from: the facts, the behavioural reading, the policy's
+/// decision and the LLM prompt built from them (which words the reading as text).
 public struct SupportContext: Sendable {
     /// The ticket and what the lookups found.
     public let facts: TicketFacts
