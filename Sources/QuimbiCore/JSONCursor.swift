@@ -65,15 +65,25 @@ struct JSONCursor {
         return nil
     }
 
-    /// Stores a string, or `nil` for `null`, in `field`.
-    mutating func optionalString(into field: inout String?) -> Bool {
+    /// Stores what `read` reads, or `nil` for `null`, in `field`; `false` when neither is next.
+    mutating func optional<Value>(into field: inout Value?, _ read: (inout JSONCursor) -> Value?) -> Bool {
         if takeNull() {
             field = nil
             return true
         }
-        guard let value = string() else { return false }
+        guard let value = read(&self) else { return false }
         field = value
         return true
+    }
+
+    /// Stores a string, or `nil` for `null`, in `field`.
+    mutating func optionalString(into field: inout String?) -> Bool {
+        optional(into: &field) { $0.string() }
+    }
+
+    /// Stores a number, or `nil` for `null`, in `field`.
+    mutating func optionalDouble(into field: inout Double?) -> Bool {
+        optional(into: &field) { $0.double() }
     }
 
     /// An array whose elements `readElement` reads; `nil` when the text is not an array or an element is declined.
@@ -131,6 +141,12 @@ struct JSONCursor {
 
     private func text(upTo end: Int) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
+    }
+
+    /// Whether `utf8` holds one object (and whitespace around it) whose members `readValue` reads.
+    static func isObject(_ utf8: UnsafeBufferPointer<UInt8>, readingMembers readValue: (String, inout JSONCursor) -> Bool) -> Bool {
+        var cursor = JSONCursor(utf8)
+        return cursor.skipWhitespace() && cursor.members(readValue) && cursor.skipWhitespace() && cursor.atEnd
     }
 
     /// An object whose members `readValue` reads, given each key (written without escapes) with the cursor at

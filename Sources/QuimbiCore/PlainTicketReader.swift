@@ -14,11 +14,8 @@ import Foundation
 enum PlainTicketReader {
     /// The ticket in `utf8`, or `nil` when it is not of the plain shape.
     static func read(_ utf8: UnsafeBufferPointer<UInt8>) -> TicketCreated? {
-        var cursor = JSONCursor(utf8)
         var fields = Fields()
-        guard cursor.skipWhitespace(), cursor.members({ fields.read($0, from: &$1) }), cursor.skipWhitespace(), cursor.atEnd
-        else { return nil }
-        return fields.ticket()
+        return JSONCursor.isObject(utf8, readingMembers: { fields.read($0, from: &$1) }) ? fields.ticket() : nil
     }
 
     /// The event's fields as read so far; `seen` (a bit per key) guards against a key given twice.

@@ -100,7 +100,7 @@ private struct CachedProfileLoader: Sendable {
         for (index, key) in keys.enumerated() {
             let value = index < values.count ? values[index] : nil
             if value == Self.unknownMarker { continue }
-            if let value, let profile = try? decoder.decode(CustomerProfile.self, from: Data(value.utf8)) {
+            if let value, let profile = Self.cachedProfile(value, decoder: decoder) {
                 found[key] = profile
             } else {
                 misses.append((key, cacheKeys[index]))
@@ -109,6 +109,14 @@ private struct CachedProfileLoader: Sendable {
         let missCount = misses.count
         counter.update { $0.cacheHits += keys.count - missCount; $0.cacheMisses += missCount }
         return (found, misses)
+    }
+
+    /// A cached profile: read by ``PlainProfileJSON`` when of the plain shape the cache is written in, else
+    /// decoded by `decoder`; `nil` when neither can (the cache entry then counts as a miss).
+    private static func cachedProfile(_ value: String, decoder: JSONDecoder) -> CustomerProfile? {
+        var value = value
+        if let profile = value.withUTF8(PlainProfileJSON.profile) { return profile }
+        return try? decoder.decode(CustomerProfile.self, from: Data(value.utf8))
     }
 
     private func writeBack(_ misses: [(key: ProfileKey, cacheKey: String)], loaded: [ProfileKey: CustomerProfile]) async {
