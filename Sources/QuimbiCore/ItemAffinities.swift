@@ -36,27 +36,11 @@ public struct ItemAffinities: Sendable, Hashable, RecommendationSource, Immediat
     /// bought are highest (ties by popularity), then the most popular ones.
     public func recommend(for itemsBought: [String], limit: Int) -> [String] {
         // An item the affinities do not know has no companions and is never recommended: leaving it out changes nothing.
-        var bought = itemsBought.compactMap { index.numbers[$0] }
-        bought.sort()
-        bought.removeDuplicatesOfSorted()
+        let bought = Set(itemsBought.compactMap { index.numbers[$0] }).sorted()
         return index.recommend(forBought: bought, limit: limit).map { index.names[$0] }
     }
 
     public func recommendations(for itemsBought: [String], limit: Int) async throws -> [String] {
         recommend(for: itemsBought, limit: limit)
-    }
-}
-
-extension [Int] {
-    /// Keeps one of each run of equal neighbours (every duplicate, once the array is sorted).
-    fileprivate mutating func removeDuplicatesOfSorted() {
-        guard var last = first else { return }
-        var kept = 1
-        for index in indices.dropFirst() where self[index] != last {
-            last = self[index]
-            self[kept] = last
-            kept += 1
-        }
-        removeLast(count - kept)
     }
 }

@@ -143,10 +143,10 @@ struct JSONCursor {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
     }
 
-    /// Whether `utf8` holds one object (and whitespace around it) whose members `readValue` reads.
-    static func isObject(_ utf8: UnsafeBufferPointer<UInt8>, readingMembers readValue: (String, inout JSONCursor) -> Bool) -> Bool {
+    /// Whether `utf8` holds one value (and whitespace around it) that `readValue` reads.
+    static func isWhole(_ utf8: UnsafeBufferPointer<UInt8>, reading readValue: (inout JSONCursor) -> Bool) -> Bool {
         var cursor = JSONCursor(utf8)
-        return cursor.skipWhitespace() && cursor.members(readValue) && cursor.skipWhitespace() && cursor.atEnd
+        return cursor.skipWhitespace() && readValue(&cursor) && cursor.skipWhitespace() && cursor.atEnd
     }
 
     /// An object whose members `readValue` reads, given each key (written without escapes) with the cursor at
@@ -225,5 +225,17 @@ struct JSONCursor {
             index += 1
         }
         return value
+    }
+}
+
+/// The keys of an object read so far, a bit each (numbered by the reader), so that a key given twice is declined.
+struct KeysSeen {
+    private var bits: UInt32 = 0
+
+    /// Whether key number `position` is seen for the first time (it is seen from now on).
+    mutating func first(_ position: Int) -> Bool {
+        let bit: UInt32 = 1 << position
+        defer { bits |= bit }
+        return bits & bit == 0
     }
 }

@@ -20,9 +20,11 @@ public enum PlainOrderJSON {
     }
 
     private static func read<Element>(_ utf8: UnsafeBufferPointer<UInt8>, _ element: (inout JSONCursor) -> Element?) -> [Element]? {
-        var cursor = JSONCursor(utf8)
-        guard cursor.skipWhitespace(), let elements = cursor.array(element), cursor.skipWhitespace(), cursor.atEnd else { return nil }
-        return elements
+        var elements: [Element]?
+        return JSONCursor.isWhole(utf8, reading: { cursor in
+            elements = cursor.array(element)
+            return elements != nil
+        }) ? elements : nil
     }
 }
 
@@ -64,17 +66,5 @@ extension JSONCursor {
             }
         }
         return read ? tracking : nil
-    }
-}
-
-/// The keys of an object read so far, a bit each, so that a key given twice is declined.
-private struct KeysSeen {
-    private var bits: UInt8 = 0
-
-    /// Whether key number `position` is seen for the first time (it is seen from now on).
-    mutating func first(_ position: Int) -> Bool {
-        let bit: UInt8 = 1 << position
-        defer { bits |= bit }
-        return bits & bit == 0
     }
 }

@@ -14,12 +14,12 @@ public enum PlainProfileJSON {
     /// The profile in `utf8`, or `nil` when the text is not of the plain shape.
     public static func profile(_ utf8: UnsafeBufferPointer<UInt8>) -> CustomerProfile? {
         var fields = Fields()
-        return JSONCursor.isObject(utf8, readingMembers: { fields.read($0, from: &$1) }) ? fields.profile() : nil
+        return JSONCursor.isWhole(utf8, reading: { $0.members { fields.read($0, from: &$1) } }) ? fields.profile() : nil
     }
 
     /// The profile's members as read so far; `seen` (a bit per key) guards against a key given twice.
     private struct Fields {
-        var seen: UInt16 = 0
+        var seen = KeysSeen()
         var customerID: String?
         var archetypeID: String?
         var lifetimeValue: Double?
@@ -34,8 +34,7 @@ public enum PlainProfileJSON {
 
         /// Reads the value of `name`; `false` when the key or its value is not of the plain shape.
         mutating func read(_ name: String, from cursor: inout JSONCursor) -> Bool {
-            guard let key = CustomerProfile.CodingKeys(rawValue: name), seen & key.bit == 0 else { return false }
-            seen |= key.bit
+            guard let key = CustomerProfile.CodingKeys(rawValue: name), seen.first(key.position) else { return false }
             switch key {
             case .customerID: customerID = cursor.string()
             case .archetypeID: archetypeID = cursor.string()
@@ -81,20 +80,20 @@ public enum PlainProfileJSON {
 }
 
 extension CustomerProfile.CodingKeys {
-    /// The key's bit in a set of keys already read.
-    fileprivate var bit: UInt16 {
+    /// The key's number in the keys already read (``KeysSeen``).
+    fileprivate var position: Int {
         switch self {
-        case .customerID: 1 << 0
-        case .archetypeID: 1 << 1
-        case .lifetimeValue: 1 << 2
-        case .totalOrders: 1 << 3
-        case .avgOrderValue: 1 << 4
-        case .firstPurchaseAt: 1 << 5
-        case .lastPurchaseAt: 1 << 6
-        case .churnRiskScore: 1 << 7
-        case .pAlive: 1 << 8
-        case .expectedPurchases90d: 1 << 9
-        case .predictedValue365d: 1 << 10
+        case .customerID: 0
+        case .archetypeID: 1
+        case .lifetimeValue: 2
+        case .totalOrders: 3
+        case .avgOrderValue: 4
+        case .firstPurchaseAt: 5
+        case .lastPurchaseAt: 6
+        case .churnRiskScore: 7
+        case .pAlive: 8
+        case .expectedPurchases90d: 9
+        case .predictedValue365d: 10
         }
     }
 }

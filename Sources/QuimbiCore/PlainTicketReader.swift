@@ -15,12 +15,12 @@ enum PlainTicketReader {
     /// The ticket in `utf8`, or `nil` when it is not of the plain shape.
     static func read(_ utf8: UnsafeBufferPointer<UInt8>) -> TicketCreated? {
         var fields = Fields()
-        return JSONCursor.isObject(utf8, readingMembers: { fields.read($0, from: &$1) }) ? fields.ticket() : nil
+        return JSONCursor.isWhole(utf8, reading: { $0.members { fields.read($0, from: &$1) } }) ? fields.ticket() : nil
     }
 
     /// The event's fields as read so far; `seen` (a bit per key) guards against a key given twice.
     private struct Fields {
-        var seen: UInt16 = 0
+        var seen = KeysSeen()
         var eventID: String?
         var ticketID: String?
         var customerID: String?
@@ -35,8 +35,7 @@ enum PlainTicketReader {
 
         /// Reads the value of `name`; `false` when the key or its value is not of the plain shape.
         mutating func read(_ name: String, from cursor: inout JSONCursor) -> Bool {
-            guard let key = TicketCreated.CodingKeys(rawValue: name), seen & key.bit == 0 else { return false }
-            seen |= key.bit
+            guard let key = TicketCreated.CodingKeys(rawValue: name), seen.first(key.position) else { return false }
             switch key {
             case .eventID:
                 eventID = cursor.string()
@@ -101,20 +100,20 @@ extension JSONCursor {
 }
 
 extension TicketCreated.CodingKeys {
-    /// The key's bit in a set of keys already read.
-    fileprivate var bit: UInt16 {
+    /// The key's number in the keys already read (``KeysSeen``).
+    fileprivate var position: Int {
         switch self {
-        case .eventID: 1 << 0
-        case .ticketID: 1 << 1
-        case .customerID: 1 << 2
-        case .customerEmail: 1 << 3
-        case .channel: 1 << 4
-        case .subject: 1 << 5
-        case .message: 1 << 6
-        case .createdAt: 1 << 7
-        case .language: 1 << 8
-        case .tags: 1 << 9
-        case .source: 1 << 10
+        case .eventID: 0
+        case .ticketID: 1
+        case .customerID: 2
+        case .customerEmail: 3
+        case .channel: 4
+        case .subject: 5
+        case .message: 6
+        case .createdAt: 7
+        case .language: 8
+        case .tags: 9
+        case .source: 10
         }
     }
 }

@@ -17,9 +17,11 @@ struct TypoCorrector: Sendable {
     init(vocabulary: Set<String>, known: Set<String>) {
         self.known = known.union(vocabulary)
         for word in vocabulary where word.utf8.count >= Self.minimumTargetLength {
-            var keys: [String] = []
-            _ = Self.allDeletions(of: word) { keys.append($0); return true }
-            for key in keys + [word] { index(key, word) }
+            _ = Self.allDeletions(of: word) { key in
+                index(key, word)
+                return true
+            }
+            index(word, word)
         }
     }
 
