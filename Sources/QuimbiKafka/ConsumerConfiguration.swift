@@ -14,6 +14,10 @@ public struct ConsumerConfiguration: Sendable {
     public var pauseAfterHolding: Duration
     /// Most records handed out in one batch.
     public var maxBatch: Int
+    /// Room the poll thread waits for, once short of it, before it takes records again: a quarter of
+    /// ``maxInFlight`` (at most ``maxBatch``, at least one). Taking records as soon as one finishes would,
+    /// at the limit, wake the poll thread and hand out a batch of one for every finished record.
+    public var refillRoom: Int { max(1, min(maxBatch, maxInFlight / 4)) }
     /// How often finished progress is committed.
     public var commitInterval: Duration
     /// How long a revoke waits for in-flight records of the revoked partitions to finish.

@@ -47,12 +47,17 @@ final class ConsumerPoller: Sendable {
                 continuation.finish()
                 streamFinished = true
             }
-            let room = configuration.maxInFlight - ledger.unsettled
+            var room = configuration.maxInFlight - ledger.unsettled
             fullSince = room > 0 ? nil : fullSince ?? clock.now
             let fullTooLong = fullSince.map { clock.now - $0 >= configuration.pauseAfterHolding } ?? false
-            if fullSince != nil, !fullTooLong, !streamFinished {
-                _ = ledger.waitForRoom(below: configuration.maxInFlight, until: Date().addingTimeInterval(Double(pollTimeout) / 1_000))
-            } else {
+            if room < configuration.refillRoom, !fullTooLong, !streamFinished {
+                let below = configuration.maxInFlight - configuration.refillRoom + 1
+                _ = ledger.waitForRoom(below: below, until: Date().addingTimeInterval(Double(pollTimeout) / 1_000))
+                room = configuration.maxInFlight - ledger.unsettled
+            }
+            // Still full after the wait: no records are taken, librdkafka's prefetch stays in place.
+            let holding = room <= 0 && !fullTooLong && !streamFinished
+            if !holding {
                 pausedPartitions = applyBackpressure(stopping: request.stopFetching, fullTooLong: fullTooLong, paused: pausedPartitions)
                 let limit = room > 0 ? min(configuration.maxBatch, room) : configuration.maxBatch
                 let batch = poll(timeoutMilliseconds: pollTimeout, handOut: !streamFinished, limit: limit)

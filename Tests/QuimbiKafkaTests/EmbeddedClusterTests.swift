@@ -109,6 +109,44 @@ import Testing
         await cluster.shutdown()
     }
 
+    /// At the in-flight limit the consumer takes records again once a refill's room is free, in one batch:
+    /// it took one record per finished record (a wake-up of the poll thread and a batch each).
+    @Test func refillsTheInFlightLimitInOneBatch() async throws {
+        let cluster = try EmbeddedKafkaCluster(brokers: 1)
+        try cluster.createTopic("refill", partitions: 2)
+        try await produce(200, to: "refill", cluster: cluster)
+        var configuration = consumerConfiguration(cluster, topic: "refill", group: "g5", maxInFlight: 40, pauseAfterHolding: .seconds(30))
+        configuration.commitInterval = .seconds(1)  // the poll thread's waits last 100 ms
+        let consumer = try KafkaConsumer(configuration: configuration, logger: logger)
+        let batches = Mutex<[[KafkaMessage]]>([])
+        let reader = Task {
+            for await batch in consumer.batches { batches.withLock { $0.append(batch) } }
+        }
+        let clock = ContinuousClock()
+        let deadline = clock.now + .seconds(20)
+        while batches.withLock({ $0.joined().count }) < 40, clock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(batches.withLock { $0.joined().count } == 40, "the limit handed out")
+        let held = batches.withLock { Array($0.joined()) }
+        let batchesAtLimit = batches.withLock { $0.count }
+
+        for message in held.prefix(configuration.refillRoom) {
+            consumer.finish(message)
+            try await Task.sleep(for: .milliseconds(2))
+        }
+        while batches.withLock({ $0.joined().count }) < 40 + configuration.refillRoom, clock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+
+        let refills = batches.withLock { Array($0.dropFirst(batchesAtLimit)) }
+        #expect(configuration.refillRoom == 10, "a quarter of the limit")
+        #expect(refills.joined().count == 10)
+        #expect(refills.count < 5, "the freed room refilled in one batch (two if a wait ran out), not one per record: \(refills.map(\.count))")
+        consumer.stopFetching()
+        await reader.value
+        let unfinished = batches.withLock { $0.joined().dropFirst(configuration.refillRoom) }
+        for message in unfinished { consumer.finish(message) }
+        await consumer.close()
+        await cluster.shutdown()
+    }
+
     /// Records that stay in flight: the consumer takes no more than the limit, and pauses fetching
     /// once the limit was held longer than `pauseAfterHolding`.
     @Test func pausesFetchingWhileTooMuchIsInFlight() async throws {
