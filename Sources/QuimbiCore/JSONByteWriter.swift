@@ -102,11 +102,32 @@ struct JSONByteWriter {
         guard value.isFinite else {
             throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: "\(value) at \(place()) is not a valid JSON number"))
         }
+        if let double = value as? Double, writeHundredths(double) { return }
         let text = value.description
         if text.hasSuffix(".0") {
             bytes.append(contentsOf: text.utf8.dropLast(2))
         } else {
             bytes.append(contentsOf: text.utf8)
         }
+    }
+
+    /// Writes `value` when it is a whole number of hundredths below 10¹² (money, scores, rates: most numbers
+    /// of an event), without building its description: it is the double nearest to `hundredths / 100`, so
+    /// that decimal, without trailing zeros, is its shortest exact form, as its description writes it.
+    /// Returns `false`, writing nothing, for any other value (and for −0, whose description keeps the sign).
+    private mutating func writeHundredths(_ value: Double) -> Bool {
+        guard value.magnitude < 1e12, value != 0 || value.sign == .plus else { return false }
+        let scaled = (value * 100).rounded()
+        guard scaled / 100 == value else { return false }
+        let hundredths = Int64(scaled)
+        writeInteger(hundredths / 100)
+        var fraction = Int(hundredths.magnitude % 100)
+        guard fraction != 0 else { return true }
+        if value < 0, hundredths / 100 == 0 { bytes.insert(0x2D, at: bytes.count - 1) }
+        bytes.append(0x2E)
+        bytes.append(0x30 + UInt8(fraction / 10))
+        fraction %= 10
+        if fraction != 0 { bytes.append(0x30 + UInt8(fraction)) }
+        return true
     }
 }

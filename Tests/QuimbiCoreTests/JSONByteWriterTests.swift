@@ -4,7 +4,8 @@ import Testing
 
 /// ``JSONByteWriter/writeString(_:)`` scans eight bytes at a time: every byte that needs escaping must be
 /// found wherever it falls in a word, the bytes must be those Foundation's encoder writes, and the text
-/// read back must be the text written.
+/// read back must be the text written. Numbers of whole hundredths are written without their description:
+/// they too must be written as Foundation's encoder writes them.
 @Suite struct JSONByteWriterTests {
     /// Foundation's encoder as the project configures it (slashes unescaped): the reference.
     static var foundation: JSONEncoder { QuimbiJSON.makeEncoder() }
@@ -20,6 +21,23 @@ import Testing
             writer.writeString(text)
             #expect(writer.bytes == Array(try Self.foundation.encode(text)), "round \(round): \(Array(text.unicodeScalars))")
             #expect(try JSONDecoder().decode(String.self, from: Data(writer.bytes)) == text, "round \(round)")
+        }
+    }
+
+    @Test func numbersAreWrittenAsFoundationWritesThem() throws {
+        var random = SplitMix64(state: 29)
+        var values: [Double] = [0, -0.0, 0.01, -0.01, 0.05, 0.1, 0.005, 1, -1, 4.99, 12.5, 1e12, 1e12 - 0.01, -(1e12 - 0.01), 1e15, 0.1 + 0.2, .pi]
+        for _ in 0..<20_000 {
+            let magnitude = [100, 10_000, 1_000_000, 100_000_000_000_000, 1 << 53][random.next(below: 5)]
+            let hundredths = Double(random.next(below: magnitude)) * (random.next(below: 2) == 0 ? 1 : -1)
+            values.append(hundredths / 100)
+            values.append(hundredths / 1_000)
+            values.append(Double(bitPattern: UInt64(random.next(below: Int.max)) & 0x41EF_FFFF_FFFF_FFFF))
+        }
+        for value in values {
+            var writer = JSONByteWriter(capacity: 0)
+            try writer.writeFloatingPoint(value, at: "a value")
+            #expect(writer.bytes == Array(try Self.foundation.encode(value)), "\(value)")
         }
     }
 
