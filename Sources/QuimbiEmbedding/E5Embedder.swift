@@ -44,12 +44,12 @@ public final class E5Embedder: TextEmbedder, @unchecked Sendable {
         let engine = try E5Engine(file)
         identity = file.identity
         self.settings = settings
-        queue = EmbeddingQueue(capacity: settings.queueCapacity, threads: settings.threads)
+        queue = EmbeddingQueue(capacity: settings.queueCapacity, threads: settings.threads, batchLimit: settings.batchLimit)
         for index in 0..<settings.threads {
             running.enter()
-            NamedThread.start(name: "e5-\(index)", stackSize: 8 << 20) { [queue, running, batchLimit = settings.batchLimit] in
+            NamedThread.start(name: "e5-\(index)", stackSize: 8 << 20) { [queue, running] in
                 LowerPriority.applyToCurrentThread()
-                Self.serve(queue, engine: engine, batchLimit: batchLimit)
+                Self.serve(queue, engine: engine)
                 running.leave()
             }
         }
@@ -79,12 +79,13 @@ public final class E5Embedder: TextEmbedder, @unchecked Sendable {
         }
     }
 
-    private static func serve(_ queue: EmbeddingQueue, engine: E5Engine, batchLimit: Int) {
+    private static func serve(_ queue: EmbeddingQueue, engine: E5Engine) {
         // `take` hands out only requests still within their deadline.
-        while let batch = queue.take(upTo: batchLimit) {
+        while let batch = queue.take() {
             let started = ContinuousClock.now
             let embedded = engine.embed(batch.map(\.text))
-            queue.record(batchOf: batch.count, took: ContinuousClock.now - started)
+            let late = batch.contains { $0.isAnswered }
+            queue.record(characters: batch.reduce(0) { $0 + $1.characters }, took: ContinuousClock.now - started, late: late)
             guard let vectors = embedded else {
                 batch.forEach { $0.answer(.failure(.failed)) }
                 continue

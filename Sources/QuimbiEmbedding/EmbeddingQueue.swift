@@ -3,8 +3,9 @@ import QuimbiSupport
 
 /// The bounded queue between tickets and the engine threads. A full queue, or one whose wait would
 /// outlast the request's deadline (see ``AdmissionEstimate``), refuses at once (the ticket reads with
-/// the lexicon); a request that an idle thread can take at once is always admitted, so the estimate
-/// learns again after a busy spell. The threads take what waits in batches, skipping the answered.
+/// the lexicon). A request that an idle thread can take at once is admitted unless even alone it is
+/// expected late (the engine starved by a saturating load); then one a ``probeInterval`` still is, so that
+/// the estimate learns again after a busy spell. The threads take what waits in batches, skipping the answered.
 final class EmbeddingQueue: @unchecked Sendable {
     private let condition = NSCondition()
     private var waiting: [EmbeddingRequest] = []
@@ -16,10 +17,19 @@ final class EmbeddingQueue: @unchecked Sendable {
     let capacity: Int
     /// Engine threads taking from the queue.
     let threads: Int
+    /// Most requests a thread takes at once.
+    let batchLimit: Int
+    /// Least time between two requests an idle thread takes although they are expected late.
+    let probeInterval: Duration
+    private var lastProbe: ContinuousClock.Instant?
+    /// Each call the threads are running: its characters, and when it started.
+    private var inProgress: [(characters: Int, started: ContinuousClock.Instant)] = []
 
-    init(capacity: Int, threads: Int) {
+    init(capacity: Int, threads: Int, batchLimit: Int, probeInterval: Duration = .seconds(1)) {
         self.capacity = max(1, capacity)
         self.threads = max(1, threads)
+        self.batchLimit = max(1, batchLimit)
+        self.probeInterval = probeInterval
     }
 
     /// Queues `request`, or says why not.
@@ -29,26 +39,37 @@ final class EmbeddingQueue: @unchecked Sendable {
         guard !closed else { return .cancelled }
         let queued = waiting.count - head
         guard queued < capacity else { return .overloaded }
-        if queued >= idle, !estimate.admits(waiting: queued - idle, threads: threads, remaining: request.deadline - .now) {
-            return .overloaded
+        let now = ContinuousClock.now
+        let remaining = request.deadline - now
+        let estimate = currentEstimate(at: now)
+        if queued >= idle {
+            let ahead = waiting[head...].reduce(0) { $1.isAnswered ? $0 : $0 + $1.characters }
+            let admitted = estimate.admits(
+                characters: request.characters, waiting: ahead, threadFreeIn: threadFreeIn(estimate, at: now), threads: threads, remaining: remaining)
+            guard admitted else { return .overloaded }
+        } else if !estimate.admits(characters: request.characters, waiting: 0, threadFreeIn: .zero, threads: threads, remaining: remaining) {
+            if let lastProbe, now - lastProbe < probeInterval { return .overloaded }
+            lastProbe = now
         }
         waiting.append(request)
         condition.signal()
         return nil
     }
 
-    /// Blocks until requests wait, then takes up to `limit` of them still unanswered: the first, and
+    /// Blocks until requests wait, then takes up to ``batchLimit`` of them still unanswered: the first, and
     /// after it as many as the engine is expected to embed before the earliest of their deadlines. A
     /// request whose deadline has passed is answered `expired` (no work is spent on a text nobody waits
     /// for any more). Nil once the queue is closed and empty.
-    func take(upTo limit: Int) -> [EmbeddingRequest]? {
+    func take() -> [EmbeddingRequest]? {
         condition.lock()
         defer { condition.unlock() }
         while true {
             var batch: [EmbeddingRequest] = []
+            var characters = 0
             var earliest = ContinuousClock.Instant.now + .seconds(86_400)
             let now = ContinuousClock.now
-            while head < waiting.count, batch.count < limit {
+            let estimate = currentEstimate(at: now)
+            while head < waiting.count, batch.count < batchLimit {
                 let request = waiting[head]
                 if request.isAnswered {
                     head += 1
@@ -60,16 +81,20 @@ final class EmbeddingQueue: @unchecked Sendable {
                     continue
                 }
                 let deadline = min(earliest, request.deadline)
-                guard batch.isEmpty || estimate.admits(waiting: batch.count, threads: 1, remaining: deadline - now) else { break }
+                guard batch.isEmpty || estimate.call(characters: characters + request.characters) <= deadline - now else { break }
                 earliest = deadline
                 batch.append(request)
+                characters += request.characters
                 head += 1
             }
             if head == waiting.count {
                 waiting.removeAll(keepingCapacity: true)
                 head = 0
             }
-            if !batch.isEmpty { return batch }
+            if !batch.isEmpty {
+                inProgress.append((characters, now))
+                return batch
+            }
             if closed { return nil }
             idle += 1
             condition.wait()
@@ -77,11 +102,28 @@ final class EmbeddingQueue: @unchecked Sendable {
         }
     }
 
-    /// Counts what a batch cost, for the admission of the next requests.
-    func record(batchOf count: Int, took duration: Duration) {
+    /// Counts what a call on `characters` characters in all cost, and whether it answered late (some of its
+    /// requests were given up before it ended), for the admission of the next requests; the call is over.
+    func record(characters: Int, took duration: Duration, late: Bool) {
         condition.lock()
         defer { condition.unlock() }
-        estimate.record(batchOf: count, took: duration)
+        estimate.record(characters: characters, took: duration, late: late)
+        if let index = inProgress.firstIndex(where: { $0.characters == characters }) { inProgress.remove(at: index) }
+    }
+
+    /// The estimate, raised to what the calls still running have cost per character so far: a call that
+    /// runs longer than estimated shows the engine starved before it ends (at a low priority under a
+    /// saturating load one text can take a second), and admitting more meanwhile only queues texts that
+    /// would be read past their deadlines.
+    private func currentEstimate(at now: ContinuousClock.Instant) -> AdmissionEstimate {
+        inProgress.reduce(estimate) { $0.raised(toAtLeast: AdmissionEstimate.perCharacter(now - $1.started, characters: $1.characters)) }
+    }
+
+    /// When the first thread is expected free: at once when one is between calls, else when the call
+    /// expected to end first does.
+    private func threadFreeIn(_ estimate: AdmissionEstimate, at now: ContinuousClock.Instant) -> Duration {
+        guard inProgress.count >= threads else { return .zero }
+        return inProgress.map { max(.zero, estimate.call(characters: $0.characters) - (now - $0.started)) }.min() ?? .zero
     }
 
     /// Threads waiting for requests.

@@ -8,12 +8,15 @@ final class EmbeddingRequest: Sendable {
 
     /// The text to embed.
     let text: String
+    /// Its length in UTF-8 bytes, which the engine's cost follows.
+    let characters: Int
     /// After this the answer is `.expired`, and the engine skips the text.
     let deadline: ContinuousClock.Instant
     private let shot = OneShot<[Float]>()
 
     init(text: String, deadline: ContinuousClock.Instant) {
         self.text = text
+        characters = text.utf8.count
         self.deadline = deadline
     }
 

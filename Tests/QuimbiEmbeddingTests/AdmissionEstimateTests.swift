@@ -1,29 +1,60 @@
 @testable import QuimbiEmbedding
 import Testing
 
-/// The queue admits a text only when the engine's recent cost lets it be read by its deadline.
+/// The queue admits a text only when the engine's recent cost lets it be read by its deadline. A call costs
+/// its characters plus ``AdmissionEstimate/callOverheadCharacters`` (48) at the cost per character.
 struct AdmissionEstimateTests {
-    @Test func aTextIsAdmittedWhenTheQueueAheadFitsTheTimeLeft() {
-        let estimate = AdmissionEstimate(initialCost: .milliseconds(30))
-        #expect(estimate.admits(waiting: 0, threads: 1, remaining: .milliseconds(30)))
-        #expect(!estimate.admits(waiting: 0, threads: 1, remaining: .milliseconds(29)))
-        #expect(estimate.admits(waiting: 9, threads: 1, remaining: .milliseconds(300)))
-        #expect(!estimate.admits(waiting: 10, threads: 1, remaining: .milliseconds(300)))
-        #expect(estimate.admits(waiting: 19, threads: 2, remaining: .milliseconds(300)), "two threads halve the wait")
+    @Test func aTextIsAdmittedWhenTheWaitTheQueueAheadAndItsOwnCallFitTheTimeLeft() {
+        let estimate = AdmissionEstimate(initialCost: .microseconds(500))
+        #expect(estimate.call(characters: 60) == .milliseconds(54))
+        #expect(estimate.admits(characters: 60, waiting: 0, threadFreeIn: .zero, threads: 1, remaining: .milliseconds(54)))
+        #expect(!estimate.admits(characters: 60, waiting: 0, threadFreeIn: .zero, threads: 1, remaining: .milliseconds(53)))
+        #expect(estimate.admits(characters: 60, waiting: 492, threadFreeIn: .zero, threads: 1, remaining: .milliseconds(300)))
+        #expect(!estimate.admits(characters: 60, waiting: 494, threadFreeIn: .zero, threads: 1, remaining: .milliseconds(300)))
+        #expect(estimate.admits(characters: 60, waiting: 984, threadFreeIn: .zero, threads: 2, remaining: .milliseconds(300)), "two threads halve the wait")
+        #expect(!estimate.admits(characters: 60, waiting: 0, threadFreeIn: .milliseconds(100), threads: 1, remaining: .milliseconds(153)))
     }
 
-    @Test func theCostFollowsTheMeasuredBatches() {
-        var estimate = AdmissionEstimate(initialCost: .milliseconds(30))
-        estimate.record(batchOf: 4, took: .milliseconds(400))  // 100 ms a text: the engine is starved
-        #expect(estimate.costPerText == .milliseconds(44))
-        for _ in 0..<40 { estimate.record(batchOf: 4, took: .milliseconds(400)) }
-        #expect(abs((estimate.costPerText - .milliseconds(100)) / .milliseconds(1)) < 0.1)
-        #expect(!estimate.admits(waiting: 2, threads: 1, remaining: .milliseconds(250)))
+    /// A long message costs what its length costs, a very short one what a call costs: neither makes the
+    /// messages after it look costlier than they are.
+    @Test func theCostIsPerCharacterWithACallsOverhead() {
+        var estimate = AdmissionEstimate(initialCost: .microseconds(500))
+        for _ in 0..<5 { estimate.record(characters: 900, took: .milliseconds(474), late: false) }
+        estimate.record(characters: 2, took: .milliseconds(25), late: false)
+        #expect(estimate.costPerCharacter == .microseconds(500))
+        #expect(estimate.call(characters: 60) <= .milliseconds(300))
+        #expect(estimate.call(characters: 900) > .milliseconds(300), "a text that cannot be read in time alone")
     }
 
-    @Test func anEmptyBatchChangesNothing() {
-        var estimate = AdmissionEstimate(initialCost: .milliseconds(30))
-        estimate.record(batchOf: 0, took: .seconds(5))
-        #expect(estimate.costPerText == .milliseconds(30))
+    /// Texts answered after their tickets gave up on them raise the estimate whatever the measured cost said
+    /// (the estimate admitted them: it was wrong); texts answered in time bring it back.
+    @Test func lateAnswersRaiseTheEstimateAndTimelyOnesLowerIt() {
+        var estimate = AdmissionEstimate(initialCost: .microseconds(250))
+        for _ in 0..<3 { estimate.record(characters: 60, took: .microseconds(27_000), late: true) }
+        #expect(estimate.correction == 3.375)
+        #expect(!estimate.admits(characters: 60, waiting: 0, threadFreeIn: .zero, threads: 1, remaining: .milliseconds(80)))
+        for _ in 0..<12 { estimate.record(characters: 60, took: .microseconds(27_000), late: false) }
+        #expect(abs(estimate.correction - 1) < 1e-9)
+        #expect(estimate.admits(characters: 60, waiting: 0, threadFreeIn: .zero, threads: 1, remaining: .milliseconds(80)))
+    }
+
+    @Test func theCostFollowsTheMeasuredCalls() {
+        var estimate = AdmissionEstimate(initialCost: .microseconds(500))
+        estimate.record(characters: 400, took: .milliseconds(896), late: false)  // 2 ms a character: the engine is starved
+        #expect(estimate.costPerCharacter == .microseconds(800))
+        for _ in 0..<40 { estimate.record(characters: 400, took: .milliseconds(896), late: false) }
+        #expect(abs((estimate.costPerCharacter - .milliseconds(2)) / .microseconds(1)) < 1)
+    }
+
+    @Test func aRunningCallRaisesTheEstimateToWhatItHasCostSoFar() {
+        let estimate = AdmissionEstimate(initialCost: .microseconds(500))
+        #expect(estimate.raised(toAtLeast: .milliseconds(3)).call(characters: 52) == .milliseconds(300))
+        #expect(estimate.raised(toAtLeast: .microseconds(100)) == estimate)
+    }
+
+    @Test func anEmptyCallChangesNothing() {
+        var estimate = AdmissionEstimate(initialCost: .microseconds(500))
+        estimate.record(characters: 0, took: .seconds(5), late: true)
+        #expect(estimate == AdmissionEstimate(initialCost: .microseconds(500)))
     }
 }
