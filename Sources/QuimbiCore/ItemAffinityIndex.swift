@@ -53,13 +53,8 @@ struct ItemAffinityIndex: Sendable, Hashable {
     func recommend(forBought bought: [Int], limit: Int) -> [Int] {
         guard limit > 0 else { return [] }
         func isBought(_ item: Int) -> Bool {
-            var low = 0
-            var high = bought.count
-            while low < high {
-                let middle = (low + high) / 2
-                if bought[middle] < item { low = middle + 1 } else { high = middle }
-            }
-            return low < bought.count && bought[low] == item
+            let index = bought.firstIndex(notPreceding: { $0 < item })
+            return index < bought.count && bought[index] == item
         }
         var scores: [Int: Double] = Dictionary(minimumCapacity: bought.reduce(0) { $0 + companions[$1].count })
         for item in bought {

@@ -16,8 +16,10 @@ struct AdmissionEstimate: Sendable, Equatable {
     static let smoothing = 0.2
     /// What an engine call costs beyond its texts' characters (special tokens, preparing the weights), as characters.
     static let callOverheadCharacters = 48
-    /// A batch answered late multiplies ``correction`` by this; four answered in time undo it.
+    /// A batch answered late multiplies ``correction`` by this.
     static let lateFactor = 1.5
+    /// A batch answered in time divides ``correction`` by this: four undo a late one.
+    static let timelyFactor = lateFactor.squareRoot().squareRoot()
     /// Largest ``correction``.
     static let maxCorrection = 64.0
 
@@ -32,7 +34,7 @@ struct AdmissionEstimate: Sendable, Equatable {
     mutating func record(characters: Int, took duration: Duration, late: Bool) {
         guard characters > 0 else { return }
         costPerCharacter = costPerCharacter * (1 - Self.smoothing) + Self.perCharacter(duration, characters: characters) * Self.smoothing
-        correction = late ? min(Self.maxCorrection, correction * Self.lateFactor) : max(1, correction / Self.lateFactor.squareRoot().squareRoot())
+        correction = late ? min(Self.maxCorrection, correction * Self.lateFactor) : max(1, correction / Self.timelyFactor)
     }
 
     /// What `duration` spent on one call of `characters` characters in all comes to per character.
@@ -40,9 +42,12 @@ struct AdmissionEstimate: Sendable, Equatable {
         duration / (characters + callOverheadCharacters)
     }
 
+    /// What one character is expected to cost now: the measured cost, corrected.
+    private var expectedPerCharacter: Duration { costPerCharacter * correction }
+
     /// Expected duration of one call on texts of `characters` characters in all.
     func call(characters: Int) -> Duration {
-        costPerCharacter * correction * (characters + Self.callOverheadCharacters)
+        expectedPerCharacter * (characters + Self.callOverheadCharacters)
     }
 
     /// The estimate with a cost per character of at least `cost` (what a call still running has cost so far).
@@ -55,6 +60,6 @@ struct AdmissionEstimate: Sendable, Equatable {
     /// Whether a text of `characters` characters is expected to be embedded within `remaining` when a thread
     /// is free in `threadFreeIn` and `waiting` characters are queued ahead of it for `threads` threads.
     func admits(characters: Int, waiting: Int, threadFreeIn: Duration, threads: Int, remaining: Duration) -> Bool {
-        threadFreeIn + costPerCharacter * correction * (waiting / max(1, threads)) + call(characters: characters) <= remaining
+        threadFreeIn + expectedPerCharacter * (waiting / max(1, threads)) + call(characters: characters) <= remaining
     }
 }

@@ -47,7 +47,7 @@ final class EmbeddingQueue: @unchecked Sendable {
             let admitted = estimate.admits(
                 characters: request.characters, waiting: ahead, threadFreeIn: threadFreeIn(estimate, at: now), threads: threads, remaining: remaining)
             guard admitted else { return .overloaded }
-        } else if !estimate.admits(characters: request.characters, waiting: 0, threadFreeIn: .zero, threads: threads, remaining: remaining) {
+        } else if estimate.call(characters: request.characters) > remaining {
             if let lastProbe, now - lastProbe < probeInterval { return .overloaded }
             lastProbe = now
         }

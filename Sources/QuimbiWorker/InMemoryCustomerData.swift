@@ -47,13 +47,8 @@ public struct InMemoryCustomerData: ProfileSource, OrderSource, ArchetypeSource,
 
     /// The profile of customer `id`, by binary search.
     private func profile(withID id: String) -> CustomerProfile? {
-        var low = 0
-        var high = profiles.count
-        while low < high {
-            let middle = (low + high) / 2
-            if profiles[middle].customerID < id { low = middle + 1 } else { high = middle }
-        }
-        return low < profiles.count && profiles[low].customerID == id ? profiles[low] : nil
+        let index = profiles.firstIndex(notPreceding: { $0.customerID < id })
+        return index < profiles.count && profiles[index].customerID == id ? profiles[index] : nil
     }
 
     private func customerID(for reference: CustomerReference) -> String? {
