@@ -19,7 +19,9 @@ import Testing
     /// Streams the tickets through a worker, runs `fault` once the stream is flowing, and measures.
     private func stream(group: String, fault: @escaping @Sendable (EmbeddedKafkaCluster) async throws -> Void) async throws -> ChaosReport {
         let rig = try KafkaRig(try EmbeddedKafkaCluster.withWorkerTopics(brokers: 3, partitions: 6), publisherProperties: KafkaRig.faultInjectedPublisher)
-        let worker = EmbeddedWorker(cluster: rig.cluster, groupID: group)
+        let processor = ReportingProcessor()
+        let acknowledged = AcknowledgedTickets()
+        let worker = EmbeddedWorker(cluster: rig.cluster, groupID: group, processor: processor, observer: acknowledged)
         let warmUp = seedTickets(1, prefix: "\(group)-WARM")[0]
         try await rig.publisher.publish(warmUp)
         try await waitUntil(timeout: .seconds(30), "the worker's first draft") { rig.collector.draftedTicketIDs().contains(warmUp.ticketID) }
@@ -40,18 +42,34 @@ import Testing
         } catch {
             let missing = ids.subtracting(rig.collector.finishedTicketIDs()).sorted()
             print("\(group): \(missing.count) tickets neither drafted nor dead-lettered, first \(missing.prefix(20))")
-            let input = try EventCollector(brokers: rig.cluster.bootstrapServers, topics: WorkerTopics(drafts: WorkerTopics().ticketsCreated))
-            try? await Task.sleep(for: .seconds(8))
-            let inInput = Set(input.all(WorkerTopics().ticketsCreated).compactMap(\.key))
-            let escalated = Set(rig.collector.all(rig.collector.topics.escalations).compactMap(\.key))
-            print("\(group): of those, in the input topic: \(missing.filter(inInput.contains)); escalated: \(missing.filter(escalated.contains)); input records \(input.all(WorkerTopics().ticketsCreated).count)")
-            await input.close()
+            try await explain(missing, rig: rig, drafted: processor.draftedIDs.withLock { $0 }, acknowledged: acknowledged.ids.withLock { $0 })
             throw error
         }
         let report = ChaosReport(rig.collector, published: published.withLock { $0 })
         #expect(await worker.stop() == nil)
         await rig.close()
         return report
+    }
+
+    /// Says where each of the `missing` tickets was lost: not in the input topic (the publisher's),
+    /// never drafted by the worker (its consumer's), drafted but never acknowledged (its producer's),
+    /// acknowledged but not in the drafts topic (the broker's), or in the drafts topic but not read
+    /// (the collector's).
+    private func explain(_ missing: [String], rig: KafkaRig, drafted: Set<String>, acknowledged: Set<String>) async throws {
+        let input = try EventCollector(brokers: rig.cluster.bootstrapServers, topics: WorkerTopics(drafts: WorkerTopics().ticketsCreated))
+        let output = try EventCollector(brokers: rig.cluster.bootstrapServers)
+        try? await Task.sleep(for: .seconds(8))
+        let inInput = Set(input.all(WorkerTopics().ticketsCreated).compactMap(\.key))
+        let inDrafts = output.draftedTicketIDs()
+        let escalated = Set(rig.collector.all(rig.collector.topics.escalations).compactMap(\.key))
+        print("""
+            of those, in the input topic: \(missing.filter(inInput.contains)) (input records \(input.all(WorkerTopics().ticketsCreated).count)); \
+            drafted by the worker: \(missing.filter(drafted.contains)); its drafts acknowledged: \(missing.filter(acknowledged.contains)); \
+            in the drafts topic read again: \(missing.filter(inDrafts.contains)); \
+            escalated: \(missing.filter(escalated.contains))
+            """)
+        await input.close()
+        await output.close()
     }
 
     @Test func aBrokerDownForFiveSeconds() async throws {
@@ -103,5 +121,14 @@ import Testing
         print("chaos produce errors: \(report)")
         #expect(report.lost == 0, "\(report)")
         #expect(report.maxLatency <= Self.deadline + Self.slack, "\(report)")
+    }
+}
+
+/// The tickets whose drafts the brokers acknowledged, as the worker reports them.
+final class AcknowledgedTickets: TicketObserver {
+    let ids = Locked<Set<String>>([])
+
+    func ticketFinished(_ result: TicketResult) {
+        if case .drafted(let draft, _) = result { ids.withLock { _ = $0.insert(draft.ticketID) } }
     }
 }

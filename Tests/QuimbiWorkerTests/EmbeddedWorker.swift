@@ -14,10 +14,10 @@ final class EmbeddedWorker: Sendable {
     private let running: RunningService
 
     /// Starts a worker of group `groupID` on `cluster` with the sample tickets' customer data;
-    /// `assignmentObserver` sees its consumer's rebalances.
+    /// `observer` is told of every ticket finished, `assignmentObserver` sees its consumer's rebalances.
     init(
         cluster: EmbeddedKafkaCluster, groupID: String = "quimbi-worker", processor: (any TicketProcessing)? = nil,
-        assignmentObserver: (@Sendable (AssignmentChange) -> Void)? = nil,
+        observer: (any TicketObserver)? = nil, assignmentObserver: (@Sendable (AssignmentChange) -> Void)? = nil,
         deliveryTimeoutMilliseconds: Int = 30_000, maxMessageBytes: Int = 1_000_000, shutdownTimeout: Duration = .seconds(10),
         publishRetry: RetryPolicy = .untilStopped,
         publishBackoffSleep: @escaping @Sendable (Duration) async -> Void = { try? await Task.sleep(for: $0) }
@@ -36,7 +36,7 @@ final class EmbeddedWorker: Sendable {
                 deliveryTimeoutMilliseconds: deliveryTimeoutMilliseconds, maxMessageBytes: maxMessageBytes),
             topics: WorkerTopics(), shutdownTimeout: shutdownTimeout, publishRetry: publishRetry, publishBackoffSleep: publishBackoffSleep)
         let logger = Logger(label: "embedded-worker")
-        worker = TicketWorker(configuration: configuration, processor: processor ?? Self.sampleProcessor(), logger: logger)
+        worker = TicketWorker(configuration: configuration, processor: processor ?? Self.sampleProcessor(), logger: logger, observer: observer)
         running = RunningService(worker, logger: logger)
     }
 

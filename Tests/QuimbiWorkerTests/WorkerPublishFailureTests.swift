@@ -19,14 +19,18 @@ struct NonFiniteDraft: TicketProcessing {
     }
 }
 
-/// A processor that reports each ticket it processed, so a test knows when publishing began.
+/// A processor that reports each ticket it processed, so a test knows when publishing began, and
+/// which tickets it drafted, so a test can tell a ticket the worker never read from one it lost later.
 struct ReportingProcessor: TicketProcessing {
     let processed = Locked(0)
+    let draftedIDs = Locked<Set<String>>([])
     let inner = EmbeddedWorker.sampleProcessor()
 
     func process(_ payload: [UInt8], receivedAt: Date) async -> TicketResult {
-        defer { processed.withLock { $0 += 1 } }
-        return await inner.process(payload, receivedAt: receivedAt)
+        let result = await inner.process(payload, receivedAt: receivedAt)
+        if case .drafted(let draft, _) = result { draftedIDs.withLock { _ = $0.insert(draft.ticketID) } }
+        processed.withLock { $0 += 1 }
+        return result
     }
 }
 
