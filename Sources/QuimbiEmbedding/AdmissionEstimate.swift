@@ -57,9 +57,15 @@ struct AdmissionEstimate: Sendable, Equatable {
         return raised
     }
 
+    /// Expected wait before a thread starts on a text queued behind `waiting` characters for `threads`
+    /// threads, the first of them free in `threadFreeIn`.
+    func wait(behind waiting: Int, threadFreeIn: Duration, threads: Int) -> Duration {
+        threadFreeIn + expectedPerCharacter * (waiting / max(1, threads))
+    }
+
     /// Whether a text of `characters` characters is expected to be embedded within `remaining` when a thread
     /// is free in `threadFreeIn` and `waiting` characters are queued ahead of it for `threads` threads.
     func admits(characters: Int, waiting: Int, threadFreeIn: Duration, threads: Int, remaining: Duration) -> Bool {
-        threadFreeIn + expectedPerCharacter * (waiting / max(1, threads)) + call(characters: characters) <= remaining
+        wait(behind: waiting, threadFreeIn: threadFreeIn, threads: threads) + call(characters: characters) <= remaining
     }
 }

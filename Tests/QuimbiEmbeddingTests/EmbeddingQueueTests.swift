@@ -89,6 +89,47 @@ struct EmbeddingQueueTests {
         }
     }
 
+    /// An engine measured at 1 ms a character: a 60-character text costs 108 ms with a call's overhead.
+    private func queueMeasuredAtOneMillisecondACharacter(maxWaitShare: Double) -> EmbeddingQueue {
+        let queue = EmbeddingQueue(capacity: 8, threads: 1, batchLimit: 4, maxWaitShare: maxWaitShare)
+        for _ in 0..<80 { queue.record(characters: 10, took: .milliseconds(58), late: false) }
+        return queue
+    }
+
+    /// A busy engine reads no more texts for a longer queue, it only makes their tickets wait: a text expected
+    /// to wait more than its share of its time before a thread starts on it is refused, though it would be
+    /// read in time; a far deadline (offline work) may wait longer.
+    @Test func aTextExpectedToWaitMoreThanItsShareOfItsTimeIsRefused() {
+        let bounded = queueMeasuredAtOneMillisecondACharacter(maxWaitShare: 1.0 / 6)
+        #expect(bounded.offer(request(String(repeating: "a", count: 60), within: .milliseconds(300))) == nil, "starts at once")
+        #expect(
+            bounded.offer(request(String(repeating: "b", count: 60), within: .milliseconds(300))) == .overloaded,
+            "60 ms behind the first, more than 50 ms, though read 168 ms from now")
+        #expect(bounded.offer(request(String(repeating: "c", count: 60), within: .seconds(3_600))) == nil, "a far deadline")
+        _ = bounded.close()
+
+        let lenient = queueMeasuredAtOneMillisecondACharacter(maxWaitShare: 1)
+        #expect(lenient.offer(request(String(repeating: "a", count: 60), within: .milliseconds(300))) == nil)
+        #expect(lenient.offer(request(String(repeating: "b", count: 60), within: .milliseconds(300))) == nil)
+        _ = lenient.close()
+    }
+
+    /// A text that waited until it can no longer be read before its deadline is answered at once, instead of
+    /// being read late: late answers raised the estimate's correction until the queue admitted almost
+    /// nothing (the model read 44–56 of 600 tickets at 100 a second after an optimistic start).
+    @Test func aTextThatCanNoLongerBeReadInTimeIsAnsweredInsteadOfRead() async throws {
+        let queue = queueMeasuredAtOneMillisecondACharacter(maxWaitShare: 1)
+        let late = request(String(repeating: "l", count: 60), within: .milliseconds(150))  // 108 ms of work: admitted
+        let onTime = request(String(repeating: "o", count: 60), within: .seconds(60))
+        #expect(queue.offer(late) == nil && queue.offer(onTime) == nil)
+        try await Task.sleep(for: .milliseconds(50))  // at least 50 ms: under 108 ms are left for `late`
+
+        #expect(queue.take()?.map(\.text) == [onTime.text])
+        #expect(late.isAnswered, "answered by the queue, not left to its deadline")
+        if late.isAnswered, case .failure(let reason) = await late.wait() { #expect(reason == .expired) }
+        _ = queue.close()
+    }
+
     @Test func closingRefusesNewRequests() {
         let queue = EmbeddingQueue(capacity: 8, threads: 1, batchLimit: 4)
         let waiting = request("waiting", within: .seconds(60))
