@@ -57,15 +57,11 @@ struct AdmissionEstimate: Sendable, Equatable {
         return raised
     }
 
-    /// Expected wait before a thread starts on a text queued behind `waiting` characters for `threads`
-    /// threads, the first of them free in `threadFreeIn`.
-    func wait(behind waiting: Int, threadFreeIn: Duration, threads: Int) -> Duration {
-        threadFreeIn + expectedPerCharacter * (waiting / max(1, threads))
-    }
-
-    /// Whether a text of `characters` characters is expected to be embedded within `remaining` when a thread
-    /// is free in `threadFreeIn` and `waiting` characters are queued ahead of it for `threads` threads.
-    func admits(characters: Int, waiting: Int, threadFreeIn: Duration, threads: Int, remaining: Duration) -> Bool {
-        wait(behind: waiting, threadFreeIn: threadFreeIn, threads: threads) + call(characters: characters) <= remaining
+    /// Whether a text of `characters` characters is expected to be embedded within `remaining`, after waiting
+    /// at most `maxWaitShare` of it for a thread, when a thread is free in `threadFreeIn` and `waiting`
+    /// characters are queued ahead of it for `threads` threads.
+    func admits(characters: Int, waiting: Int, threadFreeIn: Duration, threads: Int, remaining: Duration, maxWaitShare: Double = 1) -> Bool {
+        let wait = threadFreeIn + expectedPerCharacter * (waiting / max(1, threads))
+        return wait <= remaining * maxWaitShare && wait + call(characters: characters) <= remaining
     }
 }

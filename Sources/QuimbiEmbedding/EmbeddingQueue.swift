@@ -52,9 +52,10 @@ final class EmbeddingQueue: @unchecked Sendable {
         let estimate = currentEstimate(at: now)
         if queued >= idle {
             let ahead = waiting[head...].reduce(0) { $1.isAnswered ? $0 : $0 + $1.characters }
-            let freeIn = threadFreeIn(estimate, at: now)
-            let admitted = estimate.admits(characters: request.characters, waiting: ahead, threadFreeIn: freeIn, threads: threads, remaining: remaining)
-            guard admitted, estimate.wait(behind: ahead, threadFreeIn: freeIn, threads: threads) <= remaining * maxWaitShare else { return .overloaded }
+            let admitted = estimate.admits(
+                characters: request.characters, waiting: ahead, threadFreeIn: threadFreeIn(estimate, at: now), threads: threads, remaining: remaining,
+                maxWaitShare: maxWaitShare)
+            guard admitted else { return .overloaded }
         } else if estimate.call(characters: request.characters) > remaining {
             if let lastProbe, now - lastProbe < probeInterval { return .overloaded }
             lastProbe = now

@@ -15,6 +15,16 @@ struct AdmissionEstimateTests {
         #expect(!estimate.admits(characters: 60, waiting: 0, threadFreeIn: .milliseconds(100), threads: 1, remaining: .milliseconds(153)))
     }
 
+    /// The wait before a thread starts on the text (the call in progress and the queue ahead) may take at
+    /// most a share of the time left, though the text would still be read in time.
+    @Test func theWaitForAThreadTakesAtMostItsShareOfTheTimeLeft() {
+        let estimate = AdmissionEstimate(initialCost: .microseconds(500))
+        #expect(estimate.admits(characters: 60, waiting: 100, threadFreeIn: .zero, threads: 1, remaining: .milliseconds(300), maxWaitShare: 1.0 / 6))
+        #expect(!estimate.admits(characters: 60, waiting: 102, threadFreeIn: .zero, threads: 1, remaining: .milliseconds(300), maxWaitShare: 1.0 / 6))
+        #expect(estimate.admits(characters: 60, waiting: 102, threadFreeIn: .zero, threads: 1, remaining: .milliseconds(300)), "no share: in time")
+        #expect(!estimate.admits(characters: 60, waiting: 0, threadFreeIn: .milliseconds(51), threads: 1, remaining: .milliseconds(300), maxWaitShare: 1.0 / 6))
+    }
+
     /// A long message costs what its length costs, a very short one what a call costs: neither makes the
     /// messages after it look costlier than they are.
     @Test func theCostIsPerCharacterWithACallsOverhead() {
