@@ -20,7 +20,7 @@ import Testing
     private func stream(group: String, fault: @escaping @Sendable (EmbeddedKafkaCluster) async throws -> Void) async throws -> ChaosReport {
         let rig = try KafkaRig(try EmbeddedKafkaCluster.withWorkerTopics(brokers: 3, partitions: 6), publisherProperties: KafkaRig.faultInjectedProducer)
         let processor = ReportingProcessor()
-        let acknowledged = AcknowledgedTickets()
+        let acknowledged = DraftedTicketIDs()
         // Not idempotent, as the publisher (see ``KafkaRig/faultInjectedProducer``): at a leader move librdkafka
         // can send a later batch to the new leader while an earlier one goes back to its queue; Kafka refuses
         // the later batch as out of sequence, the mock appends it and the earlier batch is taken as persisted.
@@ -46,7 +46,7 @@ import Testing
         } catch {
             let missing = ids.subtracting(rig.collector.finishedTicketIDs()).sorted()
             print("\(group): \(missing.count) tickets neither drafted nor dead-lettered, first \(missing.prefix(20))")
-            try await explain(missing, rig: rig, drafted: processor.draftedIDs.withLock { $0 }, acknowledged: acknowledged.ids.withLock { $0 })
+            try await explain(missing, rig: rig, drafted: processor.drafted.all, acknowledged: acknowledged.all)
             throw error
         }
         let report = ChaosReport(rig.collector, published: published.withLock { $0 })
@@ -63,11 +63,12 @@ import Testing
         let input = try EventCollector(brokers: rig.cluster.bootstrapServers, topics: WorkerTopics(drafts: WorkerTopics().ticketsCreated))
         let output = try EventCollector(brokers: rig.cluster.bootstrapServers)
         try? await Task.sleep(for: .seconds(8))
-        let inInput = Set(input.all(WorkerTopics().ticketsCreated).compactMap(\.key))
+        let inputRecords = input.all(input.topics.drafts)  // the input topic, read in the drafts' place
+        let inInput = Set(inputRecords.compactMap(\.key))
         let inDrafts = output.draftedTicketIDs()
         let escalated = Set(rig.collector.all(rig.collector.topics.escalations).compactMap(\.key))
         print("""
-            of those, in the input topic: \(missing.filter(inInput.contains)) (input records \(input.all(WorkerTopics().ticketsCreated).count)); \
+            of those, in the input topic: \(missing.filter(inInput.contains)) (input records \(inputRecords.count)); \
             drafted by the worker: \(missing.filter(drafted.contains)); its drafts acknowledged: \(missing.filter(acknowledged.contains)); \
             in the drafts topic read again: \(missing.filter(inDrafts.contains)); \
             escalated: \(missing.filter(escalated.contains))
@@ -125,14 +126,5 @@ import Testing
         print("chaos produce errors: \(report)")
         #expect(report.lost == 0, "\(report)")
         #expect(report.maxLatency <= Self.deadline + Self.slack, "\(report)")
-    }
-}
-
-/// The tickets whose drafts the brokers acknowledged, as the worker reports them.
-final class AcknowledgedTickets: TicketObserver {
-    let ids = Locked<Set<String>>([])
-
-    func ticketFinished(_ result: TicketResult) {
-        if case .drafted(let draft, _) = result { ids.withLock { _ = $0.insert(draft.ticketID) } }
     }
 }

@@ -23,15 +23,31 @@ struct NonFiniteDraft: TicketProcessing {
 /// which tickets it drafted, so a test can tell a ticket the worker never read from one it lost later.
 struct ReportingProcessor: TicketProcessing {
     let processed = Locked(0)
-    let draftedIDs = Locked<Set<String>>([])
+    let drafted = DraftedTicketIDs()
     let inner = EmbeddedWorker.sampleProcessor()
 
     func process(_ payload: [UInt8], receivedAt: Date) async -> TicketResult {
         let result = await inner.process(payload, receivedAt: receivedAt)
-        if case .drafted(let draft, _) = result { draftedIDs.withLock { _ = $0.insert(draft.ticketID) } }
+        drafted.note(result)
         processed.withLock { $0 += 1 }
         return result
     }
+}
+
+/// The ticket ids of the drafts among the results noted; as a worker's observer, of the drafts the brokers
+/// acknowledged.
+final class DraftedTicketIDs: TicketObserver {
+    private let ids = Locked<Set<String>>([])
+
+    func note(_ result: TicketResult) {
+        if case .drafted(let draft, _) = result { ids.withLock { _ = $0.insert(draft.ticketID) } }
+    }
+
+    func ticketFinished(_ result: TicketResult) {
+        note(result)
+    }
+
+    var all: Set<String> { ids.withLock { $0 } }
 }
 
 /// The value of `operation`, or a failure when it takes longer than `limit` (so that a worker that
