@@ -33,10 +33,11 @@ struct DraftCommand: AsyncParsableCommand {
         var rejected = 0
         for await line in StandardInputLines.stream() {
             lineNumber += 1
-            guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+            guard !line.allSatisfy(\.isWhitespace) else { continue }
             switch await processor.process(Array(line.utf8)) {
             case .drafted(let draft, _):
-                FileHandle.standardOutput.write(try encoder.encode(draft) + Data("\n".utf8))
+                let json = pretty ? try encoder.encode(draft) : Data(try draft.jsonBytes())
+                FileHandle.standardOutput.write(json + Data("\n".utf8))
             case .rejected(let rejection):
                 rejected += 1
                 FileHandle.standardError.write(Data("line \(lineNumber): \(rejection.code): \(rejection.message)\n".utf8))
