@@ -30,21 +30,19 @@ public struct LineItem: Codable, Sendable, Hashable {
     /// "Cotton thread — cream (500 m spool)" when the title already carries a dash; the title alone without a variant.
     public var displayName: String { Self.displayName(title: title, variant: variant) }
 
-    /// Whether `title` contains " — " (space, em dash, space), read on its UTF-8 bytes: every ticket names its
-    /// items, and both Foundation's `String.contains` and the standard library's generic substring search
-    /// cost microseconds a call. The pattern's bytes after its first never start it again, so one pass suffices.
+    /// Whether `title` contains " — " (space, em dash, space), read on its contiguous UTF-8 bytes: every
+    /// ticket names its items, and both Foundation's `String.contains` and the standard library's generic
+    /// substring search cost microseconds a call (iterating `utf8` byte by byte, a third of that).
     static func containsDashSeparator(_ title: String) -> Bool {
-        let pattern: [UInt8] = [0x20, 0xE2, 0x80, 0x94, 0x20]
-        var matched = 0
-        for byte in title.utf8 {
-            if byte == pattern[matched] {
-                matched += 1
-                if matched == pattern.count { return true }
-            } else {
-                matched = byte == pattern[0] ? 1 : 0
+        var title = title
+        return title.withUTF8 { bytes in
+            guard bytes.count >= 5 else { return false }
+            for start in 0...(bytes.count - 5) where bytes[start] == 0x20 && bytes[start + 1] == 0xE2
+                && bytes[start + 2] == 0x80 && bytes[start + 3] == 0x94 && bytes[start + 4] == 0x20 {
+                return true
             }
+            return false
         }
-        return false
     }
 
     /// The ``displayName`` of an item with this title and variant.

@@ -58,13 +58,18 @@ public struct TicketFacts: Sendable {
     public var asOf: Date
     /// Up to three items that go with what the customer bought (co-purchases, else popularity).
     public var recommendedItems: [String]
+    /// The distinct items of `orders` (``Swift/Array/distinctItems``), named once per ticket: the
+    /// recommendations, the prompt and the draft all read them.
+    public var itemsBought: [String]
 
-    /// Facts from their parts.
+    /// Facts from their parts; `itemsBought`, when the caller already named the orders' items, else
+    /// read from `orders`.
     public init(
         ticket: TicketCreated, profile: CustomerProfile?, archetype: Archetype?, orders: [Order],
-        degraded: [String], asOf: Date, recommendedItems: [String] = []
+        degraded: [String], asOf: Date, recommendedItems: [String] = [], itemsBought: [String]? = nil
     ) {
         self.recommendedItems = recommendedItems
+        self.itemsBought = itemsBought ?? orders.distinctItems
         self.ticket = ticket
         self.profile = profile
         self.archetype = archetype

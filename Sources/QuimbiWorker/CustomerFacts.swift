@@ -43,6 +43,8 @@ struct CustomerFactsGatherer: Sendable {
         var archetype: Archetype?
         var orders: [Order]
         var recommendedItems: [String] = []
+        /// The distinct items of `orders`.
+        var itemsBought: [String] = []
         var degraded: [String]
     }
 
@@ -63,7 +65,8 @@ struct CustomerFactsGatherer: Sendable {
         case .value(let recent): gathered.orders = recent
         case .unavailable: gathered.degraded.append(SourceName.orders)
         }
-        let bought = gathered.orders.distinctItems
+        gathered.itemsBought = gathered.orders.distinctItems
+        let bought = gathered.itemsBought
         if let recommendations, !bought.isEmpty {
             let limit = Self.recommendedItemLimit
             switch await retry.run(on: recommendations, until: deadline, { try await recommendations.recommendations(for: bought, limit: limit) }) {

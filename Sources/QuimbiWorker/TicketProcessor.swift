@@ -83,7 +83,8 @@ public struct TicketProcessor: Sendable {
         let degraded = gathered.degraded + analysis.degraded
         let facts = TicketFacts(
             ticket: ticket, profile: gathered.profile, archetype: gathered.archetype, orders: gathered.orders,
-            degraded: degraded, asOf: receivedAt, recommendedItems: gathered.recommendedItems
+            degraded: degraded, asOf: receivedAt, recommendedItems: gathered.recommendedItems,
+            itemsBought: gathered.itemsBought
         )
         let outcome = await desk.respond(to: facts, analysis: analysis, deadline: deadline)
         let completedAt = Date()

@@ -32,7 +32,7 @@ struct ContextBuilder: Sendable {
     func build(facts: TicketFacts, analysis: TicketAnalysis, customer: CustomerInsight?, recommendation: Recommendation) -> SupportContext {
         var context = SupportContext(
             facts: facts, analysis: analysis, customer: customer, recommendation: recommendation,
-            prompt: Prompt(system: "", user: ""), itemsBought: facts.orders.distinctItems
+            prompt: Prompt(system: "", user: ""), itemsBought: facts.itemsBought
         )
         context.prompt = PromptBuilder().prompt(for: context)
         return context
