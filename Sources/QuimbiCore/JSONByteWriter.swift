@@ -1,31 +1,79 @@
 import Foundation
 
-/// Appends JSON tokens to a byte buffer: escaped strings, numbers as Foundation's `JSONEncoder`
-/// writes them (integral doubles without `.0`, non-finite ones refused), and literals.
-struct JSONByteWriter {
-    /// The JSON written so far.
-    private(set) var bytes: [UInt8] = []
+/// Appends JSON tokens to bytes it owns: escaped strings, numbers as Foundation's `JSONEncoder` writes
+/// them (integral doubles without `.0`, non-finite ones refused), and literals.
+///
+/// Noncopyable, because it owns its memory (grown by doubling) and frees it: an append is a capacity
+/// check and a copy, where an `Array` checked its uniqueness and went through a generic append on each
+/// of the few hundred appends of a draft (the writer was a fifth of a ticket's instructions).
+struct JSONByteWriter: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    /// Bytes written so far.
+    private(set) var count = 0
 
     /// An empty writer with room for `capacity` bytes.
     init(capacity: Int) {
-        bytes.reserveCapacity(capacity)
+        self.capacity = max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit {
+        base.deallocate()
+    }
+
+    /// The JSON written so far.
+    var bytes: [UInt8] {
+        Array(UnsafeBufferPointer(start: base, count: count))
+    }
+
+    /// The last byte written, if any.
+    var lastByte: UInt8? {
+        count > 0 ? base[count - 1] : nil
+    }
+
+    /// Makes room for `extra` more bytes.
+    private mutating func reserve(_ extra: Int) {
+        if count + extra > capacity { grow(toHold: count + extra) }
+    }
+
+    @inline(never)
+    private mutating func grow(toHold needed: Int) {
+        var newCapacity = capacity * 2
+        while newCapacity < needed { newCapacity *= 2 }
+        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newBase.initialize(from: base, count: count)
+        base.deallocate()
+        base = newBase
+        capacity = newCapacity
     }
 
     mutating func write(_ byte: UInt8) {
-        bytes.append(byte)
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
+
+    /// Appends `bytes` as they are.
+    mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+        reserve(bytes.count)
+        (base + count).initialize(from: source, count: bytes.count)
+        count += bytes.count
     }
 
     mutating func writeLiteral(_ literal: StaticString) {
-        literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        literal.withUTF8Buffer { write($0) }
     }
 
     /// A JSON string: `"`, `\` and control characters escaped; `/` and non-ASCII written as they are.
     /// The text is scanned eight bytes at a time while none of them needs escaping (most of a draft's
     /// text), and byte by byte around those that do.
     mutating func writeString(_ text: String) {
-        bytes.append(0x22)
+        write(0x22)
         var text = text
         text.withUTF8 { utf8 in
+            reserve(utf8.count + 1)
             guard let base = UnsafeRawPointer(utf8.baseAddress) else { return }
             var start = 0
             var index = 0
@@ -36,15 +84,15 @@ struct JSONByteWriter {
                 }
                 let byte = utf8[index]
                 if byte == 0x22 || byte == 0x5C || byte < 0x20 {
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                    write(UnsafeBufferPointer(rebasing: utf8[start..<index]))
                     writeEscaped(byte)
                     start = index + 1
                 }
                 index += 1
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+            write(UnsafeBufferPointer(rebasing: utf8[start...]))
         }
-        bytes.append(0x22)
+        write(0x22)
     }
 
     /// Whether any of the eight bytes of `word` is `"`, `\` or below 0x20, by the exact bit tests for a
@@ -59,9 +107,11 @@ struct JSONByteWriter {
 
     /// A date as an RFC 3339 string (``RFC3339/string(from:)``).
     mutating func writeDate(_ date: Date) {
-        bytes.append(0x22)
-        RFC3339.append(date, to: &bytes)
-        bytes.append(0x22)
+        reserve(RFC3339.textLength + 2)
+        base[count] = 0x22
+        RFC3339.write(date, into: base + count + 1)
+        base[count + RFC3339.textLength + 1] = 0x22
+        count += RFC3339.textLength + 2
     }
 
     private mutating func writeEscaped(_ byte: UInt8) {
@@ -75,23 +125,25 @@ struct JSONByteWriter {
         case 0x09: writeLiteral("\\t")
         default:
             writeLiteral("\\u00")
-            for nibble in [byte >> 4, byte & 0x0F] { bytes.append(nibble < 10 ? 0x30 + nibble : 0x57 + nibble) }
+            for nibble in [byte >> 4, byte & 0x0F] { write(nibble < 10 ? 0x30 + nibble : 0x57 + nibble) }
         }
     }
 
     mutating func writeInteger<T: BinaryInteger>(_ value: T) {
-        if value == 0 {
-            bytes.append(0x30)
-            return
-        }
-        if value < 0 { bytes.append(0x2D) }
-        let first = bytes.count
+        if value < 0 { write(0x2D) }
         var magnitude = value.magnitude
-        while magnitude > 0 {
-            bytes.append(0x30 + UInt8(magnitude % 10))
+        var digits = 1
+        var rest = magnitude / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        reserve(digits)
+        for index in stride(from: count + digits - 1, through: count, by: -1) {
+            base[index] = 0x30 + UInt8(magnitude % 10)
             magnitude /= 10
         }
-        bytes[first...].reverse()
+        count += digits
     }
 
     /// A finite floating-point number in its shortest exact form, `3` rather than `3.0`.
@@ -103,12 +155,9 @@ struct JSONByteWriter {
             throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: "\(value) at \(place()) is not a valid JSON number"))
         }
         if let double = value as? Double, writeHundredths(double) { return }
-        let text = value.description
-        if text.hasSuffix(".0") {
-            bytes.append(contentsOf: text.utf8.dropLast(2))
-        } else {
-            bytes.append(contentsOf: text.utf8)
-        }
+        var text = value.description
+        let kept = text.hasSuffix(".0") ? text.utf8.count - 2 : text.utf8.count
+        text.withUTF8 { write(UnsafeBufferPointer(rebasing: $0.prefix(kept))) }
     }
 
     /// Writes `value` when it is a whole number of hundredths below 10¹² (money, scores, rates: most numbers
@@ -120,14 +169,15 @@ struct JSONByteWriter {
         let scaled = (value * 100).rounded()
         guard scaled / 100 == value else { return false }
         let hundredths = Int64(scaled)
+        // Between -1 and 0 the whole part, 0, has no sign of its own to write.
+        if hundredths < 0, hundredths > -100 { write(0x2D) }
         writeInteger(hundredths / 100)
         var fraction = Int(hundredths.magnitude % 100)
         guard fraction != 0 else { return true }
-        if value < 0, hundredths / 100 == 0 { bytes.insert(0x2D, at: bytes.count - 1) }
-        bytes.append(0x2E)
-        bytes.append(0x30 + UInt8(fraction / 10))
+        write(0x2E)
+        write(0x30 + UInt8(fraction / 10))
         fraction %= 10
-        if fraction != 0 { bytes.append(0x30 + UInt8(fraction)) }
+        if fraction != 0 { write(0x30 + UInt8(fraction)) }
         return true
     }
 }

@@ -31,7 +31,7 @@ extension JSONByteWriter {
     /// Begins the member `key`: a comma unless it is the object's first, the key and the colon.
     /// Keys are the events' own snake_case names, which need no escaping.
     mutating func key(_ key: StaticString) {
-        if bytes.last != 0x7B { write(0x2C) }
+        if lastByte != 0x7B { write(0x2C) }
         write(0x22)
         writeLiteral(key)
         writeLiteral("\":")

@@ -7,51 +7,54 @@ public enum RFC3339 {
     /// (0001-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z), the range RFC 3339 can write.
     static let writableMilliseconds: ClosedRange<Double> = -62_135_596_800_000...253_402_300_799_999
 
+    /// Length of ``string(from:)``'s text: every writable instant has a four-digit year and milliseconds.
+    static let textLength = 24
+
     /// Formats `date` in UTC, rounded to the nearest millisecond, e.g. `2026-11-25T06:57:10.123Z`. A date
     /// outside the years 1–9999 is written as the nearest writable instant (and a NaN one as 1970), never a trap.
     public static func string(from date: Date) -> String {
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(24)
-        append(date, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        String(unsafeUninitializedCapacity: textLength) { text in
+            write(date, into: text.baseAddress!)
+            return textLength
+        }
     }
 
-    /// Appends ``string(from:)``'s text of `date` to `bytes`.
-    static func append(_ date: Date, to bytes: inout [UInt8]) {
+    /// Writes ``string(from:)``'s text of `date`, ``textLength`` bytes, from `out` on.
+    static func write(_ date: Date, into out: UnsafeMutablePointer<UInt8>) {
         let milliseconds = (date.timeIntervalSince1970 * 1_000).rounded()
         let totalMilliseconds = milliseconds.isNaN ? 0 : Int64(milliseconds.clamped(to: writableMilliseconds))
         let (days, millisecondOfDay) = totalMilliseconds.floorDivided(by: 86_400_000)
-        let second = millisecondOfDay / 1_000
-        appendFullDate(days, to: &bytes)
-        bytes.append(UInt8(ascii: "T"))
-        append(second / 3_600, digits: 2, to: &bytes)
-        bytes.append(UInt8(ascii: ":"))
-        append(second / 60 % 60, digits: 2, to: &bytes)
-        bytes.append(UInt8(ascii: ":"))
-        append(second % 60, digits: 2, to: &bytes)
-        bytes.append(UInt8(ascii: "."))
-        append(millisecondOfDay % 1_000, digits: 3, to: &bytes)
-        bytes.append(UInt8(ascii: "Z"))
+        let second = Int(millisecondOfDay / 1_000)
+        writeFullDate(days, into: out)
+        out[10] = UInt8(ascii: "T")
+        write(second / 3_600, digits: 2, into: out + 11)
+        out[13] = UInt8(ascii: ":")
+        write(second / 60 % 60, digits: 2, into: out + 14)
+        out[16] = UInt8(ascii: ":")
+        write(second % 60, digits: 2, into: out + 17)
+        out[19] = UInt8(ascii: ".")
+        write(Int(millisecondOfDay % 1_000), digits: 3, into: out + 20)
+        out[23] = UInt8(ascii: "Z")
     }
 
     /// The UTC calendar day of `date` as an RFC 3339 `full-date`, e.g. `2026-11-25`.
     public static func fullDate(from date: Date) -> String {
         let milliseconds = (date.timeIntervalSince1970 * 1_000).rounded(.down)
         let (days, _) = (milliseconds.isNaN ? 0 : Int64(milliseconds.clamped(to: writableMilliseconds))).floorDivided(by: 86_400_000)
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(10)
-        appendFullDate(days, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        return String(unsafeUninitializedCapacity: 10) { text in
+            writeFullDate(days, into: text.baseAddress!)
+            return 10
+        }
     }
 
-    /// Appends `YYYY-MM-DD` of the day `days` after 1970-01-01.
-    private static func appendFullDate(_ days: Int64, to bytes: inout [UInt8]) {
+    /// Writes `YYYY-MM-DD` of the day `days` after 1970-01-01, ten bytes from `out` on.
+    private static func writeFullDate(_ days: Int64, into out: UnsafeMutablePointer<UInt8>) {
         let (year, month, day) = CivilDate.fromDays(days)
-        append(year, digits: 4, to: &bytes)
-        bytes.append(UInt8(ascii: "-"))
-        append(month, digits: 2, to: &bytes)
-        bytes.append(UInt8(ascii: "-"))
-        append(day, digits: 2, to: &bytes)
+        write(year, digits: 4, into: out)
+        out[4] = UInt8(ascii: "-")
+        write(month, digits: 2, into: out + 5)
+        out[7] = UInt8(ascii: "-")
+        write(day, digits: 2, into: out + 8)
     }
 
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)` (`t`, `z` and a space separator allowed);
@@ -119,14 +122,12 @@ public enum RFC3339 {
         return value
     }
 
-    private static func append(_ value: some BinaryInteger, digits: Int, to bytes: inout [UInt8]) {
-        var divisor = 1
-        for _ in 1..<digits { divisor *= 10 }
-        var rest = Int(value)
-        while divisor > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor % 10))
-            rest %= divisor
-            divisor /= 10
+    /// Writes the last `digits` decimal digits of `value` (not negative), zero-padded, from `out` on.
+    private static func write(_ value: Int, digits: Int, into out: UnsafeMutablePointer<UInt8>) {
+        var rest = value
+        for index in stride(from: digits - 1, through: 0, by: -1) {
+            out[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
         }
     }
 }

@@ -51,4 +51,40 @@ import Testing
             }
         }
     }
+
+    @Test func integersAreWrittenAsFoundationWritesThem() throws {
+        var random = SplitMix64(state: 31)
+        var values: [Int] = [0, 1, -1, 9, 10, -10, 99, 100, Int.max, Int.min, Int.max - 1, Int.min + 1]
+        for _ in 0..<10_000 {
+            let magnitude = [10, 1_000, 1_000_000, Int.max][random.next(below: 4)]
+            values.append(random.next(below: magnitude) * (random.next(below: 2) == 0 ? 1 : -1))
+        }
+        for value in values {
+            var writer = JSONByteWriter(capacity: 0)
+            writer.writeInteger(value)
+            #expect(writer.bytes == Array(try Self.foundation.encode(value)), "\(value)")
+        }
+        for value in [UInt64.max, 0, 7] {
+            var writer = JSONByteWriter(capacity: 0)
+            writer.writeInteger(value)
+            #expect(writer.bytes == Array(try Self.foundation.encode(value)), "\(value)")
+        }
+    }
+
+    /// The writer grows its memory as it writes: what was written before each growth is kept.
+    @Test func everythingWrittenIsKeptAcrossGrowths() throws {
+        var writer = JSONByteWriter(capacity: 0)
+        var expected: [UInt8] = []
+        for round in 0..<2_000 {
+            let text = String(repeating: "é\"x", count: round % 37)
+            writer.writeString(text)
+            writer.writeDate(Date(timeIntervalSince1970: Double(round) * 86_399.5))
+            writer.writeInteger(round - 1_000)
+            expected += Array(try Self.foundation.encode(text))
+            expected += Array(try Self.foundation.encode(Date(timeIntervalSince1970: Double(round) * 86_399.5)))
+            expected += Array(try Self.foundation.encode(round - 1_000))
+        }
+        #expect(writer.count == expected.count)
+        #expect(writer.bytes == expected)
+    }
 }
