@@ -67,8 +67,8 @@ struct JSONByteWriter: ~Copyable {
     }
 
     /// A JSON string: `"`, `\` and control characters escaped; `/` and non-ASCII written as they are.
-    /// The text is scanned eight bytes at a time while none of them needs escaping (most of a draft's
-    /// text), and byte by byte around those that do.
+    /// The text is read eight bytes at a time; in a word with bytes to escape, the first of them is found
+    /// from the word's mask, so the bytes around an escape (a prompt's line breaks) are not read one by one.
     mutating func writeString(_ text: String) {
         write(0x22)
         var text = text
@@ -78,31 +78,41 @@ struct JSONByteWriter: ~Copyable {
             var start = 0
             var index = 0
             while index < utf8.count {
-                if index + 8 <= utf8.count, !Self.needsEscaping(base.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
-                    index += 8
-                    continue
+                let escapeAt: Int
+                if index + 8 <= utf8.count {
+                    let mask = Self.escapeMask(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+                    guard mask != 0 else {
+                        index += 8
+                        continue
+                    }
+                    escapeAt = index + mask.trailingZeroBitCount / 8
+                } else {
+                    let byte = utf8[index]
+                    guard byte == 0x22 || byte == 0x5C || byte < 0x20 else {
+                        index += 1
+                        continue
+                    }
+                    escapeAt = index
                 }
-                let byte = utf8[index]
-                if byte == 0x22 || byte == 0x5C || byte < 0x20 {
-                    write(UnsafeBufferPointer(rebasing: utf8[start..<index]))
-                    writeEscaped(byte)
-                    start = index + 1
-                }
-                index += 1
+                write(UnsafeBufferPointer(rebasing: utf8[start..<escapeAt]))
+                writeEscaped(utf8[escapeAt])
+                start = escapeAt + 1
+                index = start
             }
             write(UnsafeBufferPointer(rebasing: utf8[start...]))
         }
         write(0x22)
     }
 
-    /// Whether any of the eight bytes of `word` is `"`, `\` or below 0x20, by the exact bit tests for a
-    /// zero byte (`(v - 0x01…) & ~v & 0x80…`) and for a byte below n (`(v - n·0x01…) & ~v & 0x80…`, n ≤ 128).
-    private static func needsEscaping(_ word: UInt64) -> Bool {
+    /// The high bit of each byte of `word` (first byte lowest) that is `"`, `\` or below 0x20, by the bit
+    /// tests for a zero byte (`(v - 0x01…) & ~v & 0x80…`) and for a byte below n (`(v - n·0x01…) & ~v &
+    /// 0x80…`, n ≤ 128). A borrow can mark a byte above a marked one, never below: the lowest mark is exact.
+    private static func escapeMask(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highBits: UInt64 = 0x8080_8080_8080_8080
-        func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highBits != 0 }
-        let hasControl = (word &- ones &* 0x20) & ~word & highBits != 0
-        return hasControl || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
+        func zeroBytes(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highBits }
+        let controls = (word &- ones &* 0x20) & ~word & highBits
+        return controls | zeroBytes(word ^ (ones &* 0x22)) | zeroBytes(word ^ (ones &* 0x5C))
     }
 
     /// A date as an RFC 3339 string (``RFC3339/string(from:)``).
