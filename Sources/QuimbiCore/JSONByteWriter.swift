@@ -74,13 +74,13 @@ struct JSONByteWriter: ~Copyable {
         var text = text
         text.withUTF8 { utf8 in
             reserve(utf8.count + 1)
-            guard let base = UnsafeRawPointer(utf8.baseAddress) else { return }
+            guard let source = UnsafeRawPointer(utf8.baseAddress) else { return }
             var start = 0
             var index = 0
             while index < utf8.count {
                 let escapeAt: Int
                 if index + 8 <= utf8.count {
-                    let mask = Self.escapeMask(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+                    let mask = Self.escapeMask(UInt64(littleEndian: source.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
                     guard mask != 0 else {
                         index += 8
                         continue
