@@ -1,69 +1,30 @@
 import Foundation
 
-/// Appends JSON tokens to bytes it owns: escaped strings, numbers as Foundation's `JSONEncoder` writes
+/// Appends JSON tokens to a ``OutputBuffer``: escaped strings, numbers as Foundation's `JSONEncoder` writes
 /// them (integral doubles without `.0`, non-finite ones refused), and literals.
-///
-/// Noncopyable, because it owns its memory (grown by doubling) and frees it: an append is a capacity
-/// check and a copy, where an `Array` checked its uniqueness and went through a generic append on each
-/// of the few hundred appends of a draft (the writer was a fifth of a ticket's instructions).
 struct JSONByteWriter: ~Copyable {
-    private var base: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
-    /// Bytes written so far.
-    private(set) var count = 0
+    private var buffer: OutputBuffer
 
     /// An empty writer with room for `capacity` bytes.
     init(capacity: Int) {
-        self.capacity = max(capacity, 16)
-        base = .allocate(capacity: self.capacity)
-    }
-
-    deinit {
-        base.deallocate()
+        buffer = OutputBuffer(capacity: capacity)
     }
 
     /// The JSON written so far.
-    var bytes: [UInt8] {
-        Array(UnsafeBufferPointer(start: base, count: count))
-    }
+    var bytes: [UInt8] { buffer.bytes }
+
+    /// Bytes written so far.
+    var count: Int { buffer.count }
 
     /// The last byte written, if any.
-    var lastByte: UInt8? {
-        count > 0 ? base[count - 1] : nil
-    }
-
-    /// Makes room for `extra` more bytes.
-    private mutating func reserve(_ extra: Int) {
-        if count + extra > capacity { grow(toHold: count + extra) }
-    }
-
-    @inline(never)
-    private mutating func grow(toHold needed: Int) {
-        var newCapacity = capacity * 2
-        while newCapacity < needed { newCapacity *= 2 }
-        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-        newBase.initialize(from: base, count: count)
-        base.deallocate()
-        base = newBase
-        capacity = newCapacity
-    }
+    var lastByte: UInt8? { buffer.lastByte }
 
     mutating func write(_ byte: UInt8) {
-        reserve(1)
-        base[count] = byte
-        count += 1
-    }
-
-    /// Appends `bytes` as they are.
-    mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
-        reserve(bytes.count)
-        (base + count).initialize(from: source, count: bytes.count)
-        count += bytes.count
+        buffer.append(byte)
     }
 
     mutating func writeLiteral(_ literal: StaticString) {
-        literal.withUTF8Buffer { write($0) }
+        buffer.append(literal)
     }
 
     /// A JSON string: `"`, `\` and control characters escaped; `/` and non-ASCII written as they are.
@@ -73,7 +34,7 @@ struct JSONByteWriter: ~Copyable {
         write(0x22)
         var text = text
         text.withUTF8 { utf8 in
-            reserve(utf8.count + 1)
+            buffer.reserve(utf8.count + 1)
             guard let source = UnsafeRawPointer(utf8.baseAddress) else { return }
             var start = 0
             var index = 0
@@ -94,12 +55,12 @@ struct JSONByteWriter: ~Copyable {
                     }
                     escapeAt = index
                 }
-                write(UnsafeBufferPointer(rebasing: utf8[start..<escapeAt]))
+                buffer.append(UnsafeBufferPointer(rebasing: utf8[start..<escapeAt]))
                 writeEscaped(utf8[escapeAt])
                 start = escapeAt + 1
                 index = start
             }
-            write(UnsafeBufferPointer(rebasing: utf8[start...]))
+            buffer.append(UnsafeBufferPointer(rebasing: utf8[start...]))
         }
         write(0x22)
     }
@@ -117,11 +78,11 @@ struct JSONByteWriter: ~Copyable {
 
     /// A date as an RFC 3339 string (``RFC3339/string(from:)``).
     mutating func writeDate(_ date: Date) {
-        reserve(RFC3339.textLength + 2)
-        base[count] = 0x22
-        RFC3339.write(date, into: base + count + 1)
-        base[count + RFC3339.textLength + 1] = 0x22
-        count += RFC3339.textLength + 2
+        buffer.append(count: RFC3339.textLength + 2) { out in
+            out[0] = 0x22
+            RFC3339.write(date, into: out + 1)
+            out[RFC3339.textLength + 1] = 0x22
+        }
     }
 
     private mutating func writeEscaped(_ byte: UInt8) {
@@ -148,12 +109,12 @@ struct JSONByteWriter: ~Copyable {
             digits += 1
             rest /= 10
         }
-        reserve(digits)
-        for index in stride(from: count + digits - 1, through: count, by: -1) {
-            base[index] = 0x30 + UInt8(magnitude % 10)
-            magnitude /= 10
+        buffer.append(count: digits) { out in
+            for index in stride(from: digits - 1, through: 0, by: -1) {
+                out[index] = 0x30 + UInt8(magnitude % 10)
+                magnitude /= 10
+            }
         }
-        count += digits
     }
 
     /// A finite floating-point number in its shortest exact form, `3` rather than `3.0`.
@@ -167,7 +128,7 @@ struct JSONByteWriter: ~Copyable {
         if let double = value as? Double, writeHundredths(double) { return }
         var text = value.description
         let kept = text.hasSuffix(".0") ? text.utf8.count - 2 : text.utf8.count
-        text.withUTF8 { write(UnsafeBufferPointer(rebasing: $0.prefix(kept))) }
+        text.withUTF8 { buffer.append(UnsafeBufferPointer(rebasing: $0.prefix(kept))) }
     }
 
     /// Writes `value` when it is a whole number of hundredths below 10¹² (money, scores, rates: most numbers

@@ -48,27 +48,26 @@ public struct LineItem: Codable, Sendable, Hashable {
     /// The ``displayName`` of an item with this title and variant.
     public static func displayName(title: String, variant: String?) -> String {
         guard let variant, !variant.isEmpty else { return title }
-        var name = ""
-        name.reserveCapacity(title.utf8.count + variant.utf8.count + 5)
+        var name = OutputBuffer(capacity: title.utf8.count + variant.utf8.count + 5)
         writeDisplayName(title: title, variant: variant, to: &name)
-        return name
+        return name.string
     }
 
     /// Appends ``displayName`` to `text` without building it apart (every ticket's prompt names its items).
-    public func writeDisplayName(to text: inout String) {
+    public func writeDisplayName(to text: inout OutputBuffer) {
         Self.writeDisplayName(title: title, variant: variant, to: &text)
     }
 
-    private static func writeDisplayName(title: String, variant: String?, to text: inout String) {
-        text += title
+    private static func writeDisplayName(title: String, variant: String?, to text: inout OutputBuffer) {
+        text.append(title)
         guard let variant, !variant.isEmpty else { return }
         if containsDashSeparator(title) {
-            text += " ("
-            text += variant
-            text += ")"
+            text.append(" (")
+            text.append(variant)
+            text.append(")")
         } else {
-            text += " — "
-            text += variant
+            text.append(" — ")
+            text.append(variant)
         }
     }
 }

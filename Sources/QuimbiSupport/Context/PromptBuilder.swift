@@ -27,43 +27,42 @@ struct PromptBuilder: Sendable {
 
     func prompt(for context: SupportContext) -> Prompt {
         let message = Self.fenced(context.facts.ticket.message)
-        var user = ""
-        user.reserveCapacity(Self.reservedLength + message.utf8.count)
-        user += "LANGUAGE: "
-        user += context.analysis.language
-        user += "\nINTENT: "
-        user += context.analysis.intent.label.rawValue
-        user += " (sentiment "
-        user += context.analysis.sentiment.label.rawValue
-        user += ")\nCUSTOMER:"
+        var user = OutputBuffer(capacity: Self.reservedLength + message.utf8.count)
+        user.append("LANGUAGE: ")
+        user.append(context.analysis.language)
+        user.append("\nINTENT: ")
+        user.append(context.analysis.intent.label.rawValue)
+        user.append(" (sentiment ")
+        user.append(context.analysis.sentiment.label.rawValue)
+        user.append(")\nCUSTOMER:")
         BehaviourText.write(context, to: &user)
         if !context.itemsBought.isEmpty {
-            user += "\nITEMS BOUGHT: "
+            user.append("\nITEMS BOUGHT: ")
             user.append(joining: context.itemsBought, separator: ", ")
         }
         if !context.facts.recommendedItems.isEmpty {
-            user += "\nRECOMMENDED ITEMS (bought together with theirs by other customers): "
+            user.append("\nRECOMMENDED ITEMS (bought together with theirs by other customers): ")
             user.append(joining: context.facts.recommendedItems, separator: ", ")
         }
-        user += "\nDECISION: "
+        user.append("\nDECISION: ")
         Self.writeDecision(context.recommendation, to: &user)
-        user += Self.openingFence
-        user += message
-        user += Self.closingFence
-        return Prompt(system: Self.system, user: user)
+        user.append(Self.openingFence)
+        user.append(message)
+        user.append(Self.closingFence)
+        return Prompt(system: Self.system, user: user.string)
     }
 
     /// Appends the decision in the words the LLM must follow.
-    static func writeDecision(_ decision: Recommendation, to text: inout String) {
-        text += "discount: "
+    static func writeDecision(_ decision: Recommendation, to text: inout OutputBuffer) {
+        text.append("discount: ")
         if decision.offerDiscount {
-            text += String(decision.discountPercent)
-            text += "% off the next order"
+            text.append(String(decision.discountPercent))
+            text.append("% off the next order")
         } else {
-            text += "none"
+            text.append("none")
         }
-        text += decision.freeShipping ? "; free expedited shipping: yes" : "; free expedited shipping: no"
-        text += decision.escalate ? "; manager follow-up: yes, say a manager will follow up" : "; manager follow-up: no"
+        text.append(decision.freeShipping ? "; free expedited shipping: yes" : "; free expedited shipping: no")
+        text.append(decision.escalate ? "; manager follow-up: yes, say a manager will follow up" : "; manager follow-up: no")
     }
 
     /// The message with every opening or closing fence tag removed, however it is cased or spaced.

@@ -45,41 +45,41 @@ struct ContextBuilder: Sendable {
 /// than built as lines and joined.
 enum BehaviourText {
     /// Appends each line to `text` as a new line starting with "- ".
-    static func write(_ context: SupportContext, to text: inout String) {
+    static func write(_ context: SupportContext, to text: inout OutputBuffer) {
         guard let customer = context.customer else {
-            text += "\n- Customer: unknown (no purchase history found)"
+            text.append("\n- Customer: unknown (no purchase history found)")
             writeOrders(context.facts.orders, to: &text)
             return
         }
         let archetype = context.facts.archetype
-        text += "\n- Archetype: "
-        text += customer.archetypeID
+        text.append("\n- Archetype: ")
+        text.append(customer.archetypeID)
         if let archetype {
-            text += " ("
-            text += archetype.label
-            text += ")"
+            text.append(" (")
+            text.append(archetype.label)
+            text.append(")")
         }
-        text += "\n- Value tier: "
-        text += customer.valueTier.prefix(1).uppercased()
-        text += customer.valueTier.dropFirst()
-        text += " ($"
-        text += Money.format(customer.lifetimeValue)
-        text += " LTV, average order $"
-        text += Money.format(customer.avgOrderValue)
-        text += ")\n- Purchase pattern: "
-        text += customer.purchasePattern
-        text += "\n- Engagement: "
-        text += customer.engagement
-        text += "\n- Churn risk: "
-        text += Percent.format(customer.churnRiskScore)
-        text += " - "
-        text += customer.churnLevel.uppercased()
+        text.append("\n- Value tier: ")
+        text.append(customer.valueTier.prefix(1).uppercased())
+        text.append(customer.valueTier.dropFirst())
+        text.append(" ($")
+        text.append(Money.format(customer.lifetimeValue))
+        text.append(" LTV, average order $")
+        text.append(Money.format(customer.avgOrderValue))
+        text.append(")\n- Purchase pattern: ")
+        text.append(customer.purchasePattern)
+        text.append("\n- Engagement: ")
+        text.append(customer.engagement)
+        text.append("\n- Churn risk: ")
+        text.append(Percent.format(customer.churnRiskScore))
+        text.append(" - ")
+        text.append(customer.churnLevel.uppercased())
         if let strategy = archetype?.strategy, !strategy.isEmpty {
-            text += "\n- Archetype strategy: "
+            text.append("\n- Archetype strategy: ")
             text.append(joining: strategy, separator: "; ")
         }
         if !context.recommendation.actions.isEmpty {
-            text += "\n- Recommended actions: "
+            text.append("\n- Recommended actions: ")
             text.append(joining: context.recommendation.actions, separator: "; ")
         }
         writeOrders(context.facts.orders, to: &text)
@@ -87,43 +87,33 @@ enum BehaviourText {
 
     /// One line per recent order (at most five): number, day, total, status, items with their
     /// quantities, and the first shipment's carrier and tracking number.
-    private static func writeOrders(_ orders: [Order], to text: inout String) {
+    private static func writeOrders(_ orders: [Order], to text: inout OutputBuffer) {
         for order in orders.prefix(5) {
-            text += "\n- Order "
-            text += order.name ?? order.id
-            text += " on "
-            text += Day.format(order.createdAt)
-            text += ": "
-            text += order.currency
-            text += " "
-            text += Money.format(order.total)
-            text += ", "
-            text += order.fulfillmentStatus
-            text += " — "
+            text.append("\n- Order ")
+            text.append(order.name ?? order.id)
+            text.append(" on ")
+            text.append(Day.format(order.createdAt))
+            text.append(": ")
+            text.append(order.currency)
+            text.append(" ")
+            text.append(Money.format(order.total))
+            text.append(", ")
+            text.append(order.fulfillmentStatus)
+            text.append(" — ")
             for (index, line) in order.lineItems.enumerated() {
-                if index > 0 { text += ", " }
+                if index > 0 { text.append(", ") }
                 line.writeDisplayName(to: &text)
-                text += " ×"
-                text += String(line.quantity)
+                text.append(" ×")
+                text.append(String(line.quantity))
             }
             if let tracking = order.tracking.first {
-                text += " · tracking "
+                text.append(" · tracking ")
                 if let company = tracking.company {
-                    text += company
-                    if tracking.number != nil { text += " " }
+                    text.append(company)
+                    if tracking.number != nil { text.append(" ") }
                 }
-                if let number = tracking.number { text += number }
+                if let number = tracking.number { text.append(number) }
             }
-        }
-    }
-}
-
-extension String {
-    /// Appends `parts` with `separator` between them, as `parts.joined(separator:)` would read.
-    mutating func append(joining parts: [String], separator: String) {
-        for (index, part) in parts.enumerated() {
-            if index > 0 { self += separator }
-            self += part
         }
     }
 }
