@@ -18,6 +18,10 @@ enum PlainTicketReader {
         return JSONCursor.isWhole(utf8, reading: { $0.members { fields.read($0, from: &$1) } }) ? fields.ticket() : nil
     }
 
+    /// The event's keys by name: the synthesized `CodingKeys(rawValue:)` compares a name with each key in
+    /// turn (600 instructions a key, nine keys a ticket).
+    private static let keysByName = Dictionary(uniqueKeysWithValues: TicketCreated.CodingKeys.allCases.map { ($0.rawValue, $0) })
+
     /// The event's fields as read so far; `seen` (a bit per key) guards against a key given twice.
     private struct Fields {
         var seen = KeysSeen()
@@ -35,7 +39,7 @@ enum PlainTicketReader {
 
         /// Reads the value of `name`; `false` when the key or its value is not of the plain shape.
         mutating func read(_ name: String, from cursor: inout JSONCursor) -> Bool {
-            guard let key = TicketCreated.CodingKeys(rawValue: name), seen.first(key.position) else { return false }
+            guard let key = PlainTicketReader.keysByName[name], seen.first(key.position) else { return false }
             switch key {
             case .eventID:
                 eventID = cursor.string()

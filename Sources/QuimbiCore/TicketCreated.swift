@@ -61,7 +61,7 @@ public struct TicketCreated: Codable, Sendable, Hashable {
         self.source = source
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case channel, subject, message, language, tags, source
         case eventID = "event_id"
         case ticketID = "ticket_id"

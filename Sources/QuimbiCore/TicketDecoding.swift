@@ -135,6 +135,9 @@ public struct TicketDecoder: Sendable {
     }
 
     private static func checkLength(_ value: String, _ field: String, min: Int, max: Int) throws(TicketRejection) {
+        // A scalar is one to four bytes: the byte count bounds the count of scalars without counting them.
+        let bytes = value.utf8.count
+        if bytes <= max, (bytes + 3) / 4 >= min { return }
         let count = value.unicodeScalars.count
         guard count >= min, count <= max else {
             throw TicketRejection(.fieldOutOfBounds, "field \(field) has \(count) characters, allowed \(min)–\(max)")

@@ -84,6 +84,22 @@ import Testing
         #expect(code(ok) == nil)
         #expect(code(ok.replacingOccurrences(of: longest, with: longest + "é")) == "field_out_of_bounds")
     }
+
+    /// The bounds are checked on the byte count first (a scalar is one to four bytes): texts whose bytes
+    /// alone do not settle it must still be counted in scalars, at both ends.
+    @Test func boundsAreScalarsWhateverTheBytesSuggest() {
+        let ascii = String(repeating: "a", count: TicketLimits.maxMessageLength)
+        let withASCII = valid.replacingOccurrences(of: "\"Hello\"", with: "\"\(ascii)\"")
+        #expect(code(withASCII) == nil)
+        #expect(code(withASCII.replacingOccurrences(of: ascii, with: ascii + "a")) == "field_out_of_bounds")
+        let emoji = String(repeating: "🧵", count: TicketLimits.maxMessageLength)
+        #expect(code(valid.replacingOccurrences(of: "\"Hello\"", with: "\"\(emoji)\"")) == nil)
+        #expect(code(valid.replacingOccurrences(of: "\"Hello\"", with: "\"\(emoji)a\"")) == "field_out_of_bounds")
+        // A language is at least two scalars: one two-byte scalar is too short, two are enough.
+        let withLanguage = { (language: String) in valid.replacingOccurrences(of: "{", with: "{\"language\":\"\(language)\",", options: [], range: valid.range(of: "{")) }
+        #expect(code(withLanguage("é")) == "field_out_of_bounds")
+        #expect(code(withLanguage("éé")) == nil)
+    }
 }
 
 @Suite struct ProfileSnapshotTests {
