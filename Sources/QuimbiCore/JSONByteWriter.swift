@@ -27,6 +27,20 @@ struct JSONByteWriter: ~Copyable {
         buffer.append(literal)
     }
 
+    /// Writes `,"key":` (without the comma unless `afterComma`) as one append: a draft has some 120 keys.
+    mutating func writeKey(_ key: StaticString, afterComma: Bool) {
+        key.withUTF8Buffer { name in
+            let start = afterComma ? 1 : 0
+            buffer.append(count: start + name.count + 3) { out in
+                if afterComma { out[0] = 0x2C }
+                out[start] = 0x22
+                if let source = name.baseAddress { (out + start + 1).initialize(from: source, count: name.count) }
+                out[start + name.count + 1] = 0x22
+                out[start + name.count + 2] = 0x3A
+            }
+        }
+    }
+
     /// A JSON string: `"`, `\` and control characters escaped; `/` and non-ASCII written as they are.
     /// The text is read eight bytes at a time; in a word with bytes to escape, the first of them is found
     /// from the word's mask, so the bytes around an escape (a prompt's line breaks) are not read one by one.

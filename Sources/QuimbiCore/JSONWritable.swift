@@ -31,10 +31,7 @@ extension JSONByteWriter {
     /// Begins the member `key`: a comma unless it is the object's first, the key and the colon.
     /// Keys are the events' own snake_case names, which need no escaping.
     mutating func key(_ key: StaticString) {
-        if lastByte != 0x7B { write(0x2C) }
-        write(0x22)
-        writeLiteral(key)
-        writeLiteral("\":")
+        writeKey(key, afterComma: lastByte != 0x7B)
     }
 
     mutating func member(_ key: StaticString, _ value: String) {
