@@ -32,7 +32,7 @@ public struct LineItem: Codable, Sendable, Hashable {
 
     /// Whether `title` contains " — " (space, em dash, space), read on its contiguous UTF-8 bytes: every
     /// ticket names its items, and both Foundation's `String.contains` and the standard library's generic
-    /// substring search cost microseconds a call (iterating `utf8` byte by byte, a third of that).
+    /// substring search cost microseconds a call (and iterating its `utf8` view, 730 instructions).
     static func containsDashSeparator(_ title: String) -> Bool {
         var title = title
         return title.withUTF8 { bytes in

@@ -25,8 +25,8 @@ public struct OutputBuffer: ~Copyable {
         Array(UnsafeBufferPointer(start: base, count: count))
     }
 
-    /// The bytes written so far as text (UTF-8; an invalid sequence, which only a byte written alone can
-    /// make, is repaired).
+    /// The bytes written so far as text (UTF-8; an invalid sequence, which only bytes appended as bytes
+    /// can make, is repaired).
     public var string: String {
         String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self)
     }
@@ -36,6 +36,7 @@ public struct OutputBuffer: ~Copyable {
         count > 0 ? base[count - 1] : nil
     }
 
+    /// Appends one byte.
     public mutating func append(_ byte: UInt8) {
         reserve(1)
         base[count] = byte
