@@ -27,8 +27,10 @@ struct JSONByteWriter: ~Copyable {
         buffer.append(literal)
     }
 
-    /// Writes `,"key":` (without the comma unless `afterComma`) as one append: a draft has some 120 keys.
-    mutating func writeKey(_ key: StaticString, afterComma: Bool) {
+    /// Begins the member `key`: a comma unless it is the object's first, the key and the colon, as one
+    /// append (a draft has some 120 keys). Keys are the events' own snake_case names, which need no escaping.
+    mutating func key(_ key: StaticString) {
+        let afterComma = lastByte != 0x7B
         key.withUTF8Buffer { name in
             let start = afterComma ? 1 : 0
             buffer.append(count: start + name.count + 3) { out in

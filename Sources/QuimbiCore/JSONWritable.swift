@@ -28,12 +28,6 @@ extension JSONByteWriter {
         write(0x7D)
     }
 
-    /// Begins the member `key`: a comma unless it is the object's first, the key and the colon.
-    /// Keys are the events' own snake_case names, which need no escaping.
-    mutating func key(_ key: StaticString) {
-        writeKey(key, afterComma: lastByte != 0x7B)
-    }
-
     mutating func member(_ key: StaticString, _ value: String) {
         self.key(key)
         writeString(value)
