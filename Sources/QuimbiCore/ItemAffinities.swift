@@ -36,11 +36,22 @@ public struct ItemAffinities: Sendable, Hashable, RecommendationSource, Immediat
     /// bought are highest (ties by popularity), then the most popular ones.
     public func recommend(for itemsBought: [String], limit: Int) -> [String] {
         // An item the affinities do not know has no companions and is never recommended: leaving it out changes nothing.
-        let bought = Set(itemsBought.compactMap { index.numbers[$0] }).sorted()
+        let numbers = itemsBought.compactMap(index.number(of:)).sorted()
+        let bought = numbers.indices.filter { $0 == 0 || numbers[$0 - 1] != numbers[$0] }.map { numbers[$0] }
         return index.recommend(forBought: bought, limit: limit).map { index.names[$0] }
     }
 
     public func recommendations(for itemsBought: [String], limit: Int) async throws -> [String] {
         recommend(for: itemsBought, limit: limit)
+    }
+
+    /// Equal when the companions and the popular items are (the index is derived from them).
+    public static func == (lhs: ItemAffinities, rhs: ItemAffinities) -> Bool {
+        lhs.companions == rhs.companions && lhs.popular == rhs.popular
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(companions)
+        hasher.combine(popular)
     }
 }

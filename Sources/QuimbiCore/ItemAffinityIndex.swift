@@ -1,7 +1,8 @@
-/// ``ItemAffinities`` with every item numbered, so that a recommendation hashes each bought item once and
+/// ``ItemAffinities`` with every item numbered, so that a recommendation looks each bought item up once and
 /// then works on integers: item names (title — variant) are rarely ASCII, and hashing a non-ASCII `String`
-/// normalizes it to NFC every time, which cost a tenth of a known customer's ticket in the worker.
-struct ItemAffinityIndex: Sendable, Hashable {
+/// normalizes it to NFC every time, which cost a tenth of a known customer's ticket in the worker. A name
+/// is looked up by its bytes first (``number(of:)``, in ``NumberedSpellings``).
+struct ItemAffinityIndex: Sendable {
     /// A companion by number.
     struct Companion: Sendable, Hashable {
         var item: Int
@@ -11,7 +12,9 @@ struct ItemAffinityIndex: Sendable, Hashable {
     /// Item names by number.
     let names: [String]
     /// The number of each item.
-    let numbers: [String: Int]
+    private let numbers: [String: Int]
+    /// The same, by the bytes of the name.
+    private let numbersBySpelling: NumberedSpellings
     /// Companions of each item, by number.
     let companions: [[Companion]]
     /// Popular items by number, most bought first (each once).
@@ -42,9 +45,17 @@ struct ItemAffinityIndex: Sendable, Hashable {
         }
         self.names = names
         self.numbers = numbers
+        numbersBySpelling = NumberedSpellings(names)
         self.companions = (0..<names.count).map { companionLists[$0] ?? [] }
         self.popular = distinctPopular
         self.popularityRank = rank
+    }
+
+    /// The number of the item named `name`. An order names its items as the affinities learnt them, from the
+    /// same store: the bytes match, and the `String` lookup (which treats canonically equivalent spellings
+    /// as one) runs only when they do not.
+    func number(of name: String) -> Int? {
+        numbersBySpelling.number(of: name) ?? numbers[name]
     }
 
     /// Up to `limit` item numbers not bought: highest summed companion score first (ties by popularity,

@@ -45,6 +45,15 @@ import Testing
         }
     }
 
+    /// Items are found by their bytes first; a name spelt with other scalars (decomposed accents) is still the
+    /// same item, as it was when items were looked up as `String`s.
+    @Test func aNameSpeltDecomposedIsTheSameItem() {
+        let affinities = ItemAffinities(
+            companions: ["Aiguille \u{E0} broder": [ItemCompanion(item: "Zubeh\u{F6}r", score: 1)]], popular: ["Zubeh\u{F6}r", "Fil"])
+        #expect(affinities.recommend(for: ["Aiguille a\u{300} broder"], limit: 1) == ["Zubeh\u{F6}r"])
+        #expect(affinities.recommend(for: ["Zubeho\u{308}r"], limit: 1) == ["Fil"])
+    }
+
     @Test func tiesGoToTheMorePopularThenToTheName() {
         let affinities = ItemAffinities(
             companions: ["Cotton — cream": [

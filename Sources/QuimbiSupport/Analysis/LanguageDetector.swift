@@ -1,3 +1,5 @@
+import QuimbiCore
+
 /// Detects the language of a ticket from its function words (en, es, fr, de drafted; pt, it, nl
 /// and non-Latin scripts recognised so that they can be flagged), falling back to the helpdesk's
 /// tag and then to English for messages too short to tell.
@@ -28,16 +30,22 @@ struct LanguageDetector: Sendable {
                "waar", "heb", "jullie", "u", "uw", "maar", "ook", "dat", "geen", "hallo", "graag"],
     ]
 
-    private static let wordLanguages: [String: [String]] = {
+    /// Every function word, numbered, looked up for every token of every ticket (tokens and these words are
+    /// folded alike, so they are found by their bytes).
+    private static let words = NumberedSpellings(languagesByWord.map(\.word))
+    /// The languages of each of ``words``.
+    private static let wordLanguages = languagesByWord.map(\.languages)
+
+    private static let languagesByWord: [(word: String, languages: [String])] = {
         var table: [String: [String]] = [:]
-        for (language, words) in functionWords {
+        for (language, words) in functionWords.sorted(by: { $0.key < $1.key }) {
             for word in words { table[word, default: []].append(language) }
         }
-        return table
+        return table.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }()
 
     /// Every function word of every language (words the typo corrector must leave alone).
-    static var allFunctionWords: Set<String> { Set(wordLanguages.keys) }
+    static var allFunctionWords: Set<String> { Set(words.spellings) }
 
     /// The ISO 639-1 code of `text`'s language.
     func detect(_ text: TokenizedText, declared: String?) -> String {
@@ -46,7 +54,8 @@ struct LanguageDetector: Sendable {
         }
         var scores: [String: Double] = text.invertedMarkCount > 0 ? ["es": 1.5 * Double(text.invertedMarkCount)] : [:]
         for token in text.tokens {
-            guard let languages = Self.wordLanguages[token] else { continue }
+            guard let word = Self.words.number(of: token) else { continue }
+            let languages = Self.wordLanguages[word]
             let share = 1 / Double(languages.count)
             for language in languages { scores[language, default: 0] += share }
         }

@@ -1,11 +1,13 @@
+import QuimbiCore
+
 /// A trie over token sequences: finds every occurrence of many phrases in one pass over the tokens.
 ///
 /// Phrases are written as plain text and tokenized like the tickets, so `"où est ma commande"`
 /// matches "Où est ma commande ?". A `*` in a phrase matches any one token.
 ///
-/// Each word of the phrases is numbered: a text's tokens are looked up once each, and the walk from every
-/// token then follows numbers (hashing a `String` at every step and for every wildcard cost a sixteenth of
-/// a ticket's work).
+/// Each word of the phrases is numbered: a text's tokens are looked up once each (in ``NumberedSpellings``:
+/// tokens and phrase words are folded alike), and the walk from every token then follows numbers (hashing a
+/// `String` at every step and for every wildcard cost a sixteenth of a ticket's work).
 struct PhraseTrie<Payload: Sendable>: Sendable {
     private struct Node: Sendable {
         /// The next node by the number of the next word.
@@ -24,9 +26,9 @@ struct PhraseTrie<Payload: Sendable>: Sendable {
     private var nodes = [Node()]
     private(set) var maxDepth = 0
     /// The number of each word used in a phrase.
-    private var wordNumbers: [String: Int] = [:]
+    private var wordNumbers = NumberedSpellings()
     /// Every word used in a phrase (the typo corrector's vocabulary).
-    var vocabulary: Set<String> { Set(wordNumbers.keys) }
+    var vocabulary: Set<String> { Set(wordNumbers.spellings) }
 
     /// Adds `phrase`; a match of it reports `payload`.
     mutating func insert(_ phrase: String, payload: Payload) {
@@ -34,7 +36,7 @@ struct PhraseTrie<Payload: Sendable>: Sendable {
         precondition(!words.isEmpty, "empty phrase")
         var node = 0
         for word in words {
-            let existing = word == "*" ? nodes[node].wildcard : nodes[node].children[number(of: word)]
+            let existing = word == "*" ? nodes[node].wildcard : nodes[node].children[wordNumbers.insert(word)]
             if let existing {
                 node = existing
                 continue
@@ -43,7 +45,7 @@ struct PhraseTrie<Payload: Sendable>: Sendable {
             if word == "*" {
                 nodes[node].wildcard = nodes.count - 1
             } else {
-                nodes[node].children[number(of: word)] = nodes.count - 1
+                nodes[node].children[wordNumbers.insert(word)] = nodes.count - 1
             }
             node = nodes.count - 1
         }
@@ -51,17 +53,11 @@ struct PhraseTrie<Payload: Sendable>: Sendable {
         maxDepth = max(maxDepth, words.count)
     }
 
-    /// The number of `word`, numbering it if it is new.
-    private mutating func number(of word: String) -> Int {
-        if let known = wordNumbers[word] { return known }
-        wordNumbers[word] = wordNumbers.count
-        return wordNumbers.count - 1
-    }
 
     /// Every occurrence of every phrase, in token order.
     func matches(in tokens: [String]) -> [Match] {
         // A word no phrase uses is -1: only a wildcard follows it.
-        let words = tokens.map { wordNumbers[$0] ?? -1 }
+        let words = tokens.map { wordNumbers.number(of: $0) ?? -1 }
         var found: [Match] = []
         for start in words.indices {
             walk(from: 0, words: words, start: start, position: start, into: &found)
