@@ -2,7 +2,11 @@ import QuimbiCore
 
 /// Profiles, orders and archetypes held in memory: the demo's and benchmark's data source, and the
 /// worker's when no database is configured; with the store's co-purchase affinities.
-public struct InMemoryCustomerData: ProfileSource, OrderSource, ArchetypeSource, RecommendationSource, ImmediateLookup {
+///
+/// A class: the worker holds it as four sources (`any ProfileSource`, …), and each lookup copies the
+/// existential it is called through; a struct of this size was copied field by field (some twenty
+/// retains, a hundred times a ticket).
+public final class InMemoryCustomerData: ProfileSource, OrderSource, ArchetypeSource, RecommendationSource, ImmediateLookup {
     /// One profile per customer (the last given wins), sorted by customer id and found by binary search:
     /// a dictionary's buckets (a power of two, at most three quarters full) took 9.4 MB for the 27,415
     /// profiles of the sample store, this array 3.5 MB.
@@ -13,7 +17,7 @@ public struct InMemoryCustomerData: ProfileSource, OrderSource, ArchetypeSource,
     private let affinities: ItemAffinities
 
     /// Indexes the data; orders are packed (``PackedOrderHistory``), newest first per customer.
-    public init(
+    public convenience init(
         customers: [Customer], orders: [Order], profiles: [CustomerProfile], archetypes: [Archetype], affinities: ItemAffinities = .empty
     ) {
         self.init(customers: customers, orderHistory: PackedOrderHistory(orders), profiles: profiles, archetypes: archetypes, affinities: affinities)

@@ -9,8 +9,9 @@ enum CueMeaning: Sendable {
 }
 
 /// All lexicons compiled once into one phrase trie and one typo corrector, so that a ticket's
-/// tokens are corrected once and scanned once for every cue.
-struct CueIndex: Sendable {
+/// tokens are corrected once and scanned once for every cue. A class: the readers that hold it are
+/// copied into closures for every ticket, and copying it is then one retain.
+final class CueIndex: Sendable {
     let trie: PhraseTrie<CueMeaning>
     let corrector: TypoCorrector
 
