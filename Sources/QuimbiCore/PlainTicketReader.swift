@@ -18,9 +18,11 @@ enum PlainTicketReader {
         return JSONCursor.isWhole(utf8, reading: { $0.members { fields.read($0, from: &$1) } }) ? fields.ticket() : nil
     }
 
-    /// The event's keys by name: the synthesized `CodingKeys(rawValue:)` compares a name with each key in
-    /// turn (600 instructions a key, nine keys a ticket).
-    private static let keysByName = Dictionary(uniqueKeysWithValues: TicketCreated.CodingKeys.allCases.map { ($0.rawValue, $0) })
+    /// The event's keys, numbered as ``keyNames`` numbers their names: the synthesized `CodingKeys(rawValue:)`
+    /// compares a name with each key in turn (600 instructions a key, nine keys a ticket), a `String`-keyed
+    /// dictionary hashes it with SipHash (350).
+    private static let keys = TicketCreated.CodingKeys.allCases
+    private static let keyNames = NumberedSpellings(keys.map(\.rawValue))
 
     /// The event's fields as read so far; `seen` (a bit per key) guards against a key given twice.
     private struct Fields {
@@ -39,7 +41,8 @@ enum PlainTicketReader {
 
         /// Reads the value of `name`; `false` when the key or its value is not of the plain shape.
         mutating func read(_ name: String, from cursor: inout JSONCursor) -> Bool {
-            guard let key = PlainTicketReader.keysByName[name], seen.first(key.position) else { return false }
+            guard let number = PlainTicketReader.keyNames.number(of: name), case let key = PlainTicketReader.keys[number],
+                  seen.first(key.position) else { return false }
             switch key {
             case .eventID:
                 eventID = cursor.string()
