@@ -94,7 +94,8 @@ extension Prompt: JSONWritable {
     func writeJSON(to json: inout JSONByteWriter) {
         json.object { json in
             json.member("system", system)
-            json.member("user", user)
+            json.key("user")
+            userUTF8.withUnsafeBufferPointer { json.writeString(utf8: $0) }
         }
     }
 }

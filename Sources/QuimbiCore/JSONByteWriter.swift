@@ -44,41 +44,52 @@ struct JSONByteWriter: ~Copyable {
     }
 
     /// A JSON string: `"`, `\` and control characters escaped; `/` and non-ASCII written as they are.
-    /// The text is read eight bytes at a time; in a word with bytes to escape, the first of them is found
-    /// from the word's mask, so the bytes around an escape (a prompt's line breaks) are not read one by one.
     mutating func writeString(_ text: String) {
+        text.withContiguousUTF8 { writeString(utf8: $0) }
+    }
+
+    /// ``writeString(_:)`` of the text whose UTF-8 bytes are `utf8`: runs of bytes that need no escape are
+    /// copied straight into the buffer, eight at a time, each word checked as it is copied (an event has
+    /// some seventy strings, most of them short, and its prompt breaks lines every few dozen bytes).
+    mutating func writeString(utf8: UnsafeBufferPointer<UInt8>) {
+        buffer.reserve(utf8.count + 2)
         write(0x22)
-        var text = text
-        text.withUTF8 { utf8 in
-            buffer.reserve(utf8.count + 1)
-            guard let source = UnsafeRawPointer(utf8.baseAddress) else { return }
-            var start = 0
-            var index = 0
-            while index < utf8.count {
-                let escapeAt: Int
-                if index + 8 <= utf8.count {
-                    let mask = Self.escapeMask(UInt64(littleEndian: source.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
-                    guard mask != 0 else {
-                        index += 8
-                        continue
-                    }
-                    escapeAt = index + mask.trailingZeroBitCount / 8
-                } else {
-                    let byte = utf8[index]
-                    guard byte == 0x22 || byte == 0x5C || byte < 0x20 else {
-                        index += 1
-                        continue
-                    }
-                    escapeAt = index
-                }
-                buffer.append(UnsafeBufferPointer(rebasing: utf8[start..<escapeAt]))
-                writeEscaped(utf8[escapeAt])
-                start = escapeAt + 1
-                index = start
-            }
-            buffer.append(UnsafeBufferPointer(rebasing: utf8[start...]))
+        var index = 0
+        while index < utf8.count {
+            index = copyUntilEscape(utf8, from: index)
+            guard index < utf8.count else { break }
+            writeEscaped(utf8[index])
+            index += 1
         }
         write(0x22)
+    }
+
+    /// Appends `utf8[start...]` up to its first byte to escape; returns that byte's index (`utf8.count` if none).
+    private mutating func copyUntilEscape(_ utf8: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let source = UnsafeRawPointer(utf8.baseAddress) else { return start }
+        var end = start
+        buffer.append(atMost: utf8.count - start) { out in
+            while end + 8 <= utf8.count {
+                let word = source.loadUnaligned(fromByteOffset: end, as: UInt64.self)
+                // The whole word is stored even when it holds an escape: it lies within the bytes reserved,
+                // and only those before the escape are counted.
+                UnsafeMutableRawPointer(out + (end - start)).storeBytes(of: word, as: UInt64.self)
+                let mask = Self.escapeMask(UInt64(littleEndian: word))
+                guard mask == 0 else {
+                    end += mask.trailingZeroBitCount / 8
+                    return end - start
+                }
+                end += 8
+            }
+            while end < utf8.count {
+                let byte = utf8[end]
+                guard byte != 0x22, byte != 0x5C, byte >= 0x20 else { break }
+                out[end - start] = byte
+                end += 1
+            }
+            return end - start
+        }
+        return end
     }
 
     /// The high bit of each byte of `word` (first byte lowest) that is `"`, `\` or below 0x20, by the bit
@@ -102,17 +113,22 @@ struct JSONByteWriter: ~Copyable {
     }
 
     private mutating func writeEscaped(_ byte: UInt8) {
+        let short: UInt8
         switch byte {
-        case 0x22: writeLiteral("\\\"")
-        case 0x5C: writeLiteral("\\\\")
-        case 0x08: writeLiteral("\\b")
-        case 0x0C: writeLiteral("\\f")
-        case 0x0A: writeLiteral("\\n")
-        case 0x0D: writeLiteral("\\r")
-        case 0x09: writeLiteral("\\t")
+        case 0x22, 0x5C: short = byte
+        case 0x08: short = UInt8(ascii: "b")
+        case 0x0C: short = UInt8(ascii: "f")
+        case 0x0A: short = UInt8(ascii: "n")
+        case 0x0D: short = UInt8(ascii: "r")
+        case 0x09: short = UInt8(ascii: "t")
         default:
             writeLiteral("\\u00")
             for nibble in [byte >> 4, byte & 0x0F] { write(nibble < 10 ? 0x30 + nibble : 0x57 + nibble) }
+            return
+        }
+        buffer.append(count: 2) { out in
+            out[0] = 0x5C
+            out[1] = short
         }
     }
 

@@ -40,8 +40,7 @@ public struct NumberedSpellings: Sendable {
 
     /// The number of `string`, if it is here.
     public func number(of string: String) -> Int? {
-        var string = string
-        return string.withUTF8 { number(ofUTF8: $0) }
+        string.withContiguousUTF8 { number(ofUTF8: $0) }
     }
 
     /// The number of the string spelt by `utf8`, if it is here.
@@ -52,8 +51,7 @@ public struct NumberedSpellings: Sendable {
     /// The number of `string`, numbering it if it is new.
     @discardableResult
     public mutating func insert(_ string: String) -> Int {
-        var string = string
-        return string.withUTF8 { utf8 in
+        string.withContiguousUTF8 { utf8 in
             let hash = Self.hash(utf8)
             let found = find(utf8, hash: hash)
             if let number = found.number { return number }

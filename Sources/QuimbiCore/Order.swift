@@ -34,8 +34,7 @@ public struct LineItem: Codable, Sendable, Hashable {
     /// ticket names its items, and both Foundation's `String.contains` and the standard library's generic
     /// substring search cost microseconds a call (and iterating its `utf8` view, 730 instructions).
     static func containsDashSeparator(_ title: String) -> Bool {
-        var title = title
-        return title.withUTF8 { bytes in
+        title.withContiguousUTF8 { bytes in
             guard bytes.count >= 5 else { return false }
             for start in 0...(bytes.count - 5) where bytes[start] == 0x20 && bytes[start + 1] == 0xE2
                 && bytes[start + 2] == 0x80 && bytes[start + 3] == 0x94 && bytes[start + 4] == 0x20 {

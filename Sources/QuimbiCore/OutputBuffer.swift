@@ -53,14 +53,12 @@ public struct OutputBuffer: ~Copyable {
 
     /// Appends the UTF-8 bytes of `text`.
     public mutating func append(_ text: String) {
-        var text = text
-        text.withUTF8 { append($0) }
+        text.withContiguousUTF8 { append($0) }
     }
 
     /// Appends the UTF-8 bytes of `text`.
     public mutating func append(_ text: Substring) {
-        var text = text
-        text.withUTF8 { append($0) }
+        text.withContiguousUTF8 { append($0) }
     }
 
     /// Appends the UTF-8 bytes of `literal`.
@@ -78,9 +76,19 @@ public struct OutputBuffer: ~Copyable {
 
     /// Appends `count` bytes that `body` writes in place, from the pointer it is given.
     public mutating func append(count: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Void) {
-        reserve(count)
-        body(base + self.count)
-        self.count += count
+        append(atMost: count) { out in
+            body(out)
+            return count
+        }
+    }
+
+    /// Appends the bytes that `body` writes in place, from the pointer it is given: it may write up to
+    /// `maxCount` and returns how many it wrote.
+    public mutating func append(atMost maxCount: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        reserve(maxCount)
+        let written = body(base + count)
+        precondition((0...maxCount).contains(written), "wrote \(written) bytes where \(maxCount) were reserved")
+        count += written
     }
 
     /// Makes room for `extra` more bytes.

@@ -39,12 +39,22 @@ public enum RFC3339 {
 
     /// The UTC calendar day of `date` as an RFC 3339 `full-date`, e.g. `2026-11-25`.
     public static func fullDate(from date: Date) -> String {
-        let milliseconds = (date.timeIntervalSince1970 * 1_000).rounded(.down)
-        let (days, _) = (milliseconds.isNaN ? 0 : Int64(milliseconds.clamped(to: writableMilliseconds))).floorDivided(by: 86_400_000)
+        let days = daysSince1970(date)
         return String(unsafeUninitializedCapacity: 10) { text in
             writeFullDate(days, into: text.baseAddress!)
             return 10
         }
+    }
+
+    /// The UTC calendar day of `date` as numbers: the day ``fullDate(from:)`` writes (years 1–9999).
+    public static func calendarDay(of date: Date) -> (year: Int, month: Int, day: Int) {
+        CivilDate.fromDays(daysSince1970(date))
+    }
+
+    /// Days from 1970-01-01 to the UTC day of `date`, within the writable years (0 for NaN).
+    private static func daysSince1970(_ date: Date) -> Int64 {
+        let milliseconds = (date.timeIntervalSince1970 * 1_000).rounded(.down)
+        return (milliseconds.isNaN ? 0 : Int64(milliseconds.clamped(to: writableMilliseconds))).floorDivided(by: 86_400_000).quotient
     }
 
     /// Writes `YYYY-MM-DD` of the day `days` after 1970-01-01, ten bytes from `out` on.
@@ -60,8 +70,7 @@ public enum RFC3339 {
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)` (`t`, `z` and a space separator allowed);
     /// `nil` for anything else, including impossible dates such as February 30.
     public static func date(from text: String) -> Date? {
-        var text = text
-        return text.withUTF8 { parse(Array($0)) }
+        text.withContiguousUTF8 { parse(Array($0)) }
     }
 
     private static func parse(_ b: [UInt8]) -> Date? {

@@ -171,12 +171,47 @@ public struct TokenUsage: Codable, Sendable, Hashable {
 }
 
 /// The two messages an LLM receives.
+///
+/// The user message is kept as its UTF-8 bytes: every ticket's is written piece by piece into an
+/// ``OutputBuffer`` and, on the worker's path, only written out again into the draft's JSON, while making a
+/// `String` of it validates every byte (4 % of a ticket's work). ``user`` makes the `String` when asked.
+/// Two prompts are equal when their texts are byte for byte.
 public struct Prompt: Codable, Sendable, Hashable {
     public var system: String
-    public var user: String
+    /// The user message in UTF-8.
+    public private(set) var userUTF8: [UInt8]
+
+    /// The user message.
+    public var user: String {
+        get { String(decoding: userUTF8, as: UTF8.self) }
+        set { userUTF8 = Array(newValue.utf8) }
+    }
 
     public init(system: String, user: String) {
         self.system = system
-        self.user = user
+        userUTF8 = Array(user.utf8)
+    }
+
+    /// A prompt whose user message is the text in `user`, which must have been appended as text (strings and
+    /// literals, never loose bytes) so that its bytes are UTF-8.
+    public init(system: String, user: borrowing OutputBuffer) {
+        self.system = system
+        userUTF8 = user.bytes
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case system, user
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        system = try container.decode(String.self, forKey: .system)
+        userUTF8 = Array(try container.decode(String.self, forKey: .user).utf8)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(system, forKey: .system)
+        try container.encode(user, forKey: .user)
     }
 }

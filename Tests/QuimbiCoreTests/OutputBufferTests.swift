@@ -49,4 +49,31 @@ import Testing
         #expect(buffer.bytes == [])
         #expect(buffer.lastByte == nil)
     }
+
+    /// Bytes written in place count only as far as the writer says, whatever room it asked for.
+    @Test func appendingAtMostCountsWhatWasWritten() {
+        var buffer = OutputBuffer(capacity: 0)
+        var expected: [UInt8] = []
+        var random = SplitMix64(state: 5)
+        for _ in 0..<300 {
+            let room = random.next(below: 40)
+            let written = random.next(below: room + 1)
+            buffer.append(atMost: room) { out in
+                for index in 0..<room { out[index] = UInt8(ascii: "r") }
+                for index in 0..<written { out[index] = UInt8(ascii: "a") + UInt8(index % 26) }
+                return written
+            }
+            expected += (0..<written).map { UInt8(ascii: "a") + UInt8($0 % 26) }
+        }
+        #expect(buffer.bytes == expected)
+    }
+
+    /// A prompt built from a buffer holds the buffer's text, and reads back as the prompt made from that text.
+    @Test func aPromptHoldsTheTextOfItsBuffer() {
+        var user = OutputBuffer(capacity: 0)
+        for piece in Self.pieces { user.append(piece) }
+        let prompt = Prompt(system: "rules", user: user)
+        #expect(prompt.user == Self.pieces.joined())
+        #expect(prompt == Prompt(system: "rules", user: Self.pieces.joined()))
+    }
 }

@@ -49,7 +49,7 @@ struct PromptBuilder: Sendable {
         user.append(Self.openingFence)
         user.append(message)
         user.append(Self.closingFence)
-        return Prompt(system: Self.system, user: user.string)
+        return Prompt(system: Self.system, user: user)
     }
 
     /// Appends the decision in the words the LLM must follow.

@@ -121,11 +121,28 @@ enum BehaviourText {
 /// Number formats used in drafts, prompts and summaries (locale-independent, without Foundation's
 /// slow `String(format:)`, since every ticket's prompt uses them).
 enum Money {
-    /// `179.42`, `-3.50`.
+    /// `179.42`, `-3.50`. Written digit by digit (string interpolation cost a microsecond a call, and a prompt
+    /// has a dozen amounts).
     static func format(_ amount: Double) -> String {
         let cents = Int((abs(amount) * 100).rounded())
-        let fraction = cents % 100
-        return "\(amount < 0 && cents > 0 ? "-" : "")\(cents / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+        let negative = amount < 0 && cents > 0
+        var units = cents / 100
+        var digits = 1
+        while units >= 10 {
+            digits += 1
+            units /= 10
+        }
+        let length = (negative ? 1 : 0) + digits + 3
+        return String(unsafeUninitializedCapacity: length) { text in
+            var rest = cents
+            for index in stride(from: length - 1, through: negative ? 1 : 0, by: -1) where index != length - 3 {
+                text[index] = 0x30 + UInt8(rest % 10)
+                rest /= 10
+            }
+            text[length - 3] = UInt8(ascii: ".")
+            if negative { text[0] = UInt8(ascii: "-") }
+            return length
+        }
     }
 }
 

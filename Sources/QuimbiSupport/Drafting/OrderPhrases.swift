@@ -11,16 +11,13 @@ struct OrderPhrases: Sendable {
     var notFound: @Sendable (_ order: String) -> String
     var noOrders: String
     var unavailable: String
-    var date: @Sendable (_ year: Substring, _ month: String, _ day: Int) -> String
+    var date: @Sendable (_ year: Int, _ month: String, _ day: Int) -> String
     var months: [String]
 
     /// `date` in words, "January 14, 2026", from its UTC calendar day.
     func day(_ date: Date) -> String {
-        let parts = RFC3339.fullDate(from: date).split(separator: "-")
-        guard parts.count == 3, let month = Int(parts[1]), months.indices.contains(month - 1), let day = Int(parts[2]) else {
-            return RFC3339.fullDate(from: date)
-        }
-        return self.date(parts[0], months[month - 1], day)
+        let (year, month, day) = RFC3339.calendarDay(of: date)
+        return self.date(year, months[month - 1], day)
     }
 
     static let english = OrderPhrases(

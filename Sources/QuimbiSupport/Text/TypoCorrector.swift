@@ -39,8 +39,7 @@ struct TypoCorrector: Sendable {
             }
         }
         for (number, word) in targets.enumerated() {
-            var word = word
-            word.withUTF8 { utf8 in
+            word.withContiguousUTF8 { utf8 in
                 _ = Self.allDeletions(of: utf8) { key in
                     index(String(decoding: key, as: UTF8.self), number)
                     return true
@@ -68,8 +67,7 @@ struct TypoCorrector: Sendable {
 
     /// The one cue word within an edit of `token`, or nil when there is none or more than one.
     private func correction(of token: String) -> String? {
-        var token = token
-        return token.withUTF8 { utf8 in
+        token.withContiguousUTF8 { utf8 in
             var candidate: Int?
             /// Records the cue word `key` gives, if any; false when it differs from one recorded before.
             func agrees(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
