@@ -9,13 +9,3 @@ extension String {
         return try copy.withUTF8(body)
     }
 }
-
-extension Substring {
-    /// ``Swift/String/withContiguousUTF8(_:)`` of a substring.
-    @inlinable
-    public func withContiguousUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
-        if let result = try utf8.withContiguousStorageIfAvailable(body) { return result }
-        var copy = self
-        return try copy.withUTF8(body)
-    }
-}

@@ -58,7 +58,8 @@ public struct OutputBuffer: ~Copyable {
 
     /// Appends the UTF-8 bytes of `text`.
     public mutating func append(_ text: Substring) {
-        text.withContiguousUTF8 { append($0) }
+        var text = text
+        text.withUTF8 { append($0) }
     }
 
     /// Appends the UTF-8 bytes of `literal`.
