@@ -134,19 +134,9 @@ struct JSONByteWriter: ~Copyable {
 
     mutating func writeInteger<T: BinaryInteger>(_ value: T) {
         if value < 0 { write(0x2D) }
-        var magnitude = value.magnitude
-        var digits = 1
-        var rest = magnitude / 10
-        while rest > 0 {
-            digits += 1
-            rest /= 10
-        }
-        buffer.append(count: digits) { out in
-            for index in stride(from: digits - 1, through: 0, by: -1) {
-                out[index] = 0x30 + UInt8(magnitude % 10)
-                magnitude /= 10
-            }
-        }
+        let magnitude = UInt64(value.magnitude)
+        let digits = DecimalDigits.count(of: magnitude)
+        buffer.append(count: digits) { DecimalDigits.write(magnitude, count: digits, into: $0) }
     }
 
     /// A finite floating-point number in its shortest exact form, `3` rather than `3.0`.

@@ -27,13 +27,13 @@ public enum RFC3339 {
         let second = Int(millisecondOfDay / 1_000)
         writeFullDate(days, into: out)
         out[10] = UInt8(ascii: "T")
-        write(second / 3_600, digits: 2, into: out + 11)
+        DecimalDigits.write(UInt64(second / 3_600), count: 2, into: out + 11)
         out[13] = UInt8(ascii: ":")
-        write(second / 60 % 60, digits: 2, into: out + 14)
+        DecimalDigits.write(UInt64(second / 60 % 60), count: 2, into: out + 14)
         out[16] = UInt8(ascii: ":")
-        write(second % 60, digits: 2, into: out + 17)
+        DecimalDigits.write(UInt64(second % 60), count: 2, into: out + 17)
         out[19] = UInt8(ascii: ".")
-        write(Int(millisecondOfDay % 1_000), digits: 3, into: out + 20)
+        DecimalDigits.write(UInt64(millisecondOfDay % 1_000), count: 3, into: out + 20)
         out[23] = UInt8(ascii: "Z")
     }
 
@@ -60,11 +60,11 @@ public enum RFC3339 {
     /// Writes `YYYY-MM-DD` of the day `days` after 1970-01-01, ten bytes from `out` on.
     private static func writeFullDate(_ days: Int64, into out: UnsafeMutablePointer<UInt8>) {
         let (year, month, day) = CivilDate.fromDays(days)
-        write(year, digits: 4, into: out)
+        DecimalDigits.write(UInt64(year), count: 4, into: out)
         out[4] = UInt8(ascii: "-")
-        write(month, digits: 2, into: out + 5)
+        DecimalDigits.write(UInt64(month), count: 2, into: out + 5)
         out[7] = UInt8(ascii: "-")
-        write(day, digits: 2, into: out + 8)
+        DecimalDigits.write(UInt64(day), count: 2, into: out + 8)
     }
 
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)` (`t`, `z` and a space separator allowed);
@@ -129,15 +129,6 @@ public enum RFC3339 {
             value = value * 10 + digit
         }
         return value
-    }
-
-    /// Writes the last `digits` decimal digits of `value` (not negative), zero-padded, from `out` on.
-    private static func write(_ value: Int, digits: Int, into out: UnsafeMutablePointer<UInt8>) {
-        var rest = value
-        for index in stride(from: digits - 1, through: 0, by: -1) {
-            out[index] = UInt8(ascii: "0") + UInt8(rest % 10)
-            rest /= 10
-        }
     }
 }
 

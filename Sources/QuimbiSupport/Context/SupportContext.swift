@@ -125,22 +125,16 @@ enum Money {
     /// has a dozen amounts).
     static func format(_ amount: Double) -> String {
         let cents = Int((abs(amount) * 100).rounded())
-        let negative = amount < 0 && cents > 0
-        var units = cents / 100
-        var digits = 1
-        while units >= 10 {
-            digits += 1
-            units /= 10
-        }
-        let length = (negative ? 1 : 0) + digits + 3
+        let sign = amount < 0 && cents > 0 ? 1 : 0
+        let units = UInt64(cents / 100)
+        let digits = DecimalDigits.count(of: units)
+        let length = sign + digits + 3
         return String(unsafeUninitializedCapacity: length) { text in
-            var rest = cents
-            for index in stride(from: length - 1, through: negative ? 1 : 0, by: -1) where index != length - 3 {
-                text[index] = 0x30 + UInt8(rest % 10)
-                rest /= 10
-            }
-            text[length - 3] = UInt8(ascii: ".")
-            if negative { text[0] = UInt8(ascii: "-") }
+            let out = text.baseAddress!
+            if sign == 1 { out[0] = UInt8(ascii: "-") }
+            DecimalDigits.write(units, count: digits, into: out + sign)
+            out[sign + digits] = UInt8(ascii: ".")
+            DecimalDigits.write(UInt64(cents % 100), count: 2, into: out + sign + digits + 1)
             return length
         }
     }
