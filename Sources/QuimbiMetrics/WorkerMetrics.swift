@@ -20,31 +20,50 @@ public final class WorkerMetrics: TicketObserver {
     private let processingTimer: CoreMetrics.Timer
     private let endToEndTimer: CoreMetrics.Timer
     private let degradedCounter: Counter
+    /// The labelled series, each counter made once per label value.
+    private let processed: CounterFamily<ProcessedLabels>
+    private let discounts: CounterFamily<Int>
+    private let escalations: CounterFamily<IntentLabel>
+    private let deadLetters: CounterFamily<String>
 
     /// Metrics recorded into `registry`.
     public init(registry: MetricsRegistry) {
-        factory = registry.factory
+        let factory = registry.factory
+        self.factory = factory
         processingTimer = Timer(label: "quimbi_ticket_processing_seconds", dimensions: [], factory: factory)
         endToEndTimer = Timer(label: "quimbi_ticket_end_to_end_seconds", dimensions: [], factory: factory)
         degradedCounter = Counter(label: "quimbi_tickets_degraded_total", dimensions: [], factory: factory)
+        processed = CounterFamily { labels in
+            Counter(
+                label: "quimbi_tickets_processed_total",
+                dimensions: [("outcome", labels.outcome.rawValue), ("intent", labels.intent?.rawValue ?? "none")], factory: factory)
+        }
+        discounts = CounterFamily { percent in
+            Counter(label: "quimbi_discounts_offered_total", dimensions: [("percent", String(percent))], factory: factory)
+        }
+        escalations = CounterFamily { intent in
+            Counter(label: "quimbi_escalations_total", dimensions: [("intent", intent.rawValue)], factory: factory)
+        }
+        deadLetters = CounterFamily { code in
+            Counter(label: "quimbi_dead_letters_total", dimensions: [("code", code)], factory: factory)
+        }
     }
 
     public func ticketFinished(_ result: TicketResult) {
         switch result {
         case .drafted(let draft, let escalation):
-            let intent = draft.intent.label.rawValue
-            let outcome = escalation == nil ? "drafted" : "escalated"
-            Counter(label: "quimbi_tickets_processed_total", dimensions: [("outcome", outcome), ("intent", intent)], factory: factory).increment()
+            let intent = draft.intent.label
+            processed.increment(ProcessedLabels(outcome: escalation == nil ? .drafted : .escalated, intent: intent))
             processingTimer.recordNanoseconds(Int64(draft.timing.totalMs * 1_000_000))
             recordEndToEnd(ticketCreatedAt: draft.timing.ticketCreatedAt, completedAt: draft.timing.completedAt)
             if !draft.context.degraded.isEmpty {
                 degradedCounter.increment()
             }
             if draft.recommendation.offerDiscount {
-                Counter(label: "quimbi_discounts_offered_total", dimensions: [("percent", String(draft.recommendation.discountPercent))], factory: factory).increment()
+                discounts.increment(draft.recommendation.discountPercent)
             }
             if escalation != nil {
-                Counter(label: "quimbi_escalations_total", dimensions: [("intent", intent)], factory: factory).increment()
+                escalations.increment(intent)
             }
         case .rejected(let rejection):
             ticketDeadLettered(code: rejection.code)
@@ -52,8 +71,8 @@ public final class WorkerMetrics: TicketObserver {
     }
 
     public func ticketDeadLettered(code: String) {
-        Counter(label: "quimbi_tickets_processed_total", dimensions: [("outcome", "rejected"), ("intent", "none")], factory: factory).increment()
-        Counter(label: "quimbi_dead_letters_total", dimensions: [("code", code)], factory: factory).increment()
+        processed.increment(ProcessedLabels(outcome: .rejected, intent: nil))
+        deadLetters.increment(code)
     }
 
     /// The timer of lookups against `source` (for example `profile`, `orders`, `archetype`): a
@@ -95,4 +114,15 @@ public final class WorkerMetrics: TicketObserver {
         let seconds = max(0, completedAt.timeIntervalSince(ticketCreatedAt))
         endToEndTimer.recordNanoseconds(Int64(seconds * 1e9))
     }
+}
+
+/// The labels of `quimbi_tickets_processed_total`.
+private struct ProcessedLabels: Hashable, Sendable {
+    enum Outcome: String {
+        case drafted, escalated, rejected
+    }
+
+    var outcome: Outcome
+    /// `none` for a rejected ticket.
+    var intent: IntentLabel?
 }
