@@ -39,6 +39,7 @@ final class ConsumerPoller: Sendable {
         var pausedPartitions: Set<TopicPartition> = []
         var streamFinished = false
         var fullSince: ContinuousClock.Instant?
+        let topicNames = TopicNames()
         let pollTimeout = Int32(max(1, min(100, configuration.commitInterval.milliseconds)))
         while true {
             let request = requests.withLock { $0 }
@@ -60,7 +61,7 @@ final class ConsumerPoller: Sendable {
             if !holding {
                 pausedPartitions = applyBackpressure(stopping: request.stopFetching, fullTooLong: fullTooLong, paused: pausedPartitions)
                 let limit = room > 0 ? min(configuration.maxBatch, room) : configuration.maxBatch
-                let batch = poll(timeoutMilliseconds: pollTimeout, handOut: !streamFinished, limit: limit)
+                let batch = poll(timeoutMilliseconds: pollTimeout, handOut: !streamFinished, limit: limit, topicNames: topicNames)
                 if !batch.isEmpty { continuation.yield(batch) }
             }
             if clock.now - lastCommit >= configuration.commitInterval {
@@ -99,13 +100,13 @@ final class ConsumerPoller: Sendable {
     /// Waits up to the timeout for the first record, then takes what else is ready, up to `limit`.
     /// Without `handOut` (fetching stopped) it only serves librdkafka's callbacks: records fetched
     /// before the pause are dropped, never handed out and never committed.
-    private func poll(timeoutMilliseconds: Int32, handOut: Bool, limit: Int) -> [KafkaMessage] {
+    private func poll(timeoutMilliseconds: Int32, handOut: Bool, limit: Int, topicNames: TopicNames) -> [KafkaMessage] {
         var timeout = timeoutMilliseconds
         let next = { () -> KafkaMessage? in
             while let message = rd_kafka_consumer_poll(self.handle.pointer, timeout) {
                 timeout = 0
                 defer { rd_kafka_message_destroy(message) }
-                if let converted = self.convert(message) { return converted }
+                if let converted = self.convert(message, topicNames: topicNames) { return converted }
             }
             return nil
         }
@@ -130,7 +131,7 @@ final class ConsumerPoller: Sendable {
         return ledger.handOut(held)
     }
 
-    private func convert(_ message: UnsafeMutablePointer<rd_kafka_message_t>) -> KafkaMessage? {
+    private func convert(_ message: UnsafeMutablePointer<rd_kafka_message_t>, topicNames: TopicNames) -> KafkaMessage? {
         let record = message.pointee
         guard record.err == RD_KAFKA_RESP_ERR_NO_ERROR else {
             if record.err != RD_KAFKA_RESP_ERR__PARTITION_EOF {
@@ -138,7 +139,7 @@ final class ConsumerPoller: Sendable {
             }
             return nil
         }
-        let topic = record.rkt.map { String(cString: rd_kafka_topic_name($0)) } ?? ""
+        let topic = record.rkt.map { topicNames.name(of: $0) } ?? ""
         let value = record.payload.map { Array(UnsafeRawBufferPointer(start: $0, count: record.len)) } ?? []
         let key = record.key.map { Array(UnsafeRawBufferPointer(start: $0, count: record.key_len)) }
         var timestampType = RD_KAFKA_TIMESTAMP_NOT_AVAILABLE

@@ -44,9 +44,12 @@ final class DeliveryBatch: Sendable {
 final class DeliverySlot: Sendable {
     let batch: DeliveryBatch
     let index: Int
+    /// The record's topic, for its delivery report (not read back from librdkafka as a C string).
+    let topic: String
 
-    init(batch: DeliveryBatch, index: Int) {
+    init(batch: DeliveryBatch, index: Int, topic: String) {
         self.batch = batch
         self.index = index
+        self.topic = topic
     }
 }

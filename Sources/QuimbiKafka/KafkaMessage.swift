@@ -24,6 +24,14 @@ public struct TopicPartition: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { "\(topic)[\(partition)]" }
+
+    /// Hashes the partition and the topic name's length, not its bytes: the consumer's ledger looks a
+    /// record's partition up several times, and hashing the name was most of each lookup. Equality
+    /// still compares the names, so partitions of different topics stay apart.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(partition)
+        hasher.combine(topic.utf8.count)
+    }
 }
 
 /// A record read by a ``KafkaConsumer``. Its bytes are copied out of librdkafka.

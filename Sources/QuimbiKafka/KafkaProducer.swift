@@ -60,7 +60,7 @@ public final class KafkaProducer: Sendable {
         rd_kafka_conf_set_dr_msg_cb(conf, { rk, message, _ in
             guard let rk, let message, let opaque = message.pointee._private else { return }
             let slot = Unmanaged<DeliverySlot>.fromOpaque(opaque).takeRetainedValue()
-            let topic = message.pointee.rkt.map { String(cString: rd_kafka_topic_name($0)) } ?? ""
+            let topic = slot.topic
             let error = message.pointee.err
             if error == RD_KAFKA_RESP_ERR_NO_ERROR {
                 let where_ = TopicPartition(topic: topic, partition: message.pointee.partition)
@@ -141,7 +141,7 @@ public final class KafkaProducer: Sendable {
     private func queue(_ records: [ProducerRecord], into batch: DeliveryBatch) async {
         for (index, record) in records.enumerated() {
             do throws(KafkaError) {
-                try await queue(record, slot: DeliverySlot(batch: batch, index: index))
+                try await queue(record, slot: DeliverySlot(batch: batch, index: index, topic: record.topic))
             } catch {
                 batch.report(.failure(error), at: index)
             }
