@@ -22,7 +22,7 @@ struct ConsumerGroupRun: Sendable {
     let status: WorkerStatus
     let logger: Logger
 
-    /// Runs `handle` for every record, each in its own task; throws the ``WorkerFailure`` that stopped the run, if any.
+    /// Runs `handle` for every record, up to `maxConcurrent` at once; throws the ``WorkerFailure`` that stopped the run, if any.
     func run(_ handle: @escaping @Sendable (KafkaMessage, ConsumerGroupClients) async -> Void) async throws {
         let consumer = try KafkaConsumer(configuration: self.consumer, logger: logger)
         let stop = WorkerStop(consumer: consumer, status: status)
@@ -63,24 +63,31 @@ struct ConsumerGroupRun: Sendable {
         if let failure = status.failure { throw failure }
     }
 
-    /// Hands every record to `handle` in its own task, at most `maxConcurrent` at once; returns once the
-    /// records' tasks are done and every delivery they left pending is settled, its follow-up work
-    /// included (or at once when cancelled).
+    /// Hands every record to `handle`, at most `maxConcurrent` at once, on up to as many lanes (child tasks
+    /// that handle one record after another, see ``RecordLanes``; a lane is started when a record finds none
+    /// idle); returns once the records are handled and every delivery they left pending is settled, its
+    /// follow-up work included (or at once when cancelled).
     private static func pump(
         _ clients: ConsumerGroupClients, maxConcurrent: Int, _ handle: @escaping @Sendable (KafkaMessage, ConsumerGroupClients) async -> Void
     ) async {
         await withTaskGroup(of: Void.self) { group in
-            var running = 0
+            let lanes = RecordLanes(capacity: maxConcurrent)
+            var started = 0
             for await batch in clients.consumer.batches {
                 for message in batch {
-                    if running >= maxConcurrent {
-                        await group.next()
-                        running -= 1
+                    await lanes.waitForRoom()
+                    if !lanes.push(message), started < maxConcurrent {
+                        started += 1
+                        group.addTask {
+                            while let message = await lanes.next() {
+                                await handle(message, clients)
+                                lanes.done()
+                            }
+                        }
                     }
-                    group.addTask { await handle(message, clients) }
-                    running += 1
                 }
             }
+            lanes.finish()
         }
         await clients.deliveries.waitUntilSettled()
         clients.deliveries.close()
