@@ -19,6 +19,14 @@ public enum RFC3339 {
         }
     }
 
+    /// ``string(from:)``'s text of `date` as its UTF-8 bytes (a Kafka header's value), without a `String` between.
+    public static func utf8(from date: Date) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: textLength) { bytes, count in
+            write(date, into: bytes.baseAddress!)
+            count = textLength
+        }
+    }
+
     /// Writes ``string(from:)``'s text of `date`, ``textLength`` bytes, from `out` on.
     static func write(_ date: Date, into out: UnsafeMutablePointer<UInt8>) {
         let milliseconds = (date.timeIntervalSince1970 * 1_000).rounded()

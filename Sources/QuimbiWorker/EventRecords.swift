@@ -3,7 +3,7 @@ import QuimbiCore
 import QuimbiKafka
 
 /// Turns output events into Kafka records: key = ticket id, JSON value, CloudEvents 1.0 binary-mode
-/// headers (`ce_specversion`, `ce_id`, `ce_type`, `ce_source`, `ce_time`, `ce_subject`, `content-type`); drafts
+/// headers (`ce_specversion`, `ce_id`, `ce_type`, `ce_source`, `ce_time`, `content-type`); drafts
 /// and escalations also carry the ticket's helpdesk headers (`ce_helpdesk`, `ce_helpdeskaccount`), which
 /// `quimbi deliver` routes by.
 struct EventRecords: Sendable {
@@ -17,18 +17,36 @@ struct EventRecords: Sendable {
     let topics: WorkerTopics
     /// CloudEvents `source`.
     let source: String
+    /// The headers whose values do not change from record to record, made once (a header's value is an
+    /// array of its own, allocated for every record before).
+    private let sourceHeader: KafkaHeader
+    private static let specVersionHeader = KafkaHeader(name: "ce_specversion", text: "1.0")
+    private static let contentTypeHeader = KafkaHeader(name: "content-type", text: "application/json")
+    private static let typeHeaders = (
+        draft: typeHeader(EventType.draft), escalation: typeHeader(EventType.escalation), deadLetter: typeHeader(EventType.deadLetter)
+    )
+
+    init(topics: WorkerTopics, source: String) {
+        self.topics = topics
+        self.source = source
+        sourceHeader = KafkaHeader(name: "ce_source", text: source)
+    }
+
+    private static func typeHeader(_ type: String) -> KafkaHeader {
+        KafkaHeader(name: "ce_type", text: type)
+    }
 
     func records(for result: TicketResult, original message: KafkaMessage) throws -> [ProducerRecord] {
         switch result {
         case .drafted(let draft, let escalation):
-            let helpdesk = message.headers.filter { [TicketSource.systemHeader, TicketSource.accountHeader].contains($0.name) }
+            let helpdesk = message.headers.filter { $0.name == TicketSource.systemHeader || $0.name == TicketSource.accountHeader }
             var records = [
-                record(topic: topics.drafts, key: draft.ticketID, id: draft.eventID, type: EventType.draft,
+                record(topic: topics.drafts, key: draft.ticketID, id: draft.eventID, type: Self.typeHeaders.draft,
                        time: draft.createdAt, value: try draft.jsonBytes(), extra: helpdesk),
             ]
             if let escalation {
                 records.append(record(topic: topics.escalations, key: escalation.ticketID, id: escalation.eventID,
-                                      type: EventType.escalation, time: escalation.createdAt, value: try escalation.jsonBytes(),
+                                      type: Self.typeHeaders.escalation, time: escalation.createdAt, value: try escalation.jsonBytes(),
                                       extra: helpdesk))
             }
             return records
@@ -48,24 +66,23 @@ struct EventRecords: Sendable {
             failedAt: Date()
         )
         let key = message.key.map { String(decoding: $0, as: UTF8.self) }
-        return record(topic: topics.deadLetters, key: key, id: letter.eventID, type: EventType.deadLetter,
+        return record(topic: topics.deadLetters, key: key, id: letter.eventID, type: Self.typeHeaders.deadLetter,
                       time: letter.failedAt, value: try StreamingJSONEncoder().encode(letter))
     }
 
     private func record(
-        topic: String, key: String?, id: String, type: String, time: Date, value: [UInt8], extra: [KafkaHeader] = []
+        topic: String, key: String?, id: String, type: KafkaHeader, time: Date, value: [UInt8], extra: [KafkaHeader] = []
     ) -> ProducerRecord {
-        ProducerRecord(
-            topic: topic, key: key.map { Array($0.utf8) }, value: value,
-            headers: [
-                KafkaHeader(name: "ce_specversion", text: "1.0"),
-                KafkaHeader(name: "ce_id", text: id),
-                KafkaHeader(name: "ce_type", text: type),
-                KafkaHeader(name: "ce_source", text: source),
-                KafkaHeader(name: "ce_time", text: RFC3339.string(from: time)),
-                KafkaHeader(name: "content-type", text: "application/json"),
-            ] + extra
-        )
+        var headers: [KafkaHeader] = []
+        headers.reserveCapacity(6 + extra.count)
+        headers.append(Self.specVersionHeader)
+        headers.append(KafkaHeader(name: "ce_id", text: id))
+        headers.append(type)
+        headers.append(sourceHeader)
+        headers.append(KafkaHeader(name: "ce_time", value: RFC3339.utf8(from: time)))
+        headers.append(Self.contentTypeHeader)
+        headers.append(contentsOf: extra)
+        return ProducerRecord(topic: topic, key: key.map { Array($0.utf8) }, value: value, headers: headers)
     }
 }
 

@@ -15,6 +15,7 @@ struct RFC3339Tests {
             let expected = Self.reference.format(wholeSeconds).dropLast() + "." + String(format: "%03d", ((milliseconds % 1_000) + 1_000) % 1_000) + "Z"
             #expect(RFC3339.string(from: date) == expected)
             #expect(RFC3339.date(from: RFC3339.string(from: date)) == date)
+            #expect(RFC3339.utf8(from: date) == Array(expected.utf8))
         }
     }
 

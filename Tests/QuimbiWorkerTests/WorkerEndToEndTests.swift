@@ -57,6 +57,8 @@ func expectGracefulExit(_ process: QuimbiProcess, within timeout: Duration) asyn
         let headers = Dictionary(draftRecord.headers.map { ($0.name, String(decoding: $0.value, as: UTF8.self)) }, uniquingKeysWith: { a, _ in a })
         #expect(headers["ce_specversion"] == "1.0" && headers["ce_type"] == "com.quimbi.support.draft.v1")
         #expect(headers["content-type"] == "application/json" && headers["ce_id"]?.hasPrefix("draft:") == true)
+        #expect(headers["ce_source"]?.isEmpty == false && headers["ce_time"].flatMap(RFC3339.date(from:)) != nil)
+        #expect(draftRecord.headers.prefix(6).map(\.name) == ["ce_specversion", "ce_id", "ce_type", "ce_source", "ce_time", "content-type"])
         #expect(draftRecord.key?.hasPrefix("T-SEED-") == true)
 
         #expect(try SchemaValidator.validate(collector.all(collector.topics.drafts).map(\.value), schema: "draft-response.v1.json").allSatisfy { $0 == nil })
