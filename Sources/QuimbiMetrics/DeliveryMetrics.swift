@@ -4,27 +4,36 @@ import QuimbiWorker
 /// The note deliverer's metrics: `quimbi_notes_total{helpdesk,outcome}` (outcome `delivered`, `duplicate`,
 /// `skipped`, `dead_lettered`) and `quimbi_dead_letters_total{code}`.
 public final class DeliveryMetrics: DeliveryObserver {
-    private let factory: any MetricsFactory
+    private let notes: CounterFamily<NoteLabels>
+    private let deadLetters: CounterFamily<String>
 
     /// Metrics recorded into `registry`.
     public init(registry: MetricsRegistry) {
-        factory = registry.factory
+        let factory = registry.factory
+        notes = CounterFamily { labels in
+            Counter(label: "quimbi_notes_total", dimensions: [("helpdesk", labels.helpdesk), ("outcome", labels.outcome)], factory: factory)
+        }
+        deadLetters = CounterFamily { code in
+            Counter(label: "quimbi_dead_letters_total", dimensions: [("code", code)], factory: factory)
+        }
     }
 
     public func noteDelivered(system: String, duplicate: Bool) {
-        count(system, duplicate ? "duplicate" : "delivered")
+        notes.increment(NoteLabels(helpdesk: system, outcome: duplicate ? "duplicate" : "delivered"))
     }
 
     public func noteSkipped(system: String) {
-        count(system, "skipped")
+        notes.increment(NoteLabels(helpdesk: system, outcome: "skipped"))
     }
 
     public func noteDeadLettered(system: String, code: String) {
-        count(system, "dead_lettered")
-        Counter(label: "quimbi_dead_letters_total", dimensions: [("code", code)], factory: factory).increment()
+        notes.increment(NoteLabels(helpdesk: system, outcome: "dead_lettered"))
+        deadLetters.increment(code)
     }
+}
 
-    private func count(_ system: String, _ outcome: String) {
-        Counter(label: "quimbi_notes_total", dimensions: [("helpdesk", system), ("outcome", outcome)], factory: factory).increment()
-    }
+/// The labels of `quimbi_notes_total`.
+private struct NoteLabels: Hashable, Sendable {
+    var helpdesk: String
+    var outcome: String
 }
