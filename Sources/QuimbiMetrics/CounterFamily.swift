@@ -30,3 +30,10 @@ final class CounterFamily<Key: Hashable & Sendable>: Sendable {
         }
     }
 }
+
+extension CounterFamily where Key == String {
+    /// `quimbi_dead_letters_total{code}`, the series the ticket worker and the note deliverer both count into.
+    static func deadLetters(factory: any MetricsFactory) -> CounterFamily<String> {
+        CounterFamily { code in Counter(label: "quimbi_dead_letters_total", dimensions: [("code", code)], factory: factory) }
+    }
+}

@@ -13,9 +13,7 @@ public final class DeliveryMetrics: DeliveryObserver {
         notes = CounterFamily { labels in
             Counter(label: "quimbi_notes_total", dimensions: [("helpdesk", labels.helpdesk), ("outcome", labels.outcome)], factory: factory)
         }
-        deadLetters = CounterFamily { code in
-            Counter(label: "quimbi_dead_letters_total", dimensions: [("code", code)], factory: factory)
-        }
+        deadLetters = .deadLetters(factory: factory)
     }
 
     public func noteDelivered(system: String, duplicate: Bool) {

@@ -44,9 +44,7 @@ public final class WorkerMetrics: TicketObserver {
         escalations = CounterFamily { intent in
             Counter(label: "quimbi_escalations_total", dimensions: [("intent", intent.rawValue)], factory: factory)
         }
-        deadLetters = CounterFamily { code in
-            Counter(label: "quimbi_dead_letters_total", dimensions: [("code", code)], factory: factory)
-        }
+        deadLetters = .deadLetters(factory: factory)
     }
 
     public func ticketFinished(_ result: TicketResult) {
