@@ -3,12 +3,16 @@ import Testing
 
 /// `quimbi bench` on the embedded broker: its one JSON report says where the end-to-end latency went.
 @Suite struct BenchReportTests {
-    @Test func theReportSplitsTheLatencyIntoItsFourStages() async throws {
-        let result = try await QuimbiProgram.run(
-            executable: QuimbiProgram.binary, arguments: ["bench", "--tickets", "300", "--lexicon-only"])
+    /// The JSON report of `quimbi bench` run with `arguments`.
+    private static func report(_ arguments: [String]) async throws -> [String: Any] {
+        let result = try await QuimbiProgram.run(executable: QuimbiProgram.binary, arguments: ["bench"] + arguments)
         try #require(result.status == 0, "\(result.output)")
         let line = try #require(result.output.split(separator: "\n").last { $0.hasPrefix("{") }, "\(result.output)")
-        let report = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        return try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+    }
+
+    @Test func theReportSplitsTheLatencyIntoItsFourStages() async throws {
+        let report = try await Self.report(["--tickets", "300", "--lexicon-only"])
         #expect(report["tickets_completed"] as? Int == 300)
         let endToEnd = try #require(report["latency_ms"] as? [String: Double])
         let stages = try #require(report["latency_stages_ms"] as? [String: [String: Double]])
@@ -22,5 +26,13 @@ import Testing
             // are read on the wall clock, the whole on the continuous clock: 5 ms of slack).
             #expect(max <= longest + 5, "\(stage): \(percentiles), end to end \(endToEnd)")
         }
+    }
+
+    @Test func aRateSpreadsTheTicketsOverTime() async throws {
+        let report = try await Self.report(["--tickets", "300", "--rate", "1000", "--lexicon-only"])
+        #expect(report["tickets_completed"] as? Int == 300)
+        // Ticket 299 is due 299 ms after the first: the run from the first send to the last draft lasts at least that long.
+        let seconds = try #require(report["seconds"] as? Double)
+        #expect(seconds >= 0.299, "\(report)")
     }
 }
