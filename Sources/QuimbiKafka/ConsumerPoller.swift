@@ -19,17 +19,17 @@ final class ConsumerPoller: Sendable {
     private let ledger: PartitionLedger
     private let configuration: ConsumerConfiguration
     private let logger: Logger
-    private let continuation: AsyncStream<[KafkaMessage]>.Continuation
+    private let receiver: any RecordReceiver
 
     init(
         handle: KafkaHandle, ledger: PartitionLedger, configuration: ConsumerConfiguration, logger: Logger,
-        continuation: AsyncStream<[KafkaMessage]>.Continuation
+        receiver: any RecordReceiver
     ) {
         self.handle = handle
         self.ledger = ledger
         self.configuration = configuration
         self.logger = logger
-        self.continuation = continuation
+        self.receiver = receiver
     }
 
     func run() {
@@ -45,7 +45,7 @@ final class ConsumerPoller: Sendable {
             let request = requests.withLock { $0 }
             if request.close { break }
             if request.stopFetching, !streamFinished {
-                continuation.finish()
+                receiver.finish()
                 streamFinished = true
             }
             var room = configuration.maxInFlight - ledger.unsettled
@@ -62,7 +62,7 @@ final class ConsumerPoller: Sendable {
                 pausedPartitions = applyBackpressure(stopping: request.stopFetching, fullTooLong: fullTooLong, paused: pausedPartitions)
                 let limit = room > 0 ? min(configuration.maxBatch, room) : configuration.maxBatch
                 let batch = poll(timeoutMilliseconds: pollTimeout, handOut: !streamFinished, limit: limit, topicNames: topicNames)
-                if !batch.isEmpty { continuation.yield(batch) }
+                if !batch.isEmpty { receiver.receive(batch) }
             }
             if clock.now - lastCommit >= configuration.commitInterval {
                 commit(async: true)
@@ -79,7 +79,7 @@ final class ConsumerPoller: Sendable {
             logger.warning("consumer close reported an error", metadata: ["error": "\(String(cString: rd_kafka_err2str(error)))"])
         }
         handle.destroy()
-        if !streamFinished { continuation.finish() }
+        if !streamFinished { receiver.finish() }
     }
 
     /// Pauses every assigned partition when stopping or when the in-flight limit was reached longer

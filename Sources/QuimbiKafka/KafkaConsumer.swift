@@ -12,7 +12,8 @@ import Synchronization
 /// finished, and only then lets the partitions go. At the in-flight limit it stops taking records
 /// (librdkafka's prefetch stays in place), and pauses fetching only when the limit lasts.
 public final class KafkaConsumer: Sendable {
-    /// Batches of records, in offset order per partition. Ends after ``stopFetching()``.
+    /// Batches of records, in offset order per partition. Ends after ``stopFetching()``. Empty (already
+    /// ended) when the consumer hands its records to a ``RecordReceiver`` instead.
     public let batches: AsyncStream<[KafkaMessage]>
 
     private let handle: KafkaHandle
@@ -21,8 +22,21 @@ public final class KafkaConsumer: Sendable {
     private let pollerStopped: OneShotSignal
     private let context: RebalanceContext
 
-    /// Creates the consumer, subscribes to the configured topics and starts polling.
-    public init(configuration: ConsumerConfiguration, logger: Logger) throws(KafkaError) {
+    /// Creates the consumer, subscribes to the configured topics and starts polling; records come as ``batches``.
+    public convenience init(configuration: ConsumerConfiguration, logger: Logger) throws(KafkaError) {
+        let (stream, continuation) = AsyncStream<[KafkaMessage]>.makeStream()
+        try self.init(configuration: configuration, logger: logger, receiver: StreamReceiver(continuation: continuation), batches: stream)
+    }
+
+    /// Creates the consumer, subscribes to the configured topics and starts polling; the poll thread hands
+    /// every batch of records to `receiver` (``batches`` stays empty).
+    public convenience init(configuration: ConsumerConfiguration, logger: Logger, receiver: any RecordReceiver) throws(KafkaError) {
+        try self.init(configuration: configuration, logger: logger, receiver: receiver, batches: AsyncStream { $0.finish() })
+    }
+
+    private init(
+        configuration: ConsumerConfiguration, logger: Logger, receiver: any RecordReceiver, batches: AsyncStream<[KafkaMessage]>
+    ) throws(KafkaError) {
         var logger = logger
         logger[metadataKey: "group"] = "\(configuration.groupID)"
         var defaults = [
@@ -61,12 +75,11 @@ public final class KafkaConsumer: Sendable {
             handle.destroy()
             throw error
         }
-        let (stream, continuation) = AsyncStream<[KafkaMessage]>.makeStream()
-        self.batches = stream
+        self.batches = batches
         self.ledger = ledger
         self.handle = handle
         self.context = context
-        let poller = ConsumerPoller(handle: handle, ledger: ledger, configuration: configuration, logger: logger, continuation: continuation)
+        let poller = ConsumerPoller(handle: handle, ledger: ledger, configuration: configuration, logger: logger, receiver: receiver)
         self.poller = poller
         pollerStopped = DedicatedThread.run(name: "consumer-poll") { [context] in
             withExtendedLifetime(context) { poller.run() }
@@ -119,7 +132,8 @@ public final class KafkaConsumer: Sendable {
     /// Partitions currently assigned.
     public var assignment: [TopicPartition] { ledger.assigned }
 
-    /// Stops fetching: partitions are paused and ``batches`` ends after what was already handed out.
+    /// Stops fetching: partitions are paused and ``batches`` ends (the receiver is told it is finished)
+    /// after what was already handed out.
     public func stopFetching() {
         poller.requests.withLock { $0.stopFetching = true }
     }

@@ -12,7 +12,7 @@ struct ConsumerGroupClients: Sendable {
 }
 
 /// The lifecycle the ticket worker and the note deliverer share: open the consumer and the producer, handle
-/// up to `maxConcurrent` records at once until the stream ends, and on graceful shutdown (or a failure) stop fetching, let in-flight
+/// up to `maxConcurrent` records at once until the consumer stops handing them out, and on graceful shutdown (or a failure) stop fetching, let in-flight
 /// records finish (their deliveries reported, their follow-ups done) within two thirds of `shutdownTimeout`, then flush, commit and close.
 struct ConsumerGroupRun: Sendable {
     let consumer: ConsumerConfiguration
@@ -24,7 +24,8 @@ struct ConsumerGroupRun: Sendable {
 
     /// Runs `handle` for every record, up to `maxConcurrent` at once; throws the ``WorkerFailure`` that stopped the run, if any.
     func run(_ handle: @escaping @Sendable (KafkaMessage, ConsumerGroupClients) async -> Void) async throws {
-        let consumer = try KafkaConsumer(configuration: self.consumer, logger: logger)
+        let lanes = RecordLanes(maxLanes: maxConcurrent)
+        let consumer = try KafkaConsumer(configuration: self.consumer, logger: logger, receiver: lanes)
         let stop = WorkerStop(consumer: consumer, status: status)
         var producerConfiguration = self.producer
         producerConfiguration.onFatalError = { error in stop.fail(WorkerFailure(.producerFatal, error.description)) }
@@ -36,24 +37,23 @@ struct ConsumerGroupRun: Sendable {
             throw error
         }
         let clients = ConsumerGroupClients(consumer: consumer, producer: producer, stop: stop, deliveries: PendingDeliveries())
-        let maxConcurrent = maxConcurrent
-        let pumping = Task { await Self.pump(clients, maxConcurrent: maxConcurrent, handle) }
+        let handling = Task { await Self.handleRecords(clients, on: lanes, handle) }
         let timeout = shutdownTimeout
         // Leave a third of the bound for flushing and closing.
         let drainBound = Task {
             await stop.requested.wait()
             try? await Task.sleep(for: timeout * 2 / 3)
-            pumping.cancel()
+            handling.cancel()
         }
         await withTaskCancellationHandler {
             await withGracefulShutdownHandler {
-                await pumping.value
+                await handling.value
             } onGracefulShutdown: {
                 stop.request()
             }
         } onCancel: {
             consumer.stopFetching()
-            pumping.cancel()
+            handling.cancel()
         }
         stop.requested.signal()
         drainBound.cancel()
@@ -63,30 +63,17 @@ struct ConsumerGroupRun: Sendable {
         if let failure = status.failure { throw failure }
     }
 
-    /// Hands every record to `handle`, at most `maxConcurrent` at once, on up to as many lanes (child tasks
-    /// that handle one record after another, see ``RecordLanes``; a lane is started when a record finds none
-    /// idle); returns once the records are handled and every delivery they left pending is settled, its
-    /// follow-up work included (or at once when cancelled).
-    private static func pump(
-        _ clients: ConsumerGroupClients, maxConcurrent: Int, _ handle: @escaping @Sendable (KafkaMessage, ConsumerGroupClients) async -> Void
+    /// Runs `handle` on every record the consumer hands `lanes`, on as many lanes as they ask for (child tasks
+    /// that handle one record after another, see ``RecordLanes``); returns once the records are handled and
+    /// every delivery they left pending is settled, its follow-up work included (or at once when cancelled).
+    private static func handleRecords(
+        _ clients: ConsumerGroupClients, on lanes: RecordLanes, _ handle: @escaping @Sendable (KafkaMessage, ConsumerGroupClients) async -> Void
     ) async {
         await withTaskGroup(of: Void.self) { group in
-            let lanes = RecordLanes(capacity: maxConcurrent)
-            var started = 0
-            for await batch in clients.consumer.batches {
-                for message in batch {
-                    await lanes.waitForRoom()
-                    if !lanes.push(message), started < maxConcurrent {
-                        started += 1
-                        group.addTask {
-                            while let message = await lanes.next() {
-                                await handle(message, clients)
-                                lanes.done()
-                            }
-                        }
-                    }
-                }
+            for await _ in lanes.laneRequests {
+                group.addTask { await lanes.runLane { message in await handle(message, clients) } }
             }
+            // Ended by the consumer's finish, or cancelled: idle lanes end now, busy ones after their record.
             lanes.finish()
         }
         await clients.deliveries.waitUntilSettled()

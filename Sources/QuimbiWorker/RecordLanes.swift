@@ -1,69 +1,80 @@
 import QuimbiKafka
 import Synchronization
 
-/// The hand-off between a consumer-group run's pump and its lanes: long-lived tasks that each handle one
-/// record after another, at most `capacity` records in flight (queued or being handled) at once.
+/// The records of a consumer-group run and the lanes that handle them: long-lived tasks that each handle one
+/// record after another, at most ``maxLanes`` of them.
 ///
-/// A task per record allocated the frames of its record's async calls afresh (the task allocator keeps its
-/// slabs for the life of its task only: about a dozen heap slabs a ticket, 4 % of the worker's instructions
-/// with the task's creation and destruction); a lane handles the next record in the slabs of the last.
-final class RecordLanes: Sendable {
+/// The consumer's poll thread hands its records straight to an idle lane (``receive(_:)``), or queues them for
+/// the next lane that asks; when records wait and fewer than ``maxLanes`` lanes exist, it asks for another lane
+/// (``laneRequests``). A task that passed each record from the poll thread on to a lane woke a thread for
+/// every fetch; a task per record allocated the frames of its record's async calls afresh (the task allocator
+/// keeps its slabs for the life of its task only), where a lane handles the next record in the slabs of the last.
+/// How many records are taken from the consumer at once is the consumer's in-flight limit.
+final class RecordLanes: RecordReceiver {
     private struct State {
         var queued: [KafkaMessage] = []
         /// Index of the first record of `queued` not taken yet.
         var head = 0
         var idleLanes: [CheckedContinuation<KafkaMessage?, Never>] = []
-        var inFlight = 0
-        var roomWaiter: CheckedContinuation<Void, Never>?
+        var lanes = 0
+        /// Lanes asked for that have not asked for a record yet: each will take one of the waiting records.
+        var starting = 0
         var finished = false
+
+        var waiting: Int { queued.count - head }
     }
 
     private let state = Mutex(State())
-    /// Most records in flight.
-    let capacity: Int
+    private let requests: AsyncStream<Void>.Continuation
+    /// One element for each lane to start; ends with ``finish()``.
+    let laneRequests: AsyncStream<Void>
+    /// Most lanes, so most records handled at once.
+    let maxLanes: Int
 
-    init(capacity: Int) {
-        precondition(capacity > 0, "lanes need room for a record")
-        self.capacity = capacity
+    init(maxLanes: Int) {
+        precondition(maxLanes > 0, "a record needs a lane")
+        self.maxLanes = maxLanes
+        (laneRequests, requests) = AsyncStream<Void>.makeStream()
     }
-
-    /// Returns once fewer than ``capacity`` records are in flight. One caller at a time (the pump).
-    func waitForRoom() async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let hasRoom = state.withLock { state -> Bool in
-                if state.inFlight < capacity { return true }
-                precondition(state.roomWaiter == nil, "one pump waits for room")
-                state.roomWaiter = continuation
-                return false
-            }
-            if hasRoom { continuation.resume() }
-        }
-    }
-
-    /// Whether the pump waits in ``waitForRoom()``.
-    var isWaitingForRoom: Bool { state.withLock { $0.roomWaiter != nil } }
 
     /// Lanes waiting in ``next()``.
     var idleLaneCount: Int { state.withLock { $0.idleLanes.count } }
 
-    /// Hands `message` to an idle lane, or queues it for the next lane that asks. Returns false when
-    /// no lane was idle: the caller starts another lane if it may.
-    func push(_ message: KafkaMessage) -> Bool {
-        let idle = state.withLock { state -> CheckedContinuation<KafkaMessage?, Never>? in
-            precondition(!state.finished, "no record is pushed after finish")
-            state.inFlight += 1
-            if let lane = state.idleLanes.popLast() { return lane }
-            state.queued.append(message)
-            return nil
+    /// Hands each record to an idle lane, or queues it for the next lane that asks, and asks for as many
+    /// more lanes as records wait (up to ``maxLanes``). Records received after ``finish()`` are dropped:
+    /// they are never finished, so never committed, and the group fetches them again.
+    func receive(_ batch: [KafkaMessage]) {
+        var handed: [(CheckedContinuation<KafkaMessage?, Never>, KafkaMessage)] = []
+        let newLanes = state.withLock { state -> Int in
+            guard !state.finished else { return 0 }
+            for message in batch {
+                if let lane = state.idleLanes.popLast() {
+                    handed.append((lane, message))
+                } else {
+                    state.queued.append(message)
+                }
+            }
+            let newLanes = min(max(0, state.waiting - state.starting), maxLanes - state.lanes)
+            state.lanes += newLanes
+            state.starting += newLanes
+            return newLanes
         }
-        idle?.resume(returning: message)
-        return idle != nil
+        for (lane, message) in handed { lane.resume(returning: message) }
+        for _ in 0..<newLanes { requests.yield() }
     }
 
-    /// The next record for a lane to handle, waiting for one; nil once ``finish()`` was called and
-    /// every queued record was taken.
+    /// The body of a lane asked for in ``laneRequests``: handles one record after another until ``next()`` ends it.
+    func runLane(_ handle: (KafkaMessage) async -> Void) async {
+        state.withLock { $0.starting -= 1 }
+        while let message = await next() { await handle(message) }
+    }
+
+    /// The next record for a lane to handle, waiting for one; nil once ``finish()`` was called and every
+    /// queued record was taken, or when the calling lane is cancelled (the records still queued then are
+    /// never finished: the group fetches them again).
     func next() async -> KafkaMessage? {
-        await withCheckedContinuation { (continuation: CheckedContinuation<KafkaMessage?, Never>) in
+        guard !Task.isCancelled else { return nil }
+        return await withCheckedContinuation { (continuation: CheckedContinuation<KafkaMessage?, Never>) in
             let taken = state.withLock { state -> KafkaMessage?? in
                 if state.head < state.queued.count {
                     let message = state.queued[state.head]
@@ -82,18 +93,7 @@ final class RecordLanes: Sendable {
         }
     }
 
-    /// A lane finished handling a record.
-    func done() {
-        let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
-            state.inFlight -= 1
-            guard state.inFlight < capacity else { return nil }
-            defer { state.roomWaiter = nil }
-            return state.roomWaiter
-        }
-        waiter?.resume()
-    }
-
-    /// No more records come: lanes take what is queued, then end.
+    /// No more records come: lanes take what is queued, then end; ``laneRequests`` ends. Later calls do nothing.
     func finish() {
         let idle = state.withLock { state -> [CheckedContinuation<KafkaMessage?, Never>] in
             state.finished = true
@@ -101,5 +101,6 @@ final class RecordLanes: Sendable {
             return state.idleLanes
         }
         for lane in idle { lane.resume(returning: nil) }
+        requests.finish()
     }
 }
