@@ -83,10 +83,13 @@ final class ConsumerPoller: Sendable {
     }
 
     /// Pauses every assigned partition when stopping or when the in-flight limit was reached longer
-    /// than ``ConsumerConfiguration/pauseAfterHolding`` ago; resumes at half the limit.
+    /// than ``ConsumerConfiguration/pauseAfterHolding`` ago; resumes at half the limit. With nothing paused
+    /// and nothing to pause it reads no partition list (the loop runs for every fetch: at moderate rates,
+    /// for every record or two).
     private func applyBackpressure(stopping: Bool, fullTooLong: Bool, paused: Set<TopicPartition>) -> Set<TopicPartition> {
-        let assigned = Set(ledger.assigned)
         let shouldPause = stopping || fullTooLong || (!paused.isEmpty && ledger.unsettled > configuration.maxInFlight / 2)
+        guard shouldPause || !paused.isEmpty else { return [] }
+        let assigned = Set(ledger.assigned)
         if shouldPause {
             let newlyPaused = assigned.subtracting(paused)
             if !stopping, paused.isEmpty, !newlyPaused.isEmpty { backpressurePauses.add(1, ordering: .relaxed) }
