@@ -22,6 +22,25 @@ final class RecordLanes: RecordReceiver {
         var finished = false
 
         var waiting: Int { queued.count - head }
+
+        /// Takes the first waiting record. Taken records leave the array once it is empty, or once they are at
+        /// least half of it: under a lasting backlog the queue never empties, and would otherwise keep every
+        /// record it ever held.
+        mutating func takeFirst() -> KafkaMessage {
+            let message = queued[head]
+            head += 1
+            if head == queued.count {
+                queued.removeAll(keepingCapacity: true)
+                head = 0
+            } else if head >= Self.compactionMinimum, head * 2 >= queued.count {
+                queued.removeFirst(head)
+                head = 0
+            }
+            return message
+        }
+
+        /// Fewest taken records worth moving the waiting ones for.
+        static let compactionMinimum = 64
     }
 
     private let state = Mutex(State())
@@ -39,6 +58,9 @@ final class RecordLanes: RecordReceiver {
 
     /// Lanes waiting in ``next()``.
     var idleLaneCount: Int { state.withLock { $0.idleLanes.count } }
+
+    /// Records the queue holds, taken ones not yet dropped included.
+    var heldRecordCount: Int { state.withLock { $0.queued.count } }
 
     /// Hands each record to an idle lane, or queues it for the next lane that asks, and asks for as many
     /// more lanes as records wait (up to ``maxLanes``). Records received after ``finish()`` are dropped:
@@ -76,15 +98,7 @@ final class RecordLanes: RecordReceiver {
         guard !Task.isCancelled else { return nil }
         return await withCheckedContinuation { (continuation: CheckedContinuation<KafkaMessage?, Never>) in
             let taken = state.withLock { state -> KafkaMessage?? in
-                if state.head < state.queued.count {
-                    let message = state.queued[state.head]
-                    state.head += 1
-                    if state.head == state.queued.count {
-                        state.queued.removeAll(keepingCapacity: true)
-                        state.head = 0
-                    }
-                    return .some(message)
-                }
+                if state.waiting > 0 { return .some(state.takeFirst()) }
                 if state.finished { return .some(nil) }
                 state.idleLanes.append(continuation)
                 return nil

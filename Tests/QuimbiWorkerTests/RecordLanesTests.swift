@@ -76,4 +76,19 @@ import Testing
         while let record = await lanes.next() { left.append(record.offset) }
         #expect(left == [0, 1, 2], "the records stay queued for lanes that are not cancelled")
     }
+
+    @Test func aLastingBacklogDoesNotKeepTheRecordsAlreadyTaken() async {
+        let lanes = RecordLanes(maxLanes: 1)
+        lanes.receive(Self.records(0..<100))
+        var taken: [Int64] = []
+        var mostHeld = 0
+        // The poll thread keeps a hundred records waiting while a lane takes 5,000 records one by one.
+        for offset in Int64(100)..<5_100 {
+            taken.append(await lanes.next()!.offset)
+            lanes.receive(Self.records(offset..<(offset + 1)))
+            mostHeld = max(mostHeld, lanes.heldRecordCount)
+        }
+        #expect(mostHeld <= 2 * 100 + 64, "taken records are dropped, not kept behind the waiting ones")
+        #expect(taken == Array(0..<5_000), "records are still taken in order")
+    }
 }
