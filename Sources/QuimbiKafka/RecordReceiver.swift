@@ -1,7 +1,7 @@
 /// Where a ``KafkaConsumer``'s poll thread hands the records it takes.
 ///
-/// The poll thread calls it directly: a receiver that wakes the task which handles a record saves the hop
-/// through a task that only passes records on (one thread wake a fetch at moderate rates).
+/// The poll thread calls it directly: a receiver that hands a record to the task which handles it saves a
+/// task that only passes records on (``KafkaConsumer/batches`` is such a hop).
 public protocol RecordReceiver: Sendable {
     /// Takes records in offset order per partition. Runs on the poll thread: must return quickly and never block.
     func receive(_ batch: [KafkaMessage])

@@ -6,8 +6,8 @@ import Synchronization
 ///
 /// The consumer's poll thread hands its records straight to an idle lane (``receive(_:)``), or queues them for
 /// the next lane that asks; when records wait and fewer than ``maxLanes`` lanes exist, it asks for another lane
-/// (``laneRequests``). A task that passed each record from the poll thread on to a lane woke a thread for
-/// every fetch; a task per record allocated the frames of its record's async calls afresh (the task allocator
+/// (``laneRequests``). A task that passed the records from the poll thread on to the lanes ran for every
+/// fetch and waited for room record by record; a task per record allocated the frames of its record's async calls afresh (the task allocator
 /// keeps its slabs for the life of its task only), where a lane handles the next record in the slabs of the last.
 /// How many records are taken from the consumer at once is the consumer's in-flight limit.
 final class RecordLanes: RecordReceiver {
