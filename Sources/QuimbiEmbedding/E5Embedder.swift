@@ -9,8 +9,8 @@ import QuimbiSupport
 /// wait in a bounded queue, and each engine thread takes what is waiting in one batch (a batch costs
 /// less per text than single calls). A full queue refuses at once and a text whose deadline passes
 /// while it waits is skipped; either way the caller reads the ticket with the lexicon alone. The engine
-/// threads run at a lower scheduling priority (nice 10), so under load the ticket pipeline keeps the
-/// processors it needs and the model reads with what is left.
+/// threads run in the idle scheduling class (``LowerPriority``), so under load the ticket pipeline keeps
+/// the processors it needs and the model reads with what is left.
 public final class E5Embedder: TextEmbedder, @unchecked Sendable {
     /// How the embedder uses the machine.
     public struct Settings: Sendable, Equatable {
