@@ -22,9 +22,20 @@ struct CustomerFactsGatherer: Sendable {
     let recommendations: (any RecommendationSource)?
     let recentOrderLimit: Int
     let retry = LookupRetry()
-    /// Whether the profile and orders sources both answer from memory (``ImmediateLookup``): their
-    /// lookups then take microseconds, and child tasks would cost more than the lookups.
-    let answersFromMemory: Bool
+    /// Which sources answer from memory (``LookupRetry/answersFromMemory(_:)``), found once.
+    let fromMemory: SourcesFromMemory
+
+    /// Which sources answer from memory (``ImmediateLookup``).
+    struct SourcesFromMemory {
+        var profiles: Bool
+        var orders: Bool
+        var archetypes: Bool
+        var recommendations: Bool
+
+        /// Both the profile and the orders: their lookups then take microseconds, and child tasks would
+        /// cost more than the lookups.
+        var profilesAndOrders: Bool { profiles && orders }
+    }
 
     init(
         profiles: any ProfileSource, orders: any OrderSource, archetypes: (any ArchetypeSource)?,
@@ -35,7 +46,9 @@ struct CustomerFactsGatherer: Sendable {
         self.archetypes = archetypes
         self.recommendations = recommendations
         self.recentOrderLimit = recentOrderLimit
-        answersFromMemory = profiles is any ImmediateLookup && orders is any ImmediateLookup
+        fromMemory = SourcesFromMemory(
+            profiles: LookupRetry.answersFromMemory(profiles), orders: LookupRetry.answersFromMemory(orders),
+            archetypes: LookupRetry.answersFromMemory(archetypes), recommendations: LookupRetry.answersFromMemory(recommendations))
     }
 
     struct Gathered: Sendable {
@@ -56,7 +69,7 @@ struct CustomerFactsGatherer: Sendable {
         case .unavailable: gathered.degraded.append(SourceName.profile)
         }
         if let archetypeID = gathered.profile?.archetypeID, let archetypes {
-            switch await retry.run(on: archetypes, until: deadline, { try await archetypes.archetype(id: archetypeID) }) {
+            switch await retry.run(fromMemory: fromMemory.archetypes, until: deadline, { try await archetypes.archetype(id: archetypeID) }) {
             case .value(let archetype): gathered.archetype = archetype
             case .unavailable: gathered.degraded.append(SourceName.archetype)
             }
@@ -69,7 +82,7 @@ struct CustomerFactsGatherer: Sendable {
         let bought = gathered.itemsBought
         if let recommendations, !bought.isEmpty {
             let limit = Self.recommendedItemLimit
-            switch await retry.run(on: recommendations, until: deadline, { try await recommendations.recommendations(for: bought, limit: limit) }) {
+            switch await retry.run(fromMemory: fromMemory.recommendations, until: deadline, { try await recommendations.recommendations(for: bought, limit: limit) }) {
             case .value(let items): gathered.recommendedItems = items
             case .unavailable: gathered.degraded.append(SourceName.recommendations)
             }
@@ -78,18 +91,21 @@ struct CustomerFactsGatherer: Sendable {
     }
 
     /// The profile and the recent orders: concurrently, each in a child task, unless both sources
-    /// answer from memory (``answersFromMemory``).
+    /// answer from memory (``SourcesFromMemory/profilesAndOrders``).
     private func profileAndOrders(
         of reference: CustomerReference, until deadline: ContinuousClock.Instant
     ) async -> (LookupRetry.Outcome<CustomerProfile?>, LookupRetry.Outcome<[Order]>) {
         let profiles = profiles
         let orders = orders
         let limit = recentOrderLimit
-        let lookUpProfile = { @Sendable in await retry.run(on: profiles, until: deadline) { try await profiles.profile(for: reference) } }
-        let lookUpOrders = { @Sendable in
-            await retry.run(on: orders, until: deadline) { try await orders.recentOrders(for: reference, limit: limit) }
+        let fromMemory = fromMemory
+        let lookUpProfile = { @Sendable in
+            await retry.run(fromMemory: fromMemory.profiles, until: deadline) { try await profiles.profile(for: reference) }
         }
-        if answersFromMemory {
+        let lookUpOrders = { @Sendable in
+            await retry.run(fromMemory: fromMemory.orders, until: deadline) { try await orders.recentOrders(for: reference, limit: limit) }
+        }
+        if fromMemory.profilesAndOrders {
             return (await lookUpProfile(), await lookUpOrders())
         }
         async let profileOutcome = lookUpProfile()

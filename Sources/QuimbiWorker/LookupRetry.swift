@@ -15,12 +15,18 @@ struct LookupRetry: Sendable {
         case unavailable(LookupError)
     }
 
-    /// Looks up through `source`: an ``ImmediateLookup`` is asked once, directly; any other source
-    /// through ``run(until:_:)``.
+    /// Whether `source` answers from memory (``ImmediateLookup``). A dynamic cast to a protocol costs
+    /// about a thousand instructions: ask once per source, not once per lookup.
+    static func answersFromMemory(_ source: (any Sendable)?) -> Bool {
+        source is any ImmediateLookup
+    }
+
+    /// Looks up through a source: one that answers from memory (``answersFromMemory(_:)``) is asked
+    /// once, directly; any other through ``run(until:_:)``.
     func run<T: Sendable>(
-        on source: any Sendable, until deadline: ContinuousClock.Instant, _ lookup: @escaping @Sendable () async throws -> T
+        fromMemory: Bool, until deadline: ContinuousClock.Instant, _ lookup: @escaping @Sendable () async throws -> T
     ) async -> Outcome<T> {
-        guard source is any ImmediateLookup else { return await run(until: deadline, lookup) }
+        guard fromMemory else { return await run(until: deadline, lookup) }
         do {
             return .value(try await lookup())
         } catch {

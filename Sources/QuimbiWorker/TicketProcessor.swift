@@ -68,7 +68,7 @@ public struct TicketProcessor: Sendable {
         let lookupDone: ContinuousClock.Instant
         let analysis: TicketAnalysis
         let readingDeadline = min(lookupDeadline, started + settings.intentBudget)
-        if desk.intentModel == nil || gatherer.answersFromMemory {
+        if desk.intentModel == nil || gatherer.fromMemory.profilesAndOrders {
             // Reading with the lexicon alone, or looking up in memory, takes microseconds: one after the
             // other, with no child task on the hot path.
             gathered = await gatherer.gather(for: reference, until: lookupDeadline)
