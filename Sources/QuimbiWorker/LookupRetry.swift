@@ -15,14 +15,8 @@ struct LookupRetry: Sendable {
         case unavailable(LookupError)
     }
 
-    /// Whether `source` answers from memory (``ImmediateLookup``). A dynamic cast to a protocol costs
-    /// about a thousand instructions: ask once per source, not once per lookup.
-    static func answersFromMemory(_ source: (any Sendable)?) -> Bool {
-        source is any ImmediateLookup
-    }
-
-    /// Looks up through a source: one that answers from memory (``answersFromMemory(_:)``) is asked
-    /// once, directly; any other through ``run(until:_:)``.
+    /// Looks up through a source: one that answers from memory (an ``ImmediateLookup``, as its caller
+    /// found once) is asked once, directly; any other through ``run(until:_:)``.
     func run<T: Sendable>(
         fromMemory: Bool, until deadline: ContinuousClock.Instant, _ lookup: @escaping @Sendable () async throws -> T
     ) async -> Outcome<T> {
