@@ -73,14 +73,15 @@ struct BenchCommand: AsyncParsableCommand {
 
         let reading = try intentReading.load(logger: logger)
         let measurement = BenchMeasurement(tickets: tickets, measuredPrefix: Self.measuredPrefix)
-        var workerConfiguration = tuning.workerConfiguration(kafka: kafka, topics: topics)
-        if cluster != nil { workerConfiguration.consumer.fetchWaitMax = .milliseconds(5) }
+        let fetchWaitMaxMs = tuning.fetchWaitMaxMs(embeddedBroker: cluster != nil)
+        let workerConfiguration = tuning.workerConfiguration(kafka: kafka, topics: topics, embeddedBroker: cluster != nil)
         let worker = TicketWorker(
             configuration: workerConfiguration,
             processor: TicketProcessor(profiles: sources.profiles, orders: orders, archetypes: sources.archetypes, desk: SupportDesk(intentModel: reading?.model), settings: tuning.processing),
             logger: logger, observer: measurement)
         let workerTask = Task { try await worker.run() }
-        let reader = try TopicReader(kafka: kafka, topics: [topics.drafts], logger: logger)
+        // The reader stands for the agents' tool downstream: it fetches as the worker does.
+        let reader = try TopicReader(kafka: kafka, topics: [topics.drafts], fetchWaitMax: .milliseconds(fetchWaitMaxMs), logger: logger)
         let producer = try KafkaProducer(configuration: ProducerConfiguration(kafka: kafka), logger: logger)
 
         let clock = ContinuousClock()
@@ -119,6 +120,8 @@ struct BenchCommand: AsyncParsableCommand {
         let report = measurement.report(settings: [
             "tickets": "\(tickets)", "window": "\(window)", "rate": rate == 0 ? "unlimited" : "\(rate)", "partitions": "\(partitions)",
             "max_concurrency": "\(tuning.maxConcurrency)", "brokers": brokers ?? "embedded (3)",
+            "fetch_wait_max_ms": "\(fetchWaitMaxMs)",
+            "linger_ms": "\(workerConfiguration.producer.lingerMilliseconds)",
             "customer_data": data.sourceDescription,
             "orders": data.shopify.isConfigured() ? "shopify" : "customer data", "ticket_deadline_ms": "\(tuning.ticketDeadlineMs)",
             "intent_reading": intentReading.description,

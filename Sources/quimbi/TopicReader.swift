@@ -7,11 +7,11 @@ import QuimbiKafka
 struct TopicReader {
     let consumer: KafkaConsumer
 
-    init(kafka: KafkaConfiguration, topics: [String], logger: Logger) throws {
+    init(kafka: KafkaConfiguration, topics: [String], fetchWaitMax: Duration = .milliseconds(5), logger: Logger) throws {
         consumer = try KafkaConsumer(
             configuration: ConsumerConfiguration(
                 kafka: kafka, groupID: "quimbi-reader-\(UUID().uuidString)", topics: topics, maxInFlight: 100_000,
-                commitInterval: .seconds(1), sessionTimeout: .seconds(6), fetchWaitMax: .milliseconds(5)),
+                commitInterval: .seconds(1), sessionTimeout: .seconds(6), fetchWaitMax: fetchWaitMax),
             logger: logger)
     }
 

@@ -28,6 +28,18 @@ import Testing
         }
     }
 
+    /// The embedded broker used to override `--fetch-wait-max-ms` with 5 ms, so a shorter wait was never measured.
+    @Test func theFetchWaitGivenIsTheOneUsedAndFiveOnTheEmbeddedBrokerOtherwise() async throws {
+        let given = try await Self.report(["--tickets", "50", "--lexicon-only", "--fetch-wait-max-ms", "1", "--linger-ms", "0"])
+        let givenSettings = try #require(given["settings"] as? [String: String])
+        #expect(givenSettings["fetch_wait_max_ms"] == "1", "\(givenSettings)")
+        #expect(givenSettings["linger_ms"] == "0", "\(givenSettings)")
+        let unset = try await Self.report(["--tickets", "50", "--lexicon-only"])
+        let unsetSettings = try #require(unset["settings"] as? [String: String])
+        #expect(unsetSettings["fetch_wait_max_ms"] == "5", "\(unsetSettings)")
+        #expect(unsetSettings["linger_ms"] == "5", "\(unsetSettings)")
+    }
+
     @Test func aRateSpreadsTheTicketsOverTime() async throws {
         let report = try await Self.report(["--tickets", "300", "--rate", "1000", "--lexicon-only"])
         #expect(report["tickets_completed"] as? Int == 300)
