@@ -15,6 +15,9 @@ struct BenchCommand: AsyncParsableCommand {
             Latency is measured from the moment a ticket is handed to the producer until its draft is read back from \
             the drafts topic (so it includes the worker's acknowledged publish and one consumer fetch). Tickets are \
             streamed with at most --window outstanding, which keeps the embedded broker's 5 MB-per-partition limit out of reach.
+
+            The embedded broker runs as a child process (quimbi dev-broker), as a real broker would run apart from the \
+            worker: peak_rss_mb is this process's (the worker, the publisher and the reader), broker_peak_rss_mb the broker's.
             """
     )
 
@@ -55,8 +58,7 @@ struct BenchCommand: AsyncParsableCommand {
         let topics = WorkerTopics(
             ticketsCreated: "bench.\(runID).tickets", drafts: "bench.\(runID).drafts",
             escalations: "bench.\(runID).escalations", deadLetters: "bench.\(runID).dlq")
-        let cluster = brokers == nil ? try EmbeddedKafkaCluster(brokers: 3) : nil
-        for topic in topics.all { try cluster?.createTopic(topic, partitions: partitions) }
+        let cluster = brokers == nil ? try await DevBrokerProcess.start(brokers: 3, partitions: partitions, topics: topics.all) : nil
         let kafka = KafkaOptions().kafka(brokers: brokers ?? cluster?.bootstrapServers)
 
         let asOf = Date()
@@ -117,9 +119,9 @@ struct BenchCommand: AsyncParsableCommand {
         }
         watchdog.cancel()
         publisher.cancel()
-        let report = measurement.report(settings: [
+        let report = measurement.report(brokerPeakMemoryMegabytes: cluster?.peakMemoryMegabytes(), settings: [
             "tickets": "\(tickets)", "window": "\(window)", "rate": rate == 0 ? "unlimited" : "\(rate)", "partitions": "\(partitions)",
-            "max_concurrency": "\(tuning.maxConcurrency)", "brokers": brokers ?? "embedded (3)",
+            "max_concurrency": "\(tuning.maxConcurrency)", "brokers": brokers ?? "embedded (3, quimbi dev-broker in a child process)",
             "fetch_wait_max_ms": "\(fetchWaitMaxMs)",
             "linger_ms": "\(workerConfiguration.producer.lingerMilliseconds)",
             "customer_data": data.sourceDescription,
@@ -131,7 +133,7 @@ struct BenchCommand: AsyncParsableCommand {
         _ = try? await workerTask.value
         await producer.shutdown()
         await reader.consumer.close()
-        await cluster?.shutdown()
+        await cluster?.stop()
         await sources.shutdown()
         await reading?.embedder.shutdown()
         print(report)

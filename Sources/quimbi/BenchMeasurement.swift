@@ -96,12 +96,13 @@ final class BenchMeasurement: TicketObserver {
         }
     }
 
-    /// One JSON object: throughput, latency percentiles in milliseconds (end to end and per stage), peak RSS, settings.
-    func report(settings: [String: String]) -> String {
+    /// One JSON object: throughput, latency percentiles in milliseconds (end to end and per stage), the peak
+    /// RSS of this process (the worker, the publisher and the reader) and, when given, of the broker's, settings.
+    func report(brokerPeakMemoryMegabytes: Double?, settings: [String: String]) -> String {
         state.withLock { state in
             let seconds = zip(state.firstSend.map { [$0] } ?? [], state.lastDraft.map { [$0] } ?? [])
                 .map { ($1 - $0) }.first.map(\.inSeconds) ?? 0
-            let object: [String: Any] = [
+            var object: [String: Any] = [
                 "tickets_completed": state.completed,
                 "tickets_degraded": state.degraded,
                 "seconds": (seconds * 1_000).rounded() / 1_000,
@@ -111,6 +112,7 @@ final class BenchMeasurement: TicketObserver {
                 "peak_rss_mb": PeakMemory.megabytes(),
                 "settings": settings,
             ]
+            if let brokerPeakMemoryMegabytes { object["broker_peak_rss_mb"] = brokerPeakMemoryMegabytes }
             let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
             return String(decoding: data, as: UTF8.self)
         }

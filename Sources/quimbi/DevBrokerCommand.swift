@@ -39,6 +39,9 @@ struct DevBrokerCommand: AsyncParsableCommand {
     @Option(help: "A schedule of fault commands: lines `SECONDS COMMAND` (see below).")
     var faults: String?
 
+    @Option(help: "Stop, as on SIGTERM, once this is no longer the parent process's id (for a program that starts the broker, such as quimbi bench, and may die before stopping it).")
+    var parentPid: Int32?
+
     func validate() throws {
         guard (1...9).contains(brokerCount) else { throw ValidationError("--broker-count must be 1…9") }
         guard (1...1_000).contains(partitions) else { throw ValidationError("--partitions must be 1…1000") }
@@ -64,6 +67,14 @@ struct DevBrokerCommand: AsyncParsableCommand {
         let commands = Task {
             for await line in StandardInputLines.stream() { Self.apply(line, to: cluster) }
         }
+        let orphanWatch = Task { [parentPid] in
+            guard let parentPid else { return }
+            while getppid() == parentPid {
+                try? await Task.sleep(for: .milliseconds(200))
+                guard !Task.isCancelled else { return }
+            }
+            kill(getpid(), SIGTERM)
+        }
         let group = ServiceGroup(configuration: .init(
             services: [.init(service: IdleUntilShutdown())],
             gracefulShutdownSignals: [.sigterm, .sigint],
@@ -71,6 +82,7 @@ struct DevBrokerCommand: AsyncParsableCommand {
         try await group.run()
         scheduled.cancel()
         commands.cancel()
+        orphanWatch.cancel()
         await cluster.shutdown()
     }
 

@@ -14,6 +14,10 @@ import Testing
     @Test func theReportSplitsTheLatencyIntoItsFourStages() async throws {
         let report = try await Self.report(["--tickets", "300", "--lexicon-only"])
         #expect(report["tickets_completed"] as? Int == 300)
+        // The broker ran in its own process: its memory is reported apart from the worker's.
+        let brokerMemory = try #require(report["broker_peak_rss_mb"] as? Double, "\(report)")
+        let ownMemory = try #require(report["peak_rss_mb"] as? Double)
+        #expect(brokerMemory > 0 && ownMemory > 0, "\(report)")
         let endToEnd = try #require(report["latency_ms"] as? [String: Double])
         let stages = try #require(report["latency_stages_ms"] as? [String: [String: Double]])
         #expect(Set(stages.keys) == ["to_worker", "processing", "publishing", "to_reader"])

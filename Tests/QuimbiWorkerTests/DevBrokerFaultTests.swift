@@ -27,6 +27,14 @@ import Testing
         try await expectGracefulExit(broker, within: .seconds(10))
     }
 
+    /// `quimbi bench` starts its broker with its own process id: a broker whose parent is gone stops by itself
+    /// (one whose parent lives on is every `quimbi bench` run's, in `BenchReportTests`).
+    @Test func aBrokerWhoseNamedParentIsGoneStopsByItself() async throws {
+        let orphan = try QuimbiProcess(["dev-broker", "--broker-count", "1", "--partitions", "1", "--parent-pid", "1"])
+        #expect(try await orphan.waitForExit(timeout: .seconds(30)) == 0, "\(orphan.stderrText)")
+        #expect(orphan.stdoutLines.first?.contains("127.0.0.1:") == true, "it started before it stopped: \(orphan.stdoutLines)")
+    }
+
     @Test func aMalformedScheduleIsRefusedWithItsLine() async throws {
         let schedule = try file("1 broker-down 1\nsoon broker-up 1\n")
         let broker = try QuimbiProcess(["dev-broker", "--faults", schedule.path])

@@ -1,0 +1,81 @@
+import Foundation
+import QuimbiKafka
+import QuimbiResilience
+
+/// `quimbi dev-broker` run as a child of this process: the benchmark's embedded cluster, kept apart so that
+/// the benchmark's own memory and threads are the worker's (with its publisher and reader), as in production,
+/// and not the broker's, whose log keeps every ticket and draft of the run.
+///
+/// The child is told this process's id (`--parent-pid`) and stops by itself if this process dies first.
+struct DevBrokerProcess: Sendable {
+    /// `host:port,…` of its brokers.
+    let bootstrapServers: String
+    /// The child's process id.
+    let processID: Int32
+    private let exited: OneShotSignal
+    /// Its standard output, held open so that the child can still write to it.
+    private let output: Pipe
+
+    /// Starts a cluster of `brokers` brokers whose topics `topics` have `partitions` partitions each, and
+    /// returns once it prints its bootstrap servers.
+    static func start(brokers: Int, partitions: Int, topics: [String]) async throws -> DevBrokerProcess {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+        process.arguments = ["dev-broker", "--broker-count", "\(brokers)", "--partitions", "\(partitions)", "--parent-pid", "\(getpid())"]
+            + topics.flatMap { ["--topic", $0] }
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardInput = FileHandle.nullDevice
+        let exited = OneShotSignal()
+        process.terminationHandler = { _ in exited.signal() }
+        try process.run()
+        let reading = output.fileHandleForReading
+        let firstLine = await withCheckedContinuation { continuation in
+            // A blocking read, kept off Swift's cooperative thread pool.
+            NamedThread.start(name: "dev-broker-out") { continuation.resume(returning: Self.firstLine(of: reading)) }
+        }
+        let broker = DevBrokerProcess(bootstrapServers: firstLine, processID: process.processIdentifier, exited: exited, output: output)
+        guard !firstLine.isEmpty else {
+            await broker.stop()
+            throw CommandFailure("quimbi dev-broker exited without printing its bootstrap servers")
+        }
+        return broker
+    }
+
+    /// The child's peak resident set size in megabytes (`VmHWM`), or nil once it has exited.
+    func peakMemoryMegabytes() -> Double? {
+        guard let status = try? String(contentsOfFile: "/proc/\(processID)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "")
+        else { return nil }
+        return (kilobytes / 1_024 * 10).rounded() / 10
+    }
+
+    /// Stops the child as on Ctrl-C (SIGTERM) and waits for it to exit; one that has not exited after
+    /// `timeout` is killed.
+    func stop(timeout: Duration = .seconds(10)) async {
+        kill(processID, SIGTERM)
+        let exited = exited
+        let processID = processID
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await exited.wait() }
+            group.addTask {
+                try? await Task.sleep(for: timeout)
+                if !exited.isSet { kill(processID, SIGKILL) }
+                await exited.wait()
+            }
+            await group.next()
+            group.cancelAll()
+        }
+    }
+
+    /// Reads up to the first newline (or the end); empty when the child printed nothing.
+    private static func firstLine(of handle: FileHandle) -> String {
+        var bytes: [UInt8] = []
+        while true {
+            guard let chunk = try? handle.read(upToCount: 1), let byte = chunk.first, byte != 0x0A else { break }
+            bytes.append(byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
