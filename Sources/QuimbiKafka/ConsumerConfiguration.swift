@@ -77,8 +77,8 @@ public enum AssignmentChange: Sendable {
 }
 
 extension Duration {
-    /// Whole milliseconds, rounded down.
-    var milliseconds: Int64 {
+    /// Whole milliseconds, rounded down (as librdkafka's `*.ms` properties take them).
+    public var milliseconds: Int64 {
         components.seconds * 1_000 + components.attoseconds / 1_000_000_000_000_000
     }
 }

@@ -59,6 +59,17 @@ struct BenchCommand: AsyncParsableCommand {
             ticketsCreated: "bench.\(runID).tickets", drafts: "bench.\(runID).drafts",
             escalations: "bench.\(runID).escalations", deadLetters: "bench.\(runID).dlq")
         let cluster = brokers == nil ? try await DevBrokerProcess.start(brokers: 3, partitions: partitions, topics: topics.all) : nil
+        do {
+            try await measure(topics: topics, cluster: cluster, logger: logger)
+        } catch {
+            await cluster?.stop()
+            throw error
+        }
+        await cluster?.stop()
+    }
+
+    /// Runs the worker, publishes and reads back, and prints the report; the broker is the caller's.
+    private func measure(topics: WorkerTopics, cluster: DevBrokerProcess?, logger: Logger) async throws {
         let kafka = KafkaOptions().kafka(brokers: brokers ?? cluster?.bootstrapServers)
 
         let asOf = Date()
@@ -75,7 +86,6 @@ struct BenchCommand: AsyncParsableCommand {
 
         let reading = try intentReading.load(logger: logger)
         let measurement = BenchMeasurement(tickets: tickets, measuredPrefix: Self.measuredPrefix)
-        let fetchWaitMaxMs = tuning.fetchWaitMaxMs(embeddedBroker: cluster != nil)
         let workerConfiguration = tuning.workerConfiguration(kafka: kafka, topics: topics, embeddedBroker: cluster != nil)
         let worker = TicketWorker(
             configuration: workerConfiguration,
@@ -83,7 +93,7 @@ struct BenchCommand: AsyncParsableCommand {
             logger: logger, observer: measurement)
         let workerTask = Task { try await worker.run() }
         // The reader stands for the agents' tool downstream: it fetches as the worker does.
-        let reader = try TopicReader(kafka: kafka, topics: [topics.drafts], fetchWaitMax: .milliseconds(fetchWaitMaxMs), logger: logger)
+        let reader = try TopicReader(kafka: kafka, topics: [topics.drafts], fetchWaitMax: workerConfiguration.consumer.fetchWaitMax, logger: logger)
         let producer = try KafkaProducer(configuration: ProducerConfiguration(kafka: kafka), logger: logger)
 
         let clock = ContinuousClock()
@@ -122,7 +132,7 @@ struct BenchCommand: AsyncParsableCommand {
         let report = measurement.report(brokerPeakMemoryMegabytes: cluster?.peakMemoryMegabytes(), settings: [
             "tickets": "\(tickets)", "window": "\(window)", "rate": rate == 0 ? "unlimited" : "\(rate)", "partitions": "\(partitions)",
             "max_concurrency": "\(tuning.maxConcurrency)", "brokers": brokers ?? "embedded (3, quimbi dev-broker in a child process)",
-            "fetch_wait_max_ms": "\(fetchWaitMaxMs)",
+            "fetch_wait_max_ms": "\(workerConfiguration.consumer.fetchWaitMax.milliseconds)",
             "linger_ms": "\(workerConfiguration.producer.lingerMilliseconds)",
             "customer_data": data.sourceDescription,
             "orders": data.shopify.isConfigured() ? "shopify" : "customer data", "ticket_deadline_ms": "\(tuning.ticketDeadlineMs)",
@@ -133,7 +143,6 @@ struct BenchCommand: AsyncParsableCommand {
         _ = try? await workerTask.value
         await producer.shutdown()
         await reader.consumer.close()
-        await cluster?.stop()
         await sources.shutdown()
         await reading?.embedder.shutdown()
         print(report)

@@ -40,15 +40,16 @@ struct DemoCommand: AsyncParsableCommand {
         let data = try sampleStore.load(asOf: asOf, logger: CommandLogging.logger("quimbi.demo"))
         let resources = try support.makeDesk(logger: logger)
 
+        var configuration = tuning.workerConfiguration(kafka: kafka, topics: topics, embeddedBroker: true)
+        configuration.consumer.sessionTimeout = .seconds(6)
         let worker = TicketWorker(
-            configuration: WorkerConfiguration(
-                consumer: ConsumerConfiguration(kafka: kafka, groupID: "quimbi-worker", topics: [topics.ticketsCreated], sessionTimeout: .seconds(6), fetchWaitMax: .milliseconds(5)),
-                producer: ProducerConfiguration(kafka: kafka), topics: topics),
+            configuration: configuration,
             processor: TicketProcessor(
                 profiles: data, orders: data, archetypes: data, recommendations: data, desk: resources.desk, settings: tuning.processing),
             logger: logger)
         let workerTask = Task { try await worker.run() }
-        let reader = try TopicReader(kafka: kafka, topics: [topics.drafts, topics.escalations, topics.deadLetters], logger: logger)
+        let reader = try TopicReader(
+            kafka: kafka, topics: [topics.drafts, topics.escalations, topics.deadLetters], fetchWaitMax: configuration.consumer.fetchWaitMax, logger: logger)
 
         let published = try await publishTickets(kafka: kafka, topic: topics.ticketsCreated, customers: data, asOf: asOf, logger: logger)
         print("Published \(published) ticket events. Drafts as they arrive:\n")

@@ -67,22 +67,17 @@ struct DevBrokerCommand: AsyncParsableCommand {
         let commands = Task {
             for await line in StandardInputLines.stream() { Self.apply(line, to: cluster) }
         }
-        let orphanWatch = Task { [parentPid] in
-            guard let parentPid else { return }
-            while getppid() == parentPid {
-                try? await Task.sleep(for: .milliseconds(200))
-                guard !Task.isCancelled else { return }
-            }
-            kill(getpid(), SIGTERM)
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: IdleUntilShutdown())]
+        if let parentPid {
+            services.append(.init(service: ParentProcessWatch(parentID: parentPid), successTerminationBehavior: .gracefullyShutdownGroup))
         }
         let group = ServiceGroup(configuration: .init(
-            services: [.init(service: IdleUntilShutdown())],
+            services: services,
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger))
         try await group.run()
         scheduled.cancel()
         commands.cancel()
-        orphanWatch.cancel()
         await cluster.shutdown()
     }
 

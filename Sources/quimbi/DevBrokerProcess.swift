@@ -44,7 +44,7 @@ struct DevBrokerProcess: Sendable {
 
     /// The child's peak resident set size in megabytes (`VmHWM`), or nil once it has exited.
     func peakMemoryMegabytes() -> Double? {
-        guard let status = try? String(contentsOfFile: "/proc/\(processID)/status", encoding: .utf8),
+        guard !exited.isSet, let status = try? String(contentsOfFile: "/proc/\(processID)/status", encoding: .utf8),
               let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
               let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "")
         else { return nil }
@@ -54,6 +54,8 @@ struct DevBrokerProcess: Sendable {
     /// Stops the child as on Ctrl-C (SIGTERM) and waits for it to exit; one that has not exited after
     /// `timeout` is killed.
     func stop(timeout: Duration = .seconds(10)) async {
+        // Once reaped, its id may be another process's.
+        guard !exited.isSet else { return }
         kill(processID, SIGTERM)
         let exited = exited
         let processID = processID

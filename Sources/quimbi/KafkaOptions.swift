@@ -85,7 +85,7 @@ struct WorkerTuningOptions: ParsableArguments {
     /// The fetch wait to use: the one given, else 5 ms on the embedded broker (librdkafka's mock broker
     /// answers an empty fetch only when the wait is over, even if records arrive meanwhile) and 100 ms on real
     /// brokers (which answer as soon as records arrive).
-    func fetchWaitMaxMs(embeddedBroker: Bool) -> Int {
+    private func fetchWaitMaxMs(embeddedBroker: Bool) -> Int {
         givenFetchWaitMaxMs ?? (embeddedBroker ? 5 : 100)
     }
 

@@ -7,7 +7,7 @@ import QuimbiKafka
 struct TopicReader {
     let consumer: KafkaConsumer
 
-    init(kafka: KafkaConfiguration, topics: [String], fetchWaitMax: Duration = .milliseconds(5), logger: Logger) throws {
+    init(kafka: KafkaConfiguration, topics: [String], fetchWaitMax: Duration, logger: Logger) throws {
         consumer = try KafkaConsumer(
             configuration: ConsumerConfiguration(
                 kafka: kafka, groupID: "quimbi-reader-\(UUID().uuidString)", topics: topics, maxInFlight: 100_000,
