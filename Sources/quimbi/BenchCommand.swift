@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import QuimbiCore
 import QuimbiKafka
+import QuimbiResilience
 import QuimbiSupport
 import QuimbiWorker
 
@@ -59,13 +60,9 @@ struct BenchCommand: AsyncParsableCommand {
             ticketsCreated: "bench.\(runID).tickets", drafts: "bench.\(runID).drafts",
             escalations: "bench.\(runID).escalations", deadLetters: "bench.\(runID).dlq")
         let cluster = brokers == nil ? try await DevBrokerProcess.start(brokers: 3, partitions: partitions, topics: topics.all) : nil
-        do {
-            try await measure(topics: topics, cluster: cluster, logger: logger)
-        } catch {
-            await cluster?.stop()
-            throw error
-        }
+        let outcome = await Result { try await measure(topics: topics, cluster: cluster, logger: logger) }
         await cluster?.stop()
+        try outcome.get()
     }
 
     /// Runs the worker, publishes and reads back, and prints the report; the broker is the caller's.
@@ -149,15 +146,6 @@ struct BenchCommand: AsyncParsableCommand {
         guard measurement.completed == tickets else {
             throw ValidationError("only \(measurement.completed) of \(tickets) drafts arrived before the time limit")
         }
-    }
-}
-
-/// Peak resident set size of this process.
-enum PeakMemory {
-    static func megabytes() -> Double {
-        var usage = rusage()
-        getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
-        return (Double(usage.ru_maxrss) / 1_024 * 10).rounded() / 10
     }
 }
 

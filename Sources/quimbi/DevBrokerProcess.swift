@@ -44,11 +44,7 @@ struct DevBrokerProcess: Sendable {
 
     /// The child's peak resident set size in megabytes (`VmHWM`), or nil once it has exited.
     func peakMemoryMegabytes() -> Double? {
-        guard !exited.isSet, let status = try? String(contentsOfFile: "/proc/\(processID)/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-              let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "")
-        else { return nil }
-        return (kilobytes / 1_024 * 10).rounded() / 10
+        exited.isSet ? nil : PeakMemory.megabytes(ofProcess: processID)
     }
 
     /// Stops the child as on Ctrl-C (SIGTERM) and waits for it to exit; one that has not exited after
@@ -58,17 +54,9 @@ struct DevBrokerProcess: Sendable {
         guard !exited.isSet else { return }
         kill(processID, SIGTERM)
         let exited = exited
-        let processID = processID
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { await exited.wait() }
-            group.addTask {
-                try? await Task.sleep(for: timeout)
-                if !exited.isSet { kill(processID, SIGKILL) }
-                await exited.wait()
-            }
-            await group.next()
-            group.cancelAll()
-        }
+        guard (try? await Deadline.run(until: .now + timeout) { await exited.wait() }) == nil else { return }
+        kill(processID, SIGKILL)
+        await exited.wait()
     }
 
     /// Reads up to the first newline (or the end); empty when the child printed nothing.

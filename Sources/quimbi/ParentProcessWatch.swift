@@ -10,11 +10,11 @@ struct ParentProcessWatch: Service {
     /// The expected parent's process id.
     let parentID: Int32
     /// How often the parent is checked.
-    var interval: Duration = .milliseconds(200)
+    private static let interval = Duration.milliseconds(200)
 
     func run() async throws {
         while getppid() == parentID, !Task.isShuttingDownGracefully, !Task.isCancelled {
-            try? await Task.sleep(for: interval)
+            try? await Task.sleep(for: Self.interval)
         }
     }
 }
