@@ -143,13 +143,11 @@ final class ConsumerPoller: Sendable {
             return nil
         }
         let topic = record.rkt.map { topicNames.name(of: $0) } ?? ""
-        let value = record.payload.map { Array(UnsafeRawBufferPointer(start: $0, count: record.len)) } ?? []
-        let key = record.key.map { Array(UnsafeRawBufferPointer(start: $0, count: record.key_len)) }
         var timestampType = RD_KAFKA_TIMESTAMP_NOT_AVAILABLE
         let timestamp = rd_kafka_message_timestamp(message, &timestampType)
         return KafkaMessage(
             topicPartition: TopicPartition(topic: topic, partition: record.partition),
-            offset: record.offset, key: key, value: value, headers: NativeHeaders.read(message),
+            offset: record.offset, key: NativeMessage.key(of: message), value: NativeMessage.value(of: message), headers: NativeHeaders.read(message),
             timestampMilliseconds: timestampType == RD_KAFKA_TIMESTAMP_NOT_AVAILABLE ? nil : timestamp
         )
     }

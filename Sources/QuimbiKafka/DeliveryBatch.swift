@@ -2,12 +2,13 @@ import Synchronization
 
 /// The delivery reports of records sent together, collected as librdkafka reports them on the
 /// producer's poll thread. Its completion runs once, with every record's outcome in send order, as
-/// soon as the last one is known.
+/// soon as the last one is known. A record that was not delivered is handed back with its error.
 final class DeliveryBatch: Sendable {
-    typealias Completion = @Sendable ([Result<DeliveryReport, KafkaError>]) -> Void
+    typealias Outcome = Result<DeliveryReport, UndeliveredRecord>
+    typealias Completion = @Sendable ([Outcome]) -> Void
 
     private struct State {
-        var outcomes: [Result<DeliveryReport, KafkaError>?]
+        var outcomes: [Outcome?]
         var remaining: Int
         var completion: Completion?
     }
@@ -21,8 +22,8 @@ final class DeliveryBatch: Sendable {
     }
 
     /// Records the outcome of the record at `index`; only the first outcome of a record counts.
-    func report(_ outcome: Result<DeliveryReport, KafkaError>, at index: Int) {
-        let finished = state.withLock { state -> (Completion, [Result<DeliveryReport, KafkaError>])? in
+    func report(_ outcome: Outcome, at index: Int) {
+        let finished = state.withLock { state -> (Completion, [Outcome])? in
             guard state.outcomes[index] == nil else { return nil }
             state.outcomes[index] = outcome
             state.remaining -= 1
@@ -33,10 +34,11 @@ final class DeliveryBatch: Sendable {
         if let (completion, outcomes) = finished { completion(outcomes) }
     }
 
-    /// Fails every record not reported yet with `error` (their later reports are ignored).
-    func failUnreported(_ error: KafkaError) {
+    /// Fails every record of `records` (the batch's, in their order) not reported yet with `error` (their
+    /// later reports are ignored).
+    func failUnreported(_ error: KafkaError, records: [ProducerRecord]) {
         let unreported = state.withLock { state in state.outcomes.indices.filter { state.outcomes[$0] == nil } }
-        for index in unreported { report(.failure(error), at: index) }
+        for index in unreported { report(.failure(UndeliveredRecord(error: error, record: records[index])), at: index) }
     }
 }
 
@@ -46,10 +48,14 @@ final class DeliverySlot: Sendable {
     let index: Int
     /// The record's topic, for its delivery report (not read back from librdkafka as a C string).
     let topic: String
+    /// The partition the record was sent to, `nil` for the partitioner's choice: an undelivered record is
+    /// handed back as it was sent.
+    let partition: Int32?
 
-    init(batch: DeliveryBatch, index: Int, topic: String) {
+    init(batch: DeliveryBatch, index: Int, record: ProducerRecord) {
         self.batch = batch
         self.index = index
-        self.topic = topic
+        topic = record.topic
+        partition = record.partition
     }
 }

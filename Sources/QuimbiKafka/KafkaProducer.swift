@@ -66,7 +66,10 @@ public final class KafkaProducer: Sendable {
                 let where_ = TopicPartition(topic: topic, partition: message.pointee.partition)
                 slot.batch.report(.success(DeliveryReport(topicPartition: where_, offset: message.pointee.offset)), at: slot.index)
             } else {
-                slot.batch.report(.failure(KafkaError(delivering: "delivery to \(topic)", error: error, producer: rk)), at: slot.index)
+                let undelivered = UndeliveredRecord(
+                    error: KafkaError(delivering: "delivery to \(topic)", error: error, producer: rk),
+                    record: ProducerRecord(reported: message, topic: topic, partition: slot.partition))
+                slot.batch.report(.failure(undelivered), at: slot.index)
             }
         })
         let errors = ProducerErrors(logger: logger, onFatalError: configuration.onFatalError)
@@ -110,7 +113,7 @@ public final class KafkaProducer: Sendable {
     /// fails on its own, and the others are still sent.
     public func send(all records: [ProducerRecord]) async -> [Result<DeliveryReport, KafkaError>] {
         let outcomes = OneShot<[Result<DeliveryReport, KafkaError>]>()
-        let batch = DeliveryBatch(count: records.count) { outcomes.resume(with: .success($0)) }
+        let batch = DeliveryBatch(count: records.count) { outcomes.resume(with: .success($0.map { $0.mapError(\.error) })) }
         await queue(records, into: batch)
         return await withTaskCancellationHandler {
             switch await outcomes.result() {
@@ -118,12 +121,14 @@ public final class KafkaProducer: Sendable {
             case .failure: preconditionFailure("a delivery batch delivers only its outcomes")
             }
         } onCancel: {
-            batch.failUnreported(KafkaError(.cancelled, "stopped waiting for a delivery"))
+            batch.failUnreported(KafkaError(.cancelled, "stopped waiting for a delivery"), records: records)
         }
     }
 
     /// Sends records together and returns once they are queued; `completion` then runs once, with each
-    /// record's outcome in their order, when every one was acknowledged or failed. It runs on the
+    /// record's outcome in their order, when every one was acknowledged or failed: a record that failed is
+    /// handed back with its error (copied from librdkafka's copy), so the caller need not keep the records
+    /// to send them again. It runs on the
     /// producer's delivery-report thread, and must return quickly (the reports of other records wait for
     /// it); when the last outcome is a record that could not be queued (or there is no record), it runs at
     /// once, on the calling task.
@@ -132,7 +137,9 @@ public final class KafkaProducer: Sendable {
     /// a task suspended for each ticket until its outputs are acknowledged. Queue-full waits behave as in
     /// ``send(_:)``; cancelling the calling task fails the records not queued yet with
     /// ``KafkaError/Code/cancelled``, and the records already queued are reported as they are delivered.
-    public func send(all records: [ProducerRecord], whenDelivered completion: @escaping @Sendable ([Result<DeliveryReport, KafkaError>]) -> Void) async {
+    public func send(
+        all records: [ProducerRecord], whenDelivered completion: @escaping @Sendable ([Result<DeliveryReport, UndeliveredRecord>]) -> Void
+    ) async {
         await queue(records, into: DeliveryBatch(count: records.count, completion: completion))
     }
 
@@ -141,9 +148,9 @@ public final class KafkaProducer: Sendable {
     private func queue(_ records: [ProducerRecord], into batch: DeliveryBatch) async {
         for (index, record) in records.enumerated() {
             do throws(KafkaError) {
-                try await queue(record, slot: DeliverySlot(batch: batch, index: index, topic: record.topic))
+                try await queue(record, slot: DeliverySlot(batch: batch, index: index, record: record))
             } catch {
-                batch.report(.failure(error), at: index)
+                batch.report(.failure(UndeliveredRecord(error: error, record: record)), at: index)
             }
         }
     }

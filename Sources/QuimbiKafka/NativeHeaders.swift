@@ -14,7 +14,7 @@ enum NativeHeaders {
     }
 
     /// The headers of a consumed message, copied.
-    static func read(_ message: UnsafeMutablePointer<rd_kafka_message_t>) -> [KafkaHeader] {
+    static func read(_ message: UnsafePointer<rd_kafka_message_t>) -> [KafkaHeader] {
         var list: OpaquePointer?
         guard rd_kafka_message_headers(message, &list) == RD_KAFKA_RESP_ERR_NO_ERROR, let list else { return [] }
         var result: [KafkaHeader] = []

@@ -47,24 +47,26 @@ public final class WorkerMetrics: TicketObserver {
         deadLetters = .deadLetters(factory: factory)
     }
 
-    public func ticketFinished(_ result: TicketResult) {
-        switch result {
-        case .drafted(let draft, let escalation):
-            let intent = draft.intent.label
-            processed.increment(ProcessedLabels(outcome: escalation == nil ? .drafted : .escalated, intent: intent))
-            processingTimer.recordNanoseconds(Int64(draft.timing.totalMs * 1_000_000))
-            recordEndToEnd(ticketCreatedAt: draft.timing.ticketCreatedAt, completedAt: draft.timing.completedAt)
-            if !draft.context.degraded.isEmpty {
+    public func ticketFinished(_ ticket: FinishedTicket) {
+        switch ticket.outcome {
+        case .drafted, .escalated:
+            let escalated = ticket.outcome == .escalated
+            processed.increment(ProcessedLabels(outcome: escalated ? .escalated : .drafted, intent: ticket.intent))
+            if let timing = ticket.timing {
+                processingTimer.recordNanoseconds(Int64(timing.totalMs * 1_000_000))
+                recordEndToEnd(ticketCreatedAt: timing.ticketCreatedAt, completedAt: timing.completedAt)
+            }
+            if !ticket.degraded.isEmpty {
                 degradedCounter.increment()
             }
-            if draft.recommendation.offerDiscount {
-                discounts.increment(draft.recommendation.discountPercent)
+            if let percent = ticket.discountPercent {
+                discounts.increment(percent)
             }
-            if escalation != nil {
+            if escalated, let intent = ticket.intent {
                 escalations.increment(intent)
             }
-        case .rejected(let rejection):
-            ticketDeadLettered(code: rejection.code)
+        case .rejected(let code):
+            ticketDeadLettered(code: code)
         }
     }
 

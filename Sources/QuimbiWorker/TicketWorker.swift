@@ -95,11 +95,12 @@ public struct TicketWorker: Service {
     private func handle(_ message: KafkaMessage, _ clients: ConsumerGroupClients) async {
         guard clients.consumer.beginProcessing(message) else { return }
         let result = await processor.process(message.value, receivedAt: Date())
+        let finished = FinishedTicket(result)
         let outputs: [ProducerRecord]
         do {
             outputs = try records.records(for: result, original: message)
         } catch {
-            await conclude(.rejected(code: .encodeFailed, reason: "\(error)"), message, result, clients)
+            await conclude(.rejected(code: .encodeFailed, reason: "\(error)"), message, finished, clients)
             return
         }
         guard !Task.isCancelled, clients.consumer.isCurrent(message) else {
@@ -107,15 +108,20 @@ public struct TicketWorker: Service {
             return
         }
         clients.deliveries.begin()
+        // The completion keeps the ticket's summary, not its draft, and not its outputs: librdkafka keeps a copy
+        // of each until its report, and hands back those it could not deliver.
         await clients.producer.send(all: outputs) { outcomes in
-            let failures = PublishFailure.of(outputs, outcomes)
+            let failures = outcomes.compactMap { outcome -> UndeliveredRecord? in
+                guard case .failure(let undelivered) = outcome else { return nil }
+                return undelivered
+            }
             guard !failures.isEmpty else {
-                finishDelivered(message, result, clients)
+                finishDelivered(message, finished, clients)
                 clients.deliveries.end()
                 return
             }
             let followedUp = clients.deliveries.end {
-                await conclude(await settle(failures, for: message, clients), message, result, clients)
+                await conclude(await settle(failures, for: message, clients), message, finished, clients)
             }
             if !followedUp { clients.consumer.abandon(message) }
         }
@@ -123,26 +129,26 @@ public struct TicketWorker: Service {
 
     /// Ends a ticket after what became of its outputs: finished when delivered, dead-lettered when Kafka
     /// refused them or they could not be encoded, abandoned otherwise; a fatal error stops the worker.
-    private func conclude(_ outcome: PublishOutcome, _ message: KafkaMessage, _ result: TicketResult, _ clients: ConsumerGroupClients) async {
-        var finished = false
-        defer { if !finished { clients.consumer.abandon(message) } }
+    private func conclude(_ outcome: PublishOutcome, _ message: KafkaMessage, _ finished: FinishedTicket, _ clients: ConsumerGroupClients) async {
+        var settled = false
+        defer { if !settled { clients.consumer.abandon(message) } }
         switch outcome {
         case .delivered:
-            finishDelivered(message, result, clients)
-            finished = true
+            finishDelivered(message, finished, clients)
+            settled = true
         case .gaveUp:
             return
         case .rejected(let code, let reason):
-            finished = await deadLetter(message, code: code, reason: reason, clients)
+            settled = await deadLetter(message, code: code, reason: reason, clients)
         case .fatal(let error):
             clients.stop.fail(WorkerFailure(.producerFatal, error.description))
         }
     }
 
     /// Marks a ticket whose outputs were all acknowledged finished, and tells the observer.
-    private func finishDelivered(_ message: KafkaMessage, _ result: TicketResult, _ clients: ConsumerGroupClients) {
+    private func finishDelivered(_ message: KafkaMessage, _ finished: FinishedTicket, _ clients: ConsumerGroupClients) {
         clients.consumer.finish(message)
-        observer?.ticketFinished(result)
+        observer?.ticketFinished(finished)
     }
 
     /// Publishes the dead letter of a ticket the worker could not encode or publish; returns whether
@@ -187,17 +193,11 @@ public struct TicketWorker: Service {
         case fatal(KafkaError)
     }
 
-    /// An output whose delivery failed, with its error.
-    private struct PublishFailure: Sendable {
-        let record: ProducerRecord
-        let error: KafkaError
-
-        /// The failures among `outcomes`, the outcomes of `records` in their order.
-        static func of(_ records: [ProducerRecord], _ outcomes: [Result<DeliveryReport, KafkaError>]) -> [PublishFailure] {
-            zip(records, outcomes).compactMap { record, outcome in
-                guard case .failure(let error) = outcome else { return nil }
-                return PublishFailure(record: record, error: error)
-            }
+    /// The records among `records` whose outcome (in `outcomes`, in their order) is a failure, with its error.
+    private static func undelivered(_ records: [ProducerRecord], _ outcomes: [Result<DeliveryReport, KafkaError>]) -> [UndeliveredRecord] {
+        zip(records, outcomes).compactMap { record, outcome in
+            guard case .failure(let error) = outcome else { return nil }
+            return UndeliveredRecord(error: error, record: record)
         }
     }
 
@@ -205,12 +205,12 @@ public struct TicketWorker: Service {
     /// after a back-off.
     private func publish(_ outputs: [ProducerRecord], for message: KafkaMessage, _ clients: ConsumerGroupClients) async -> PublishOutcome {
         guard !Task.isCancelled, clients.consumer.isCurrent(message) else { return .gaveUp }
-        return await settle(PublishFailure.of(outputs, await clients.producer.send(all: outputs)), for: message, clients)
+        return await settle(Self.undelivered(outputs, await clients.producer.send(all: outputs)), for: message, clients)
     }
 
     /// What the `failures` of an attempt mean; those that may be retried are sent again after a back-off,
     /// while the ticket's partition is still ours, until every output is delivered.
-    private func settle(_ failures: [PublishFailure], for message: KafkaMessage, _ clients: ConsumerGroupClients) async -> PublishOutcome {
+    private func settle(_ failures: [UndeliveredRecord], for message: KafkaMessage, _ clients: ConsumerGroupClients) async -> PublishOutcome {
         var failures = failures
         var failedAttempts = 0
         while true {
@@ -228,14 +228,15 @@ public struct TicketWorker: Service {
             await configuration.publishBackoffSleep(wait)
             guard !Task.isCancelled, clients.consumer.isCurrent(message) else { return .gaveUp }
             let retried = failures.map(\.record)
-            failures = PublishFailure.of(retried, await clients.producer.send(all: retried))
+            failures = Self.undelivered(retried, await clients.producer.send(all: retried))
         }
     }
 }
 
-/// Told about every ticket the worker finished (for the demo's printout and for metrics).
+/// Told about every ticket the worker finished (for metrics and the benchmark).
 public protocol TicketObserver: Sendable {
-    func ticketFinished(_ result: TicketResult)
+    /// Told on the producer's delivery-report thread once the ticket's outputs were acknowledged; must return quickly.
+    func ticketFinished(_ ticket: FinishedTicket)
     /// Told when the worker itself dead-lettered a ticket whose outputs it could not encode or
     /// publish; `code` is `encode_failed` or `publish_failed`.
     func ticketDeadLettered(code: String)

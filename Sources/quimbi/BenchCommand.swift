@@ -128,7 +128,7 @@ struct BenchCommand: AsyncParsableCommand {
         publisher.cancel()
         let report = measurement.report(brokerPeakMemoryMegabytes: cluster?.peakMemoryMegabytes(), settings: [
             "tickets": "\(tickets)", "window": "\(window)", "rate": rate == 0 ? "unlimited" : "\(rate)", "partitions": "\(partitions)",
-            "max_concurrency": "\(tuning.maxConcurrency)", "brokers": brokers ?? "embedded (3, quimbi dev-broker in a child process)",
+            "max_concurrency": "\(tuning.maxConcurrency)", "max_in_flight": "\(workerConfiguration.consumer.maxInFlight)", "brokers": brokers ?? "embedded (3, quimbi dev-broker in a child process)",
             "fetch_wait_max_ms": "\(workerConfiguration.consumer.fetchWaitMax.milliseconds)",
             "linger_ms": "\(workerConfiguration.producer.lingerMilliseconds)",
             "customer_data": data.sourceDescription,

@@ -42,19 +42,19 @@ final class BenchMeasurement: TicketObserver {
 
     /// Times the stages of a measured draft whose outputs were just acknowledged, and counts the drafts whose
     /// context names a source that could not answer in time, and among them those the intent model could not read.
-    func ticketFinished(_ result: TicketResult) {
+    func ticketFinished(_ ticket: FinishedTicket) {
         let acknowledged = Date()
-        guard case .drafted(let draft, _) = result, draft.ticketID.hasPrefix(measuredPrefix),
-            let index = Int(draft.ticketID.dropFirst(measuredPrefix.count))
+        guard let ticketID = ticket.ticketID, let timing = ticket.timing, ticketID.hasPrefix(measuredPrefix),
+            let index = Int(ticketID.dropFirst(measuredPrefix.count))
         else { return }
-        let withoutModel = draft.context.degraded.contains(SupportDesk.intentModelSource)
+        let withoutModel = ticket.degraded.contains(SupportDesk.intentModelSource)
         state.withLock { state in
             guard index < state.sentWallClock.count else { return }
-            state.record("to_worker", from: state.sentWallClock[index], to: draft.timing.receivedAt)
-            state.record("processing", from: draft.timing.receivedAt, to: draft.timing.completedAt)
-            state.record("publishing", from: draft.timing.completedAt, to: acknowledged)
+            state.record("to_worker", from: state.sentWallClock[index], to: timing.receivedAt)
+            state.record("processing", from: timing.receivedAt, to: timing.completedAt)
+            state.record("publishing", from: timing.completedAt, to: acknowledged)
             state.acknowledgedAt[index] = acknowledged
-            guard !draft.context.degraded.isEmpty else { return }
+            guard !ticket.degraded.isEmpty else { return }
             state.degraded += 1
             if withoutModel { state.readByLexiconAlone += 1 }
         }

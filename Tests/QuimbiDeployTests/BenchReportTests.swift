@@ -33,15 +33,27 @@ import Testing
     }
 
     /// The embedded broker used to override `--fetch-wait-max-ms` with 5 ms, so a shorter wait was never measured.
-    @Test func theFetchWaitGivenIsTheOneUsedAndFiveOnTheEmbeddedBrokerOtherwise() async throws {
-        let given = try await Self.report(["--tickets", "50", "--lexicon-only", "--fetch-wait-max-ms", "1", "--linger-ms", "0"])
+    @Test func theTuningGivenIsTheOneUsedAndTheDefaultsOtherwise() async throws {
+        let given = try await Self.report([
+            "--tickets", "50", "--lexicon-only", "--fetch-wait-max-ms", "1", "--linger-ms", "0", "--max-in-flight", "256",
+        ])
         let givenSettings = try #require(given["settings"] as? [String: String])
         #expect(givenSettings["fetch_wait_max_ms"] == "1", "\(givenSettings)")
         #expect(givenSettings["linger_ms"] == "0", "\(givenSettings)")
+        #expect(givenSettings["max_in_flight"] == "256", "\(givenSettings)")
         let unset = try await Self.report(["--tickets", "50", "--lexicon-only"])
         let unsetSettings = try #require(unset["settings"] as? [String: String])
         #expect(unsetSettings["fetch_wait_max_ms"] == "5", "\(unsetSettings)")
         #expect(unsetSettings["linger_ms"] == "5", "\(unsetSettings)")
+        #expect(unsetSettings["max_in_flight"] == "4096", "\(unsetSettings)")
+    }
+
+    /// Fewer tickets in flight than processed at once cannot be: the flag is refused before anything starts.
+    @Test func anInFlightLimitBelowTheConcurrencyIsRefused() async throws {
+        let result = try await QuimbiProgram.run(
+            executable: QuimbiProgram.binary, arguments: ["worker", "--brokers", "127.0.0.1:1", "--max-concurrency", "64", "--max-in-flight", "32"])
+        #expect(result.status != 0)
+        #expect(result.output.contains("--max-in-flight must be --max-concurrency"), "\(result.output)")
     }
 
     @Test func aRateSpreadsTheTicketsOverTime() async throws {

@@ -67,14 +67,17 @@ import Testing
     @Test func recordsSentWithACompletionReportEveryOutcomeOnceInOrderWithoutAWaitingTask() async throws {
         try await withProducer(topic: "reported", maxMessageBytes: 1_000) { producer in
             let calls = CallCount()
-            let reported = OneShot<[Result<DeliveryReport, KafkaError>]>()
+            let reported = OneShot<[Result<DeliveryReport, UndeliveredRecord>]>()
             await producer.send(all: [record("reported"), record("reported", bytes: 2_000), record("reported")]) { outcomes in
                 calls.add()
                 reported.resume(with: .success(outcomes))
             }
             let outcomes = try await reported.value()
             #expect(outcomes.map { (try? $0.get().offset) ?? -1 } == [0, -1, 1])
-            if case .failure(let error) = outcomes[1] { #expect(error.code == "kafka_record_rejected") }
+            if case .failure(let undelivered) = outcomes[1] {
+                #expect(undelivered.error.code == "kafka_record_rejected")
+                #expect(undelivered.record.value.count == 2_000, "the record that could not be queued is handed back")
+            }
             await producer.shutdown(timeout: .seconds(1))
             #expect(calls.value == 1, "the completion ran once")
         }
@@ -90,7 +93,7 @@ import Testing
 
     @Test func recordsNotYetQueuedWhenTheirTaskIsCancelledAreReportedCancelled() async throws {
         try await withProducer(topic: "cancelled") { producer in
-            let outcomes = OneShot<[Result<DeliveryReport, KafkaError>]>()
+            let outcomes = OneShot<[Result<DeliveryReport, UndeliveredRecord>]>()
             let sending = Task {
                 withUnsafeCurrentTask { $0?.cancel() }
                 await producer.send(all: [record("cancelled"), record("cancelled")]) { outcomes.resume(with: .success($0)) }
@@ -98,10 +101,42 @@ import Testing
             await sending.value
             let reported = try await outcomes.value()
             #expect(reported.map { result -> String in
-                guard case .failure(let error) = result else { return "delivered" }
-                return error.code
+                guard case .failure(let undelivered) = result else { return "delivered" }
+                return undelivered.error.code
             } == ["kafka_cancelled", "kafka_cancelled"])
         }
+    }
+
+    /// A sender that learns of its records' outcomes in a completion does not keep them (the worker's tickets
+    /// waiting for acknowledgements would hold every output twice): a record the brokers refuse comes back from
+    /// librdkafka's copy as it was sent, to be sent again or dead-lettered.
+    @Test func aRecordTheBrokersRefuseIsHandedBackAsItWasSent() async throws {
+        let cluster = try EmbeddedKafkaCluster(brokers: 1)
+        try cluster.createTopic("refused", partitions: 2)
+        let producer = try producer(cluster)
+        let sent = [
+            ProducerRecord(
+                topic: "refused", partition: 1, key: Array("ticket-7".utf8), value: Array(#"{"draft":"é"}"#.utf8),
+                headers: [KafkaHeader(name: "ce_id", text: "draft:7"), KafkaHeader(name: "empty", value: [])]),
+            ProducerRecord(topic: "refused", key: nil, value: Array("unkeyed".utf8)),
+        ]
+        try cluster.pushRequestErrors(.produce, ["TOPIC_AUTHORIZATION_FAILED", "TOPIC_AUTHORIZATION_FAILED"])
+        let reported = OneShot<[Result<DeliveryReport, UndeliveredRecord>]>()
+        await producer.send(all: sent) { reported.resume(with: .success($0)) }
+        let handedBack = try await reported.value().map { outcome -> UndeliveredRecord? in
+            guard case .failure(let undelivered) = outcome else { return nil }
+            return undelivered
+        }
+        #expect(handedBack.map { $0?.error.code } == ["kafka_record_rejected", "kafka_record_rejected"])
+        for (original, returned) in zip(sent, handedBack.map { $0?.record }) {
+            #expect(returned?.topic == original.topic)
+            #expect(returned?.partition == original.partition, "the partition asked for, not the one chosen")
+            #expect(returned?.key == original.key)
+            #expect(returned?.value == original.value)
+            #expect(returned?.headers == original.headers)
+        }
+        await producer.shutdown(timeout: .seconds(1))
+        await cluster.shutdown()
     }
 
     @Test(arguments: ["MSG_SIZE_TOO_LARGE", "TOPIC_AUTHORIZATION_FAILED"])

@@ -10,8 +10,8 @@ struct WorkerMetricsTests {
     func deadLetters() {
         let registry = MetricsRegistry()
         let metrics = WorkerMetrics(registry: registry)
-        metrics.ticketFinished(.rejected(TicketRejection(.invalidJSON, "not json")))
-        metrics.ticketFinished(.rejected(TicketRejection(.invalidJSON, "not json")))
+        metrics.ticketFinished(FinishedTicket(.rejected(TicketRejection(.invalidJSON, "not json"))))
+        metrics.ticketFinished(FinishedTicket(.rejected(TicketRejection(.invalidJSON, "not json"))))
         let text = String(decoding: registry.exposition(), as: UTF8.self)
         #expect(text.contains(#"quimbi_dead_letters_total{code="invalid_json"} 2"#))
         #expect(text.contains(#"quimbi_tickets_processed_total{outcome="rejected",intent="none"} 2"#))

@@ -122,6 +122,28 @@ struct SlowEmbedder: TextEmbedder {
                         settings: ProcessingSettings(ticketDeadline: deadline, lookupBudget: deadline / 2))
     }
 
+    /// A ticket waiting for its outputs' acknowledgements keeps only this summary for its observer: it must say
+    /// what metrics and the benchmark read of the draft (outcome, intent, timing, degraded sources, discount).
+    @Test func theSummaryOfAFinishedTicketSaysWhatItsObserverReads() async throws {
+        let processor = processor(profiles: Self.data, orders: Self.data)
+        var outcomes: Set<FinishedTicket.Outcome> = []
+        var discounts: [Int] = []
+        for ticket in SampleTickets.seedScenarios(createdAt: Self.now) {
+            let result = await processor.process(try payload(ticket), receivedAt: Self.now)
+            guard case .drafted(let draft, let escalation) = result else { throw TestFailure(description: "expected a draft, got \(result)") }
+            let finished = FinishedTicket(result)
+            #expect(finished.outcome == (escalation == nil ? .drafted : .escalated))
+            #expect(finished.ticketID == draft.ticketID && finished.intent == draft.intent.label && finished.timing == draft.timing)
+            #expect(finished.degraded == draft.context.degraded)
+            #expect(finished.discountPercent == (draft.recommendation.offerDiscount ? draft.recommendation.discountPercent : nil))
+            outcomes.insert(finished.outcome)
+            discounts += finished.discountPercent.map { [$0] } ?? []
+        }
+        #expect(outcomes == [.drafted, .escalated] && !discounts.isEmpty, "the seeds draft, escalate and offer a discount")
+        let rejected = FinishedTicket(await processor.process(Array("not json".utf8)))
+        #expect(rejected.outcome == .rejected(code: "invalid_json") && rejected.ticketID == nil && rejected.timing == nil)
+    }
+
     @Test func findsTheCustomerByEmailWhenTheIdIsMissing() async throws {
         var ticket = SampleTickets.seedScenarios(createdAt: Self.now)[0]
         ticket.customerID = nil

@@ -28,7 +28,7 @@ struct ReportingProcessor: TicketProcessing {
 
     func process(_ payload: [UInt8], receivedAt: Date) async -> TicketResult {
         let result = await inner.process(payload, receivedAt: receivedAt)
-        drafted.note(result)
+        drafted.ticketFinished(FinishedTicket(result))
         processed.withLock { $0 += 1 }
         return result
     }
@@ -39,12 +39,8 @@ struct ReportingProcessor: TicketProcessing {
 final class DraftedTicketIDs: TicketObserver {
     private let ids = Locked<Set<String>>([])
 
-    func note(_ result: TicketResult) {
-        if case .drafted(let draft, _) = result { ids.withLock { _ = $0.insert(draft.ticketID) } }
-    }
-
-    func ticketFinished(_ result: TicketResult) {
-        note(result)
+    func ticketFinished(_ ticket: FinishedTicket) {
+        if let ticketID = ticket.ticketID { ids.withLock { _ = $0.insert(ticketID) } }
     }
 
     var all: Set<String> { ids.withLock { $0 } }
