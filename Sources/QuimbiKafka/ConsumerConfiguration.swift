@@ -14,6 +14,14 @@ public struct ConsumerConfiguration: Sendable {
     public var pauseAfterHolding: Duration
     /// Most records handed out in one batch.
     public var maxBatch: Int
+    /// Records librdkafka fetches ahead of the poll thread (`queued.min.messages`; the group's partitions share
+    /// one queue, so it counts them all). While ``maxInFlight`` holds the poll thread, the prefetch fills up to
+    /// this; librdkafka then stops fetching and looks again only when its broker thread next wakes, up to a second
+    /// later (2.0.2; later versions back off `fetch.queue.backoff.ms`, a second by default). A prefetch that holds
+    /// less than a second of processing runs dry before that: capped at 4 MB (about 8,000 tickets), it left a
+    /// saturated worker idle a third of the time. The default holds more than a second at 26,000 tickets/s; the
+    /// prefetch is also bounded at 64 MB (`queued.max.messages.kbytes`), for large records.
+    public var prefetchMessages: Int
     /// Room the poll thread waits for, once short of it, before it takes records again: a quarter of
     /// ``maxInFlight`` (at most ``maxBatch``, at least one). Taking records as soon as one finishes would,
     /// at the limit, wake the poll thread and hand out a batch of one for every finished record.
@@ -49,7 +57,7 @@ public struct ConsumerConfiguration: Sendable {
 
     public init(
         kafka: KafkaConfiguration, groupID: String, topics: [String], maxInFlight: Int = 2_048, pauseAfterHolding: Duration = .seconds(1), maxBatch: Int = 256,
-        commitInterval: Duration = .milliseconds(200), revokeGracePeriod: Duration = .seconds(10),
+        prefetchMessages: Int = 30_000, commitInterval: Duration = .milliseconds(200), revokeGracePeriod: Duration = .seconds(10),
         autoOffsetReset: String = "earliest", sessionTimeout: Duration? = nil, fetchWaitMax: Duration = .milliseconds(100),
         socketTimeout: Duration = Self.defaultSocketTimeout
     ) {
@@ -59,6 +67,7 @@ public struct ConsumerConfiguration: Sendable {
         self.maxInFlight = maxInFlight
         self.pauseAfterHolding = pauseAfterHolding
         self.maxBatch = maxBatch
+        self.prefetchMessages = prefetchMessages
         self.commitInterval = commitInterval
         self.revokeGracePeriod = revokeGracePeriod
         self.autoOffsetReset = autoOffsetReset

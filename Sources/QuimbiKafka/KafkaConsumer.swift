@@ -47,8 +47,8 @@ public final class KafkaConsumer: Sendable {
             ("enable.partition.eof", "false"),
             ("fetch.wait.max.ms", String(configuration.fetchWaitMax.milliseconds)),
             ("socket.timeout.ms", String(configuration.socketTimeout.milliseconds)),
-            // librdkafka prefetches up to 64 MB by default; 4 MB still holds about a second of tickets.
-            ("queued.max.messages.kbytes", "4096"),
+            ("queued.min.messages", String(configuration.prefetchMessages)),
+            ("queued.max.messages.kbytes", "65536"),
         ]
         if let timeout = configuration.sessionTimeout {
             defaults.append(("session.timeout.ms", String(timeout.milliseconds)))
@@ -131,6 +131,17 @@ public final class KafkaConsumer: Sendable {
 
     /// Partitions currently assigned.
     public var assignment: [TopicPartition] { ledger.assigned }
+
+    /// The value of librdkafka property `name` as the client runs with it, `nil` if unknown. Only before
+    /// ``close()``: the client is gone after.
+    func nativeProperty(_ name: String) -> String? {
+        guard let conf = rd_kafka_conf(handle.pointer) else { return nil }
+        var size = 0
+        guard rd_kafka_conf_get(conf, name, nil, &size) == RD_KAFKA_CONF_OK, size > 0 else { return nil }
+        var buffer = [CChar](repeating: 0, count: size)
+        guard rd_kafka_conf_get(conf, name, &buffer, &size) == RD_KAFKA_CONF_OK else { return nil }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
 
     /// Stops fetching: partitions are paused and ``batches`` ends (the receiver is told it is finished)
     /// after what was already handed out.

@@ -47,7 +47,7 @@ struct WorkerTuningOptions: ParsableArguments {
     var maxConcurrency: Int = EnvironmentDefaults.int("QUIMBI_MAX_CONCURRENCY", default: 128)
 
     @Option(help: "Tickets taken from Kafka and not yet finished (QUIMBI_MAX_IN_FLIGHT): waiting for a lane, processed, or waiting for their outputs' acknowledgement; the consumer takes no more records at this many.")
-    var maxInFlight: Int = EnvironmentDefaults.int("QUIMBI_MAX_IN_FLIGHT", default: 4_096)
+    var maxInFlight: Int = EnvironmentDefaults.int("QUIMBI_MAX_IN_FLIGHT", default: 1_024)
 
     @Option(help: "Per-ticket deadline in milliseconds (QUIMBI_TICKET_DEADLINE_MS).")
     var ticketDeadlineMs: Int = EnvironmentDefaults.int("QUIMBI_TICKET_DEADLINE_MS", default: 2_500)

@@ -45,7 +45,7 @@ import Testing
         let unsetSettings = try #require(unset["settings"] as? [String: String])
         #expect(unsetSettings["fetch_wait_max_ms"] == "5", "\(unsetSettings)")
         #expect(unsetSettings["linger_ms"] == "5", "\(unsetSettings)")
-        #expect(unsetSettings["max_in_flight"] == "4096", "\(unsetSettings)")
+        #expect(unsetSettings["max_in_flight"] == "1024", "\(unsetSettings)")
     }
 
     /// Fewer tickets in flight than processed at once cannot be: the flag is refused before anything starts.

@@ -147,6 +147,26 @@ import Testing
         await cluster.shutdown()
     }
 
+    /// While the in-flight limit holds the poll thread, librdkafka fills its prefetch, then stops fetching and looks
+    /// again only when its broker thread next wakes, up to a second later. Capped at 4 MB (about 8,000 tickets), the
+    /// prefetch ran dry before that, and a saturated worker idled a third of the time (side_by_side's worker part
+    /// over 200,000 tickets: 16,000 tickets/s, 26,000 once the prefetch held 30,000 records). The client must run
+    /// with the record count of the configuration, bounded by 64 MB only.
+    @Test func theClientPrefetchesTheConfiguredRecordCountBoundedBy64MB() async throws {
+        let cluster = try EmbeddedKafkaCluster(brokers: 1)
+        try cluster.createTopic("prefetch", partitions: 1)
+        for prefetch in [30_000, 5_000] {
+            var configuration = consumerConfiguration(cluster, topic: "prefetch", group: "g-prefetch")
+            configuration.prefetchMessages = prefetch
+            let consumer = try KafkaConsumer(configuration: configuration, logger: logger)
+            #expect(consumer.nativeProperty("queued.min.messages") == String(prefetch))
+            #expect(consumer.nativeProperty("queued.max.messages.kbytes") == "65536")
+            await consumer.close()
+        }
+        #expect(ConsumerConfiguration(kafka: KafkaConfiguration(bootstrapServers: ""), groupID: "g", topics: []).prefetchMessages == 30_000)
+        await cluster.shutdown()
+    }
+
     /// Records that stay in flight: the consumer takes no more than the limit, and pauses fetching
     /// once the limit was held longer than `pauseAfterHolding`.
     @Test func pausesFetchingWhileTooMuchIsInFlight() async throws {
