@@ -137,10 +137,10 @@ public final class KafkaConsumer: Sendable {
     func nativeProperty(_ name: String) -> String? {
         guard let conf = rd_kafka_conf(handle.pointer) else { return nil }
         var size = 0
-        guard rd_kafka_conf_get(conf, name, nil, &size) == RD_KAFKA_CONF_OK, size > 0 else { return nil }
+        guard rd_kafka_conf_get(conf, name, nil, &size) == RD_KAFKA_CONF_OK else { return nil }
         var buffer = [CChar](repeating: 0, count: size)
         guard rd_kafka_conf_get(conf, name, &buffer, &size) == RD_KAFKA_CONF_OK else { return nil }
-        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return errorText(buffer)
     }
 
     /// Stops fetching: partitions are paused and ``batches`` ends (the receiver is told it is finished)

@@ -127,9 +127,9 @@ public final class KafkaProducer: Sendable {
 
     /// Sends records together and returns once they are queued; `completion` then runs once, with each
     /// record's outcome in their order, when every one was acknowledged or failed: a record that failed is
-    /// handed back with its error (copied from librdkafka's copy), so the caller need not keep the records
-    /// to send them again. It runs on the
-    /// producer's delivery-report thread, and must return quickly (the reports of other records wait for
+    /// handed back with its error (copied from librdkafka's copy when the brokers failed it), so the caller need
+    /// not keep the records to send them again. It runs on the producer's delivery-report thread, and must
+    /// return quickly (the reports of other records wait for
     /// it); when the last outcome is a record that could not be queued (or there is no record), it runs at
     /// once, on the calling task.
     ///

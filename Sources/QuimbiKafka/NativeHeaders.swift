@@ -13,7 +13,7 @@ enum NativeHeaders {
         return list
     }
 
-    /// The headers of a consumed message, copied.
+    /// The headers of a consumed message, or of a produced one in its delivery report, copied.
     static func read(_ message: UnsafePointer<rd_kafka_message_t>) -> [KafkaHeader] {
         var list: OpaquePointer?
         guard rd_kafka_message_headers(message, &list) == RD_KAFKA_RESP_ERR_NO_ERROR, let list else { return [] }

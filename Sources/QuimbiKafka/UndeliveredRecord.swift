@@ -12,6 +12,13 @@ public struct UndeliveredRecord: Error, Sendable {
     }
 }
 
+extension UndeliveredRecord: CustomStringConvertible {
+    /// The error and where the record went, without its bytes (a value may be a megabyte).
+    public var description: String {
+        "\(error) (\(record.topic)\(record.partition.map { "[\($0)]" } ?? ""), key \(record.key?.count ?? 0) bytes, value \(record.value.count) bytes)"
+    }
+}
+
 extension ProducerRecord {
     /// The record librdkafka reports undelivered, copied from its own copy (key, value, headers) before it
     /// frees it; `topic` and `partition` are those it was sent with (the report names the partition chosen).

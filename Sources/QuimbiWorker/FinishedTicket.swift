@@ -27,23 +27,27 @@ public struct FinishedTicket: Sendable, Hashable {
     /// The retention discount offered, in percent; `nil` when none was.
     public var discountPercent: Int?
 
+    public init(
+        outcome: Outcome, ticketID: String?, intent: IntentLabel?, timing: DraftTiming?, degraded: [String] = [], discountPercent: Int? = nil
+    ) {
+        self.outcome = outcome
+        self.ticketID = ticketID
+        self.intent = intent
+        self.timing = timing
+        self.degraded = degraded
+        self.discountPercent = discountPercent
+    }
+
     /// The facts of `result`.
     public init(_ result: TicketResult) {
         switch result {
         case .drafted(let draft, let escalation):
-            outcome = escalation == nil ? .drafted : .escalated
-            ticketID = draft.ticketID
-            intent = draft.intent.label
-            timing = draft.timing
-            degraded = draft.context.degraded
-            discountPercent = draft.recommendation.offerDiscount ? draft.recommendation.discountPercent : nil
+            self.init(
+                outcome: escalation == nil ? .drafted : .escalated, ticketID: draft.ticketID, intent: draft.intent.label,
+                timing: draft.timing, degraded: draft.context.degraded,
+                discountPercent: draft.recommendation.offerDiscount ? draft.recommendation.discountPercent : nil)
         case .rejected(let rejection):
-            outcome = .rejected(code: rejection.code)
-            ticketID = nil
-            intent = nil
-            timing = nil
-            degraded = []
-            discountPercent = nil
+            self.init(outcome: .rejected(code: rejection.code), ticketID: nil, intent: nil, timing: nil)
         }
     }
 }

@@ -108,8 +108,8 @@ public struct TicketWorker: Service {
             return
         }
         clients.deliveries.begin()
-        // The completion keeps the ticket's summary, not its draft, and not its outputs: librdkafka keeps a copy
-        // of each until its report, and hands back those it could not deliver.
+        // The completion keeps the consumed record and the ticket's summary, not its draft, and not its outputs:
+        // librdkafka keeps a copy of each until its report, and hands back those it could not deliver.
         await clients.producer.send(all: outputs) { outcomes in
             let failures = outcomes.compactMap { outcome -> UndeliveredRecord? in
                 guard case .failure(let undelivered) = outcome else { return nil }
@@ -235,7 +235,8 @@ public struct TicketWorker: Service {
 
 /// Told about every ticket the worker finished (for metrics and the benchmark).
 public protocol TicketObserver: Sendable {
-    /// Told on the producer's delivery-report thread once the ticket's outputs were acknowledged; must return quickly.
+    /// Told once the ticket's outputs were acknowledged: on the producer's delivery-report thread, or after a
+    /// retried publish on the worker's follow-up task; must return quickly.
     func ticketFinished(_ ticket: FinishedTicket)
     /// Told when the worker itself dead-lettered a ticket whose outputs it could not encode or
     /// publish; `code` is `encode_failed` or `publish_failed`.

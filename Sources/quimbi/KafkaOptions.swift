@@ -46,8 +46,8 @@ struct WorkerTuningOptions: ParsableArguments {
     @Option(help: "Tickets processed at the same time (QUIMBI_MAX_CONCURRENCY); tickets whose outputs only await the brokers' acknowledgement do not count.")
     var maxConcurrency: Int = EnvironmentDefaults.int("QUIMBI_MAX_CONCURRENCY", default: 128)
 
-    @Option(help: "Tickets taken from Kafka and not yet finished (QUIMBI_MAX_IN_FLIGHT): waiting for a lane, processed, or waiting for their outputs' acknowledgement; the consumer takes no more records at this many.")
-    var maxInFlight: Int = EnvironmentDefaults.int("QUIMBI_MAX_IN_FLIGHT", default: 1_024)
+    @Option(help: "Tickets taken from Kafka and not yet finished (QUIMBI_MAX_IN_FLIGHT): waiting for a lane, processed, or waiting for their outputs' acknowledgement; the consumer takes no more records at this many. 1024 by default, or --max-concurrency when that is more; at least --max-concurrency.")
+    var maxInFlight: Int?
 
     @Option(help: "Per-ticket deadline in milliseconds (QUIMBI_TICKET_DEADLINE_MS).")
     var ticketDeadlineMs: Int = EnvironmentDefaults.int("QUIMBI_TICKET_DEADLINE_MS", default: 2_500)
@@ -66,7 +66,9 @@ struct WorkerTuningOptions: ParsableArguments {
 
     func validate() throws {
         guard (1...100_000).contains(maxConcurrency) else { throw ValidationError("--max-concurrency must be 1…100000") }
-        guard (maxConcurrency...1_000_000).contains(maxInFlight) else { throw ValidationError("--max-in-flight must be --max-concurrency…1000000") }
+        if let given = givenMaxInFlight, !(maxConcurrency...1_000_000).contains(given) {
+            throw ValidationError("--max-in-flight must be --max-concurrency…1000000")
+        }
         guard (50...120_000).contains(ticketDeadlineMs) else { throw ValidationError("--ticket-deadline-ms must be 50…120000") }
         guard (1...120_000).contains(intentBudgetMs) else { throw ValidationError("--intent-budget-ms must be 1…120000") }
         guard (1...600).contains(shutdownTimeoutS) else { throw ValidationError("--shutdown-timeout-s must be 1…600") }
@@ -79,6 +81,17 @@ struct WorkerTuningOptions: ParsableArguments {
         ProcessingSettings(
             ticketDeadline: .milliseconds(ticketDeadlineMs), lookupBudget: .milliseconds(ticketDeadlineMs / 2),
             intentBudget: .milliseconds(intentBudgetMs))
+    }
+
+    /// `--max-in-flight`, or else `QUIMBI_MAX_IN_FLIGHT`; nil when neither is set.
+    private var givenMaxInFlight: Int? {
+        maxInFlight ?? EnvironmentDefaults.int("QUIMBI_MAX_IN_FLIGHT")
+    }
+
+    /// The in-flight limit to use: the one given, else 1,024 (enough for the 10–40 ms the acknowledgements take at
+    /// saturation), or `--max-concurrency` when that is more, so that raising the concurrency alone stays valid.
+    var inFlightLimit: Int {
+        givenMaxInFlight ?? max(1_024, maxConcurrency)
     }
 
     /// `--fetch-wait-max-ms`, or else `QUIMBI_FETCH_WAIT_MAX_MS`; nil when neither is set.
@@ -96,7 +109,7 @@ struct WorkerTuningOptions: ParsableArguments {
     func workerConfiguration(kafka: KafkaConfiguration, topics: WorkerTopics, embeddedBroker: Bool = false) -> WorkerConfiguration {
         WorkerConfiguration(
             consumer: ConsumerConfiguration(
-                kafka: kafka, groupID: group, topics: [topics.ticketsCreated], maxInFlight: maxInFlight,
+                kafka: kafka, groupID: group, topics: [topics.ticketsCreated], maxInFlight: inFlightLimit,
                 fetchWaitMax: .milliseconds(fetchWaitMaxMs(embeddedBroker: embeddedBroker))),
             producer: ProducerConfiguration(kafka: kafka, lingerMilliseconds: lingerMs),
             topics: topics, maxConcurrentTickets: maxConcurrency, shutdownTimeout: .seconds(shutdownTimeoutS))

@@ -48,12 +48,16 @@ import Testing
         #expect(unsetSettings["max_in_flight"] == "1024", "\(unsetSettings)")
     }
 
-    /// Fewer tickets in flight than processed at once cannot be: the flag is refused before anything starts.
-    @Test func anInFlightLimitBelowTheConcurrencyIsRefused() async throws {
-        let result = try await QuimbiProgram.run(
-            executable: QuimbiProgram.binary, arguments: ["worker", "--brokers", "127.0.0.1:1", "--max-concurrency", "64", "--max-in-flight", "32"])
-        #expect(result.status != 0)
-        #expect(result.output.contains("--max-in-flight must be --max-concurrency"), "\(result.output)")
+    /// Fewer tickets in flight than processed at once cannot be: the flag is refused before anything starts. Without
+    /// it, the limit follows a concurrency above its default (which the 4× rule before it allowed). `quimbi draft`
+    /// parses the same flags and ends with its input, so a regression fails here instead of hanging.
+    @Test func anInFlightLimitBelowTheConcurrencyIsRefusedAndAHighConcurrencyAloneIsNot() async throws {
+        let refused = try await QuimbiProgram.run(
+            executable: QuimbiProgram.binary, arguments: ["draft", "--lexicon-only", "--max-concurrency", "64", "--max-in-flight", "32"])
+        #expect(refused.status != 0)
+        #expect(refused.output.contains("--max-in-flight must be --max-concurrency"), "\(refused.output)")
+        let alone = try await QuimbiProgram.run(executable: QuimbiProgram.binary, arguments: ["draft", "--lexicon-only", "--max-concurrency", "2000"])
+        #expect(alone.status == 0, "\(alone.output)")
     }
 
     @Test func aRateSpreadsTheTicketsOverTime() async throws {

@@ -17,6 +17,24 @@ struct WorkerMetricsTests {
         #expect(text.contains(#"quimbi_tickets_processed_total{outcome="rejected",intent="none"} 2"#))
     }
 
+    @Test("a delivered draft counts by outcome and intent, and its discount and escalation are counted")
+    func draftedAndEscalated() {
+        let registry = MetricsRegistry()
+        let metrics = WorkerMetrics(registry: registry)
+        let now = Date()
+        let timing = DraftTiming(ticketCreatedAt: now - 2, receivedAt: now - 1, completedAt: now, lookupMs: 1, totalMs: 3)
+        metrics.ticketFinished(FinishedTicket(outcome: .drafted, ticketID: "T1", intent: .orderStatus, timing: timing))
+        metrics.ticketFinished(FinishedTicket(
+            outcome: .escalated, ticketID: "T2", intent: .serviceComplaint, timing: timing, degraded: ["profile"], discountPercent: 15))
+        let text = String(decoding: registry.exposition(), as: UTF8.self)
+        #expect(text.contains(#"quimbi_tickets_processed_total{outcome="drafted",intent="order_status"} 1"#), "\(text)")
+        #expect(text.contains(#"quimbi_tickets_processed_total{outcome="escalated",intent="service_complaint"} 1"#))
+        #expect(text.contains(#"quimbi_escalations_total{intent="service_complaint"} 1"#))
+        #expect(text.contains(#"quimbi_discounts_offered_total{percent="15"} 1"#))
+        #expect(text.contains("quimbi_tickets_degraded_total 1"))
+        #expect(text.contains("quimbi_ticket_processing_seconds_count 2"))
+    }
+
     /// The worker calls sources that answer from memory directly (``ImmediateLookup``); the metered
     /// wrapper must not hide that (it did: every in-memory lookup went through a child task again).
     @Test("metering keeps a source that answers from memory immediate, and no other")
