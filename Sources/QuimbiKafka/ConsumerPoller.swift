@@ -147,7 +147,8 @@ final class ConsumerPoller: Sendable {
         let timestamp = rd_kafka_message_timestamp(message, &timestampType)
         return KafkaMessage(
             topicPartition: TopicPartition(topic: topic, partition: record.partition),
-            offset: record.offset, key: NativeMessage.key(of: message), value: NativeMessage.value(of: message), headers: NativeHeaders.read(message),
+            offset: record.offset, key: NativeMessage.key(of: message), value: NativeMessage.value(of: message),
+            headers: NativeHeaders.read(message),
             timestampMilliseconds: timestampType == RD_KAFKA_TIMESTAMP_NOT_AVAILABLE ? nil : timestamp
         )
     }

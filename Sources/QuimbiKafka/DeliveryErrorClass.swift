@@ -47,6 +47,6 @@ extension KafkaError {
         let underlying = rd_kafka_fatal_error(rk, &buffer, buffer.count)
         guard underlying != RD_KAFKA_RESP_ERR_NO_ERROR else { return nil }
         let name = String(cString: rd_kafka_err2name(underlying))
-        return KafkaError(.producerFatal, "fatal \(name): \(errorText(buffer))", rdkafkaCode: underlying.rawValue)
+        return KafkaError(.producerFatal, "fatal \(name): \(text(ofCBuffer: buffer))", rdkafkaCode: underlying.rawValue)
     }
 }

@@ -52,7 +52,7 @@ public struct KafkaConfiguration: Sendable, Hashable {
             let result = rd_kafka_conf_set(conf, key, value, &buffer, buffer.count)
             guard result == RD_KAFKA_CONF_OK else {
                 rd_kafka_conf_destroy(conf)
-                let reason = errorText(buffer)
+                let reason = text(ofCBuffer: buffer)
                 throw KafkaError(.invalidConfiguration, "\(key)=\(value): \(reason)")
             }
         }

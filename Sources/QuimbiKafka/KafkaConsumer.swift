@@ -140,7 +140,7 @@ public final class KafkaConsumer: Sendable {
         guard rd_kafka_conf_get(conf, name, nil, &size) == RD_KAFKA_CONF_OK else { return nil }
         var buffer = [CChar](repeating: 0, count: size)
         guard rd_kafka_conf_get(conf, name, &buffer, &size) == RD_KAFKA_CONF_OK else { return nil }
-        return errorText(buffer)
+        return text(ofCBuffer: buffer)
     }
 
     /// Stops fetching: partitions are paused and ``batches`` ends (the receiver is told it is finished)

@@ -49,7 +49,7 @@ public struct KafkaError: Error, CustomStringConvertible, Sendable, Equatable {
     }
 }
 
-/// A librdkafka error-text buffer as a Swift string.
-func errorText(_ buffer: [CChar]) -> String {
+/// A NUL-terminated buffer librdkafka filled (an error text, a property's value) as a Swift string.
+func text(ofCBuffer buffer: [CChar]) -> String {
     String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
 }

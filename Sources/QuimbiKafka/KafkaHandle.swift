@@ -11,7 +11,7 @@ final class KafkaHandle: Sendable {
         var buffer = [CChar](repeating: 0, count: 512)
         guard let pointer = rd_kafka_new(type, configuration, &buffer, buffer.count) else {
             rd_kafka_conf_destroy(configuration)
-            let reason = errorText(buffer)
+            let reason = text(ofCBuffer: buffer)
             throw KafkaError(.clientCreationFailed, reason)
         }
         self.pointer = pointer

@@ -90,7 +90,7 @@ struct WorkerTuningOptions: ParsableArguments {
 
     /// The in-flight limit to use: the one given, else 1,024 (enough for the 10–40 ms the acknowledgements take at
     /// saturation), or `--max-concurrency` when that is more, so that raising the concurrency alone stays valid.
-    var inFlightLimit: Int {
+    private var inFlightLimit: Int {
         givenMaxInFlight ?? max(1_024, maxConcurrency)
     }
 
