@@ -3,12 +3,21 @@ import Foundation
 /// Text encodings of bound parameters and decodings of result columns.
 enum PostgresValues {
     /// A `text[]` literal for `= ANY($1::text[])`; every element quoted, so any content is a plain value.
+    /// Written byte by byte: only `"` and `\` need a backslash inside quotes.
     static func textArray(_ values: [String]) -> String {
-        let quoted = values.map { value -> String in
-            let escaped = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            return "\"\(escaped)\""
+        var bytes: [UInt8] = [UInt8(ascii: "{")]
+        bytes.reserveCapacity(2 + values.reduce(0) { $0 + $1.utf8.count + 3 })
+        for (index, value) in values.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(UInt8(ascii: "\""))
+            for byte in value.utf8 {
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { bytes.append(UInt8(ascii: "\\")) }
+                bytes.append(byte)
+            }
+            bytes.append(UInt8(ascii: "\""))
         }
-        return "{" + quoted.joined(separator: ",") + "}"
+        bytes.append(UInt8(ascii: "}"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Seconds since 1970 as text, for `to_timestamp($n::float8)`.
