@@ -83,7 +83,8 @@ struct BenchCommand: AsyncParsableCommand {
 
         let reading = try intentReading.load(logger: logger)
         let measurement = BenchMeasurement(tickets: tickets, measuredPrefix: Self.measuredPrefix)
-        let workerConfiguration = tuning.workerConfiguration(kafka: kafka, topics: topics, embeddedBroker: cluster != nil)
+        let workerConfiguration = tuning.workerConfiguration(
+            kafka: kafka, topics: topics, embeddedBroker: cluster != nil, lookupsOverNetwork: data.looksUpOverNetwork)
         let worker = TicketWorker(
             configuration: workerConfiguration,
             processor: TicketProcessor(profiles: sources.profiles, orders: orders, archetypes: sources.archetypes, desk: SupportDesk(intentModel: reading?.model), settings: tuning.processing),
@@ -128,7 +129,7 @@ struct BenchCommand: AsyncParsableCommand {
         publisher.cancel()
         let report = measurement.report(brokerPeakMemoryMegabytes: cluster?.peakMemoryMegabytes(), settings: [
             "tickets": "\(tickets)", "window": "\(window)", "rate": rate == 0 ? "unlimited" : "\(rate)", "partitions": "\(partitions)",
-            "max_concurrency": "\(tuning.maxConcurrency)", "max_in_flight": "\(workerConfiguration.consumer.maxInFlight)", "brokers": brokers ?? "embedded (3, quimbi dev-broker in a child process)",
+            "max_concurrency": "\(workerConfiguration.maxConcurrentTickets)", "max_in_flight": "\(workerConfiguration.consumer.maxInFlight)", "brokers": brokers ?? "embedded (3, quimbi dev-broker in a child process)",
             "fetch_wait_max_ms": "\(workerConfiguration.consumer.fetchWaitMax.milliseconds)",
             "linger_ms": "\(workerConfiguration.producer.lingerMilliseconds)",
             "customer_data": data.sourceDescription,

@@ -34,6 +34,11 @@ struct CustomerDataOptions: ParsableArguments {
         }
     }
 
+    /// Whether customers are looked up over the network (PostgreSQL, Redis, Shopify) rather than in memory.
+    var looksUpOverNetwork: Bool {
+        store.configuredPostgresURL != nil || shopify.isConfigured()
+    }
+
     /// Where customers are read from, for reports: e.g. `postgres+redis, orders from shopify`.
     var sourceDescription: String {
         let base = store.configuredPostgresURL == nil

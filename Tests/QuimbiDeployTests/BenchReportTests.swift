@@ -46,6 +46,21 @@ import Testing
         #expect(unsetSettings["fetch_wait_max_ms"] == "5", "\(unsetSettings)")
         #expect(unsetSettings["linger_ms"] == "5", "\(unsetSettings)")
         #expect(unsetSettings["max_in_flight"] == "1024", "\(unsetSettings)")
+        #expect(unsetSettings["max_concurrency"] == "128", "\(unsetSettings)")
+    }
+
+    /// A ticket whose lookups go over the network mostly waits for them: more are processed at once by default
+    /// (at most the in-flight limit), and a concurrency given is the one used. Orders from a Shopify that refuses
+    /// connections only degrade the drafts.
+    @Test func lookupsOverTheNetworkRaiseTheDefaultConcurrency() async throws {
+        let shopify = ["--tickets", "20", "--lexicon-only", "--shopify-url", "http://127.0.0.1:9", "--shopify-token", "test-token"]
+        let overNetwork = try #require(try await Self.report(shopify)["settings"] as? [String: String])
+        #expect(overNetwork["orders"] == "shopify", "\(overNetwork)")
+        #expect(overNetwork["max_concurrency"] == "512", "\(overNetwork)")
+        let boundedByInFlight = try #require(try await Self.report(shopify + ["--max-in-flight", "300"])["settings"] as? [String: String])
+        #expect(boundedByInFlight["max_concurrency"] == "300", "\(boundedByInFlight)")
+        let given = try #require(try await Self.report(shopify + ["--max-concurrency", "64"])["settings"] as? [String: String])
+        #expect(given["max_concurrency"] == "64", "\(given)")
     }
 
     /// Fewer tickets in flight than processed at once cannot be: the flag is refused before anything starts. Without
