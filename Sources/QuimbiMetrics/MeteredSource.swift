@@ -4,7 +4,7 @@ import QuimbiCore
 /// A lookup source whose every call is timed into `quimbi_lookup_seconds{source}`.
 ///
 /// Wrap the worker's profile, orders and archetype sources in it; it conforms to whichever of
-/// ``ProfileSource``, ``OrderSource`` and ``ArchetypeSource`` its base conforms to. A class holding its
+/// ``ProfileSource``, ``OrderSource``, ``ArchetypeSource`` and their deadline-bound forms its base conforms to. A class holding its
 /// timer: every ticket looks up through it, and a struct was copied out of its existential at each call
 /// (retaining its base, name and metrics), where the timer was looked up in the registry again.
 public final class MeteredSource<Base: Sendable>: Sendable {
@@ -21,6 +21,16 @@ public final class MeteredSource<Base: Sendable>: Sendable {
         let started = ContinuousClock.now
         defer { timer.record(duration: ContinuousClock.now - started) }
         return try await body()
+    }
+
+    /// `pending`, timed from now until its answer.
+    private func timed<T>(_ pending: PendingLookup<T>) -> PendingLookup<T> {
+        let started = ContinuousClock.now
+        let timer = timer
+        return PendingLookup {
+            defer { timer.record(duration: ContinuousClock.now - started) }
+            return try await pending.value()
+        }
     }
 }
 
@@ -39,6 +49,20 @@ extension MeteredSource: OrderSource where Base: OrderSource {
 extension MeteredSource: ArchetypeSource where Base: ArchetypeSource {
     public func archetype(id: String) async throws -> Archetype? {
         try await timed { try await base.archetype(id: id) }
+    }
+}
+
+extension MeteredSource: DeadlineBoundProfileSource where Base: DeadlineBoundProfileSource {
+    public func startProfileLookup(for customer: CustomerReference, until deadline: ContinuousClock.Instant) -> PendingLookup<CustomerProfile?> {
+        timed(base.startProfileLookup(for: customer, until: deadline))
+    }
+}
+
+extension MeteredSource: DeadlineBoundOrderSource where Base: DeadlineBoundOrderSource {
+    public func startRecentOrdersLookup(
+        for customer: CustomerReference, limit: Int, until deadline: ContinuousClock.Instant
+    ) -> PendingLookup<[Order]> {
+        timed(base.startRecentOrdersLookup(for: customer, limit: limit, until: deadline))
     }
 }
 

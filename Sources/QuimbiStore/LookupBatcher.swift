@@ -1,11 +1,12 @@
+import QuimbiCore
 import QuimbiResilience
 import Synchronization
 
 /// Coalesces concurrent single lookups into batches: requests that arrive while a batch is being
 /// scheduled share one call of `load` (at most `maxBatch` keys each).
 ///
-/// A waiter that is cancelled (its ticket's deadline passed) returns at once; a batch that nobody
-/// waits for any more is cancelled. A batch that fails in a way `splitsOnFailure` accepts is tried
+/// A waiter that is cancelled, or whose deadline passes, returns at once; a batch that nobody waits for any
+/// more is cancelled. A batch that fails in a way `splitsOnFailure` accepts is tried
 /// again key by key, so one bad key fails only its own lookups.
 final class LookupBatcher<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     typealias Load = @Sendable ([Key]) async throws -> [Key: Value]
@@ -13,6 +14,7 @@ final class LookupBatcher<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     private struct Waiter {
         let shot: OneShot<Value?>
         let flight: Flight
+        let deadline: ContinuousClock.Instant?
     }
 
     private struct State {
@@ -34,18 +36,28 @@ final class LookupBatcher<Key: Hashable & Sendable, Value: Sendable>: Sendable {
 
     /// The value for `key`, `nil` when `load` does not know it.
     func lookup(_ key: Key) async throws -> Value? {
+        try await start(key, until: nil).value()
+    }
+
+    /// Starts looking up `key`: joins the batch being formed, and returns the wait for its value.
+    ///
+    /// With a `deadline`, the wait ends by it: past it, it throws ``LookupError/deadlinePassed`` (the waiter
+    /// leaves its batch, as a cancelled one does), whatever `load` does. One timer serves a whole batch
+    /// (``armDeadline(of:)``), not one per waiter.
+    func start(_ key: Key, until deadline: ContinuousClock.Instant?) -> PendingLookup<Value?> {
+        if let deadline, ContinuousClock.now >= deadline { return PendingLookup { throw LookupError.deadlinePassed } }
         let shot = OneShot<Value?>()
         let (flight, batch, scheduleFlush) = state.withLock { state in
             let flight = state.flight
             flight.join()
-            state.pending[key, default: []].append(Waiter(shot: shot, flight: flight))
+            state.pending[key, default: []].append(Waiter(shot: shot, flight: flight, deadline: deadline))
             if state.pending.count >= maxBatch { return (flight, Self.takeBatch(&state), false) }
             defer { state.flushScheduled = true }
             return (flight, nil, !state.flushScheduled)
         }
-        if let batch { start(batch) }
+        if let batch { launch(batch) }
         if scheduleFlush { Task { await self.flushAfterYield() } }
-        return try await shot.value { [self] in abandon(shot, key: key, flight: flight) }
+        return PendingLookup { [self] in try await shot.value { abandon(shot, key: key, flight: flight) } }
     }
 
     private func flushAfterYield() async {
@@ -54,7 +66,7 @@ final class LookupBatcher<Key: Hashable & Sendable, Value: Sendable>: Sendable {
             state.flushScheduled = false
             return Self.takeBatch(&state)
         }
-        if let batch { start(batch) }
+        if let batch { launch(batch) }
     }
 
     private static func takeBatch(_ state: inout State) -> (waiters: [Key: [Waiter]], flight: Flight)? {
@@ -66,7 +78,7 @@ final class LookupBatcher<Key: Hashable & Sendable, Value: Sendable>: Sendable {
         return (state.pending, state.flight)
     }
 
-    private func start(_ batch: (waiters: [Key: [Waiter]], flight: Flight)) {
+    private func launch(_ batch: (waiters: [Key: [Waiter]], flight: Flight)) {
         let task = Task { [self] in
             let keys = Array(batch.waiters.keys)
             do {
@@ -79,6 +91,34 @@ final class LookupBatcher<Key: Hashable & Sendable, Value: Sendable>: Sendable {
             }
         }
         batch.flight.launched(task)
+        armDeadline(of: batch.waiters)
+    }
+
+    /// Arms one timer for a launched batch, at the earliest deadline of its waiters still waiting: when it
+    /// fires, the waiters whose deadline passed fail with ``LookupError/deadlinePassed`` and leave the batch,
+    /// and the timer is armed again for the rest. The waiters are failed from the task pool, so that a
+    /// process starved of CPU does not fail a lookup whose answer is merely queued behind other work.
+    private func armDeadline(of waiters: [Key: [Waiter]]) {
+        let earliest = waiters.values.joined().filter { !$0.shot.isResolved }.compactMap(\.deadline).min()
+        guard let earliest else { return }
+        DeadlineTimer.shared.schedule(at: earliest) { [self] in
+            guard waiters.values.contains(where: { $0.contains { !$0.shot.isResolved } }) else { return }
+            Task { expire(waiters) }
+        }
+    }
+
+    /// Fails the waiters whose deadline passed, then arms the timer for the others.
+    private func expire(_ waiters: [Key: [Waiter]]) {
+        let now = ContinuousClock.now
+        for (key, keyWaiters) in waiters {
+            for waiter in keyWaiters {
+                guard let deadline = waiter.deadline, deadline <= now,
+                    waiter.shot.resume(with: .failure(LookupError.deadlinePassed))
+                else { continue }
+                abandon(waiter.shot, key: key, flight: waiter.flight)
+            }
+        }
+        armDeadline(of: waiters)
     }
 
     /// Loads every key on its own, concurrently.

@@ -5,8 +5,8 @@ import QuimbiCore
 /// Concurrent lookups are coalesced into shared batches (at most `maxBatch` customers each), each
 /// one PostgreSQL query (``OrderQuery``): one round trip and one connection for many tickets,
 /// instead of one each. A batch that fails with a query error (not an outage) is tried again
-/// customer by customer, so one bad key fails only its own lookup.
-public struct OrderRepository: OrderSource {
+/// customer by customer, so one bad key fails only its own lookup. A lookup given a deadline ends by it.
+public struct OrderRepository: DeadlineBoundOrderSource {
     private let batcher: LookupBatcher<OrderLookup, [Order]>
     /// Counts the PostgreSQL queries issued (``StoreStatistics/postgresQueries``).
     let counter = StatisticsCounter()
@@ -28,5 +28,14 @@ public struct OrderRepository: OrderSource {
     public func recentOrders(for customer: CustomerReference, limit: Int) async throws -> [Order] {
         guard let key = ProfileKey(customer), limit > 0 else { return [] }
         return try await batcher.lookup(OrderLookup(key: key, limit: limit)) ?? []
+    }
+
+    /// Starts a lookup coalesced with concurrent ones, which ends by `deadline`.
+    public func startRecentOrdersLookup(
+        for customer: CustomerReference, limit: Int, until deadline: ContinuousClock.Instant
+    ) -> PendingLookup<[Order]> {
+        guard let key = ProfileKey(customer), limit > 0 else { return PendingLookup { [] } }
+        let pending = batcher.start(OrderLookup(key: key, limit: limit), until: deadline)
+        return PendingLookup { try await pending.value() ?? [] }
     }
 }

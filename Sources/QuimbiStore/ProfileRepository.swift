@@ -6,9 +6,9 @@ import QuimbiCore
 /// A batch costs one Redis MGET and, for the misses, one PostgreSQL `= ANY($1)` query; found
 /// profiles are written back with a 24 h TTL, unknown customers as `unknown` for a short time.
 /// Keys carry the cache generation of the last segmentation run. Concurrent single lookups
-/// (``profile(for:)``) are coalesced into shared batches. Redis failures only cost speed;
-/// PostgreSQL failures throw a transient ``LookupError``.
-public final class ProfileRepository: ProfileSource {
+/// (``profile(for:)``) are coalesced into shared batches; a lookup given a deadline ends by it. Redis
+/// failures only cost speed; PostgreSQL failures throw a transient ``LookupError``.
+public final class ProfileRepository: DeadlineBoundProfileSource {
     private let loader: CachedProfileLoader
     private let pool: PostgresPool
     private let batcher: LookupBatcher<ProfileKey, CustomerProfile>
@@ -33,6 +33,12 @@ public final class ProfileRepository: ProfileSource {
     public func profile(for customer: CustomerReference) async throws -> CustomerProfile? {
         guard let key = ProfileKey(customer) else { return nil }
         return try await batcher.lookup(key)
+    }
+
+    /// Starts a lookup coalesced with concurrent ones, which ends by `deadline`.
+    public func startProfileLookup(for customer: CustomerReference, until deadline: ContinuousClock.Instant) -> PendingLookup<CustomerProfile?> {
+        guard let key = ProfileKey(customer) else { return PendingLookup { nil } }
+        return batcher.start(key, until: deadline)
     }
 
     /// Profiles for a batch of keys in one round trip per store; absent keys are unknown customers.

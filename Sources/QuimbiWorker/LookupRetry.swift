@@ -41,6 +41,26 @@ struct LookupRetry: Sendable {
         }
     }
 
+    /// Awaits a lookup a deadline-bound source started (it ends by `deadline` on its own, so it is awaited
+    /// directly, not raced in a task); a transient failure is retried within the deadline, each attempt
+    /// started by `again`.
+    func finish<T: Sendable>(
+        _ first: PendingLookup<T>, until deadline: ContinuousClock.Instant, again: () -> PendingLookup<T>
+    ) async -> Outcome<T> {
+        do {
+            return .value(try await policy.run(until: deadline, clock: ContinuousClock(), decide: Self.decision) {
+                (number: Int) async throws(LookupError) -> T in
+                do {
+                    return try await (number == 1 ? first : again()).value()
+                } catch {
+                    throw Self.lookupError(error)
+                }
+            })
+        } catch {
+            return .unavailable(error)
+        }
+    }
+
     /// Transient failures are retried, no sooner than the source's `retryAfter`.
     private static func decision(_ error: LookupError) -> RetryDecision {
         error.isTransient ? .backOffAtLeast(error.retryAfter ?? .zero) : .stop
@@ -56,7 +76,7 @@ struct LookupRetry: Sendable {
             throw lookupError(error)
         }
         guard let answer else {
-            throw LookupError(code: "lookup_timeout", message: "no answer before the lookup budget ended", isTransient: false)
+            throw LookupError.deadlinePassed
         }
         return answer
     }

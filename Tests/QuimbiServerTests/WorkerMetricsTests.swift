@@ -48,6 +48,36 @@ struct WorkerMetricsTests {
         #expect(!(metrics.metered(profiles: Remote()) is any ImmediateLookup))
     }
 
+    /// The worker starts the lookups of deadline-bound sources (PostgreSQL, Redis) together in the ticket's task;
+    /// the metered wrapper must keep them deadline-bound, and time a started lookup until its answer.
+    @Test("metering keeps deadline-bound sources deadline-bound and times their started lookups")
+    func meteredDeadlineBound() async throws {
+        struct Bound: DeadlineBoundProfileSource, DeadlineBoundOrderSource {
+            func profile(for customer: CustomerReference) async throws -> CustomerProfile? { nil }
+            func recentOrders(for customer: CustomerReference, limit: Int) async throws -> [Order] { [] }
+            func startProfileLookup(for customer: CustomerReference, until deadline: ContinuousClock.Instant) -> PendingLookup<CustomerProfile?> {
+                PendingLookup { nil }
+            }
+            func startRecentOrdersLookup(for customer: CustomerReference, limit: Int, until deadline: ContinuousClock.Instant) -> PendingLookup<[Order]> {
+                PendingLookup { [] }
+            }
+        }
+        struct Remote: ProfileSource {
+            func profile(for customer: CustomerReference) async throws -> CustomerProfile? { nil }
+        }
+        let registry = MetricsRegistry()
+        let metrics = WorkerMetrics(registry: registry)
+        let customer = CustomerReference(customerID: "c1", email: nil)
+        let profiles = try #require(metrics.metered(profiles: Bound()) as? any DeadlineBoundProfileSource)
+        let orders = try #require(metrics.metered(orders: Bound()) as? any DeadlineBoundOrderSource)
+        #expect(!(metrics.metered(profiles: Remote()) is any DeadlineBoundProfileSource))
+        _ = try await profiles.startProfileLookup(for: customer, until: .now + .seconds(1)).value()
+        _ = try await orders.startRecentOrdersLookup(for: customer, limit: 5, until: .now + .seconds(1)).value()
+        let text = String(decoding: registry.exposition(), as: UTF8.self)
+        #expect(text.contains(#"quimbi_lookup_seconds_count{source="profile"} 1"#), "\(text)")
+        #expect(text.contains(#"quimbi_lookup_seconds_count{source="orders"} 1"#), "\(text)")
+    }
+
     @Test("lookups are timed per source and end-to-end latency never goes negative")
     func lookupsAndLatency() {
         let registry = MetricsRegistry()

@@ -1,7 +1,9 @@
+import QuimbiCore
+import Synchronization
 import Testing
 @testable import QuimbiStore
 
-/// The batcher's waits honour cancellation, and a batch nobody waits for is cancelled.
+/// The batcher's waits honour cancellation and deadlines, and a batch nobody waits for is cancelled.
 @Suite struct LookupBatcherTests {
     /// A load that reports when it starts and whether it was cancelled, and never answers by itself.
     struct HangingLoad: Sendable {
@@ -48,5 +50,46 @@ import Testing
         let staying = Task { try await batcher.lookup("bb") }
         leaving.cancel()
         #expect(try await staying.value == 2)
+    }
+
+    /// A load that hangs cannot hold a waiter past its deadline; the batch is cancelled once its last waiter left.
+    @Test func aWaiterPastItsDeadlineFailsAtItAndItsAbandonedBatchIsCancelled() async throws {
+        let hanging = HangingLoad()
+        let batcher = LookupBatcher<String, Int>(maxBatch: 1) { try await hanging.load($0) }
+        let started = ContinuousClock.now
+        let pending = batcher.start("a", until: started + .milliseconds(100))
+        var starts = hanging.started.makeAsyncIterator()
+        #expect(await starts.next() == ["a"])
+        let timeout = await #expect(throws: LookupError.self) { _ = try await pending.value() }
+        #expect(timeout?.code == "lookup_timeout")
+        #expect(ContinuousClock.now - started >= .milliseconds(100), "not before its deadline")
+        var cancelled = hanging.cancelled.makeAsyncIterator()
+        #expect(await cancelled.next() == true)
+    }
+
+    /// A waiter whose deadline has passed already is not added to any batch.
+    @Test func aLookupStartedPastItsDeadlineFailsAtOnce() async throws {
+        let loads = Mutex(0)
+        let batcher = LookupBatcher<String, Int>(maxBatch: 1) { _ in
+            loads.withLock { $0 += 1 }
+            return [:]
+        }
+        let timeout = await #expect(throws: LookupError.self) { _ = try await batcher.start("a", until: .now - .milliseconds(1)).value() }
+        #expect(timeout?.code == "lookup_timeout")
+        #expect(loads.withLock { $0 } == 0)
+    }
+
+    /// Lookups started before any is awaited share a batch: a ticket's lookups are in flight together without a task each.
+    @Test func lookupsStartedTogetherShareABatchAndAWaiterWithoutDeadlineWaitsForIt() async throws {
+        let batches = Mutex<[[String]]>([])
+        let batcher = LookupBatcher<String, Int>(maxBatch: 2) { keys in
+            batches.withLock { $0.append(keys.sorted()) }
+            return Dictionary(uniqueKeysWithValues: keys.map { ($0, $0.count) })
+        }
+        let first = batcher.start("a", until: .now + .seconds(60))
+        let second = batcher.start("bb", until: nil)
+        #expect(try await first.value() == 1)
+        #expect(try await second.value() == 2)
+        #expect(batches.withLock { $0 } == [["a", "bb"]])
     }
 }

@@ -38,6 +38,57 @@ struct ImmediateTaskRecordingSource: ProfileSource, OrderSource, ImmediateLookup
     }
 }
 
+/// The in-memory store behind deadline-bound sources, recording each lookup: which task started it, with what
+/// deadline, and whether the orders lookup had started when the profile was awaited. The plain lookups are
+/// recorded too (the worker should not use them). The first `profileFailures` profile lookups fail transiently.
+struct DeadlineBoundRecordingSource: DeadlineBoundProfileSource, DeadlineBoundOrderSource {
+    struct Start: Sendable {
+        let kind: String
+        let task: Int
+        let deadline: ContinuousClock.Instant
+    }
+
+    let data: InMemoryCustomerData
+    var profileFailures = 0
+    let starts = Locked<[Start]>([])
+    let plainLookups = Locked(0)
+    let ordersStartedWhenProfileAwaited = Locked<[Bool]>([])
+
+    private func record(_ kind: String, deadline: ContinuousClock.Instant) -> Int {
+        let task = withUnsafeCurrentTask { $0?.hashValue } ?? 0
+        return starts.withLock { starts in
+            starts.append(Start(kind: kind, task: task, deadline: deadline))
+            return starts.filter { $0.kind == kind }.count
+        }
+    }
+
+    func startProfileLookup(for customer: CustomerReference, until deadline: ContinuousClock.Instant) -> PendingLookup<CustomerProfile?> {
+        let attempt = record("profile", deadline: deadline)
+        return PendingLookup { [data, starts, ordersStartedWhenProfileAwaited, profileFailures] in
+            ordersStartedWhenProfileAwaited.withLock { $0.append(starts.withLock { $0.contains { $0.kind == "orders" } }) }
+            if attempt <= profileFailures {
+                throw LookupError(code: "postgres_unavailable", message: "connection refused", isTransient: true)
+            }
+            return try await data.profile(for: customer)
+        }
+    }
+
+    func startRecentOrdersLookup(for customer: CustomerReference, limit: Int, until deadline: ContinuousClock.Instant) -> PendingLookup<[Order]> {
+        _ = record("orders", deadline: deadline)
+        return PendingLookup { [data] in try await data.recentOrders(for: customer, limit: limit) }
+    }
+
+    func profile(for customer: CustomerReference) async throws -> CustomerProfile? {
+        plainLookups.withLock { $0 += 1 }
+        return try await data.profile(for: customer)
+    }
+
+    func recentOrders(for customer: CustomerReference, limit: Int) async throws -> [Order] {
+        plainLookups.withLock { $0 += 1 }
+        return try await data.recentOrders(for: customer, limit: limit)
+    }
+}
+
 /// Sources that misbehave on purpose.
 struct FailingSource: ProfileSource, OrderSource {
     enum Behaviour: Sendable {
@@ -217,6 +268,32 @@ struct SlowEmbedder: TextEmbedder {
         #expect(fromElsewhere.customer?.totalOrders == 3)
         let tasks = remote.askingTasks.withLock { $0 }
         #expect(tasks.count == 2 && !tasks.contains(ticketTask))
+    }
+
+    /// Deadline-bound sources (the PostgreSQL and Redis repositories) are started in the ticket's own task with the
+    /// lookup deadline, both before either is awaited: no child task, no task racing the deadline.
+    @Test func deadlineBoundSourcesAreStartedTogetherInTheTicketsOwnTask() async throws {
+        let ticketTask = withUnsafeCurrentTask { $0?.hashValue } ?? 0
+        let source = DeadlineBoundRecordingSource(data: Self.data)
+        let started = ContinuousClock.now
+        let result = try draft(await processor(profiles: source, orders: source).process(try payload(SampleTickets.seedScenarios()[1])))
+        let finished = ContinuousClock.now
+        #expect(result.customer?.totalOrders == 3 && result.context.degraded.isEmpty)
+        #expect(result.orders.count == 2)
+        let starts = source.starts.withLock { $0 }
+        #expect(starts.map(\.kind) == ["profile", "orders"])
+        #expect(starts.allSatisfy { $0.task == ticketTask }, "started in the ticket's own task")
+        let budget = Self.testDeadline / 2
+        #expect(starts.allSatisfy { $0.deadline >= started + budget && $0.deadline <= finished + budget }, "with the lookup deadline")
+        #expect(source.ordersStartedWhenProfileAwaited.withLock { $0 } == [true], "both in flight before either is awaited")
+        #expect(source.plainLookups.withLock { $0 } == 0)
+    }
+
+    @Test func aDeadlineBoundLookupThatFailsTransientlyIsStartedAgain() async throws {
+        let source = DeadlineBoundRecordingSource(data: Self.data, profileFailures: 2)
+        let result = try draft(await processor(profiles: source, orders: source).process(try payload(SampleTickets.seedScenarios()[1])))
+        #expect(result.customer?.totalOrders == 3 && result.context.degraded.isEmpty)
+        #expect(source.starts.withLock { $0.filter { $0.kind == "profile" }.count } == 3)
     }
 
     @Test func aPermanentFailureIsNotRetried() async throws {
