@@ -69,15 +69,32 @@ public protocol ImmediateLookup: Sendable {}
 /// together without a task each (a child task per lookup cost the worker over PostgreSQL and Redis about a
 /// quarter of its processor time).
 public struct PendingLookup<Value: Sendable>: Sendable {
-    private let answer: @Sendable () async throws -> Value
+    private let answer: @Sendable () async throws -> (value: Value, answeredAt: ContinuousClock.Instant)
 
-    /// A lookup whose answer `answer` waits for.
-    public init(_ answer: @escaping @Sendable () async throws -> Value) {
+    private init(answer: @escaping @Sendable () async throws -> (value: Value, answeredAt: ContinuousClock.Instant)) {
         self.answer = answer
+    }
+
+    /// A lookup whose answer `answer` waits for, answered when the wait ends.
+    public init(_ answer: @escaping @Sendable () async throws -> Value) {
+        self.answer = { (try await answer(), ContinuousClock.now) }
+    }
+
+    /// A lookup whose answer `answer` waits for, with the instant the source answered (which may come
+    /// before the wait: a ticket awaits its lookups one after the other).
+    public static func answered(
+        by answer: @escaping @Sendable () async throws -> (value: Value, answeredAt: ContinuousClock.Instant)
+    ) -> PendingLookup {
+        PendingLookup(answer: answer)
     }
 
     /// Waits for the answer. Await it once, from one task; a cancelled wait ends at once.
     public func value() async throws -> Value {
+        try await answer().value
+    }
+
+    /// Waits for the answer and the instant the source gave it.
+    public func answered() async throws -> (value: Value, answeredAt: ContinuousClock.Instant) {
         try await answer()
     }
 }

@@ -23,14 +23,21 @@ public final class MeteredSource<Base: Sendable>: Sendable {
         return try await body()
     }
 
-    /// `pending`, timed from now until its answer.
+    /// `pending`, timed from now until the source answered (not until it is awaited: a ticket awaits its
+    /// lookups one after the other); a failure is timed until it is awaited.
     private func timed<T>(_ pending: PendingLookup<T>) -> PendingLookup<T> {
         let started = ContinuousClock.now
         let timer = timer
-        return PendingLookup {
-            defer { timer.record(duration: ContinuousClock.now - started) }
-            return try await pending.value()
-        }
+        return PendingLookup.answered(by: {
+            do {
+                let answer = try await pending.answered()
+                timer.record(duration: max(.zero, answer.answeredAt - started))
+                return answer
+            } catch {
+                timer.record(duration: ContinuousClock.now - started)
+                throw error
+            }
+        })
     }
 }
 

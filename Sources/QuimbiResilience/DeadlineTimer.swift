@@ -1,8 +1,8 @@
 import Foundation
 
 /// Fires actions at instants of the continuous clock from one dedicated thread: arming a deadline
-/// costs a heap insertion instead of a sleeping task and a dispatch timer each (the worker races
-/// several deadlines per ticket, thousands of tickets a second).
+/// costs a heap insertion instead of a sleeping task and a dispatch timer each (the worker arms deadlines
+/// for thousands of tickets a second: one per lookup it races against a source, one per batch of store lookups).
 ///
 /// Actions fire no earlier than their instant and at most ``coalescing`` later, so that one wake-up
 /// serves every deadline that falls within it. An action must return quickly (resume a waiter).

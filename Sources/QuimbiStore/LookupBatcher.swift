@@ -11,8 +11,11 @@ import Synchronization
 final class LookupBatcher<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     typealias Load = @Sendable ([Key]) async throws -> [Key: Value]
 
+    /// A waiter's answer: the value, and when its batch answered.
+    private typealias Answer = (value: Value?, answeredAt: ContinuousClock.Instant)
+
     private struct Waiter {
-        let shot: OneShot<Value?>
+        let shot: OneShot<Answer>
         let flight: Flight
         let deadline: ContinuousClock.Instant?
     }
@@ -46,7 +49,7 @@ final class LookupBatcher<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     /// (``armDeadline(of:)``), not one per waiter.
     func start(_ key: Key, until deadline: ContinuousClock.Instant?) -> PendingLookup<Value?> {
         if let deadline, ContinuousClock.now >= deadline { return PendingLookup { throw LookupError.deadlinePassed } }
-        let shot = OneShot<Value?>()
+        let shot = OneShot<Answer>()
         let (flight, batch, scheduleFlush) = state.withLock { state in
             let flight = state.flight
             flight.join()
@@ -57,7 +60,7 @@ final class LookupBatcher<Key: Hashable & Sendable, Value: Sendable>: Sendable {
         }
         if let batch { launch(batch) }
         if scheduleFlush { Task { await self.flushAfterYield() } }
-        return PendingLookup { [self] in try await shot.value { abandon(shot, key: key, flight: flight) } }
+        return PendingLookup.answered(by: { [self] in try await shot.value { abandon(shot, key: key, flight: flight) } })
     }
 
     private func flushAfterYield() async {
@@ -83,7 +86,8 @@ final class LookupBatcher<Key: Hashable & Sendable, Value: Sendable>: Sendable {
             let keys = Array(batch.waiters.keys)
             do {
                 let values = try await load(keys)
-                for (key, waiters) in batch.waiters { waiters.forEach { $0.shot.resume(with: .success(values[key])) } }
+                let answeredAt = ContinuousClock.now
+                for (key, waiters) in batch.waiters { waiters.forEach { $0.shot.resume(with: .success((values[key], answeredAt))) } }
             } catch where keys.count > 1 && !Task.isCancelled && splitsOnFailure(error) {
                 await loadEach(batch.waiters)
             } catch {
@@ -126,7 +130,7 @@ final class LookupBatcher<Key: Hashable & Sendable, Value: Sendable>: Sendable {
         await withTaskGroup(of: Void.self) { group in
             for (key, keyWaiters) in waiters {
                 group.addTask { [load] in
-                    let result = await Result<Value?, any Error>(catching: { try await load([key])[key] })
+                    let result = await Result<Answer, any Error>(catching: { (try await load([key])[key], ContinuousClock.now) })
                     keyWaiters.forEach { $0.shot.resume(with: result) }
                 }
             }
@@ -134,7 +138,7 @@ final class LookupBatcher<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     }
 
     /// A cancelled waiter leaves: its pending entry goes, and its batch is cancelled once nobody waits for it.
-    private func abandon(_ shot: OneShot<Value?>, key: Key, flight: Flight) {
+    private func abandon(_ shot: OneShot<Answer>, key: Key, flight: Flight) {
         state.withLock { state in
             guard let waiters = state.pending[key] else { return }
             let remaining = waiters.filter { $0.shot !== shot }

@@ -36,6 +36,9 @@ public struct OrderRepository: DeadlineBoundOrderSource {
     ) -> PendingLookup<[Order]> {
         guard let key = ProfileKey(customer), limit > 0 else { return PendingLookup { [] } }
         let pending = batcher.start(OrderLookup(key: key, limit: limit), until: deadline)
-        return PendingLookup { try await pending.value() ?? [] }
+        return PendingLookup.answered(by: {
+            let answer = try await pending.answered()
+            return (answer.value ?? [], answer.answeredAt)
+        })
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import QuimbiCore
+import QuimbiResilience
 import QuimbiSupport
 
 /// Fetches a ticket's customer profile and recent orders concurrently, under one deadline; then,
@@ -143,19 +144,28 @@ struct CustomerFactsGatherer: Sendable {
 
     /// Starts both lookups, then awaits each: both are in flight together, without a child task each (over
     /// PostgreSQL and Redis, the child tasks and the tasks racing each lookup against the deadline cost the
-    /// worker about a third of its processor time a ticket). A transient failure is retried within the deadline.
+    /// worker about a third of its processor time a ticket). A transient failure is retried within the
+    /// deadline; when both failed so (a store outage), side by side, so that neither waits out the other's
+    /// back-off.
     private func lookedUpTogether(
         _ sources: DeadlineBoundSources, of reference: CustomerReference, until deadline: ContinuousClock.Instant
     ) async -> (LookupRetry.Outcome<CustomerProfile?>, LookupRetry.Outcome<[Order]>) {
         let limit = recentOrderLimit
         let profile = sources.profiles.startProfileLookup(for: reference, until: deadline)
         let orders = sources.orders.startRecentOrdersLookup(for: reference, limit: limit, until: deadline)
-        let profileOutcome = await retry.finish(profile, until: deadline) {
-            sources.profiles.startProfileLookup(for: reference, until: deadline)
+        let firstProfile = await Result { try await profile.value() }
+        let firstOrders = await Result { try await orders.value() }
+        let retry = retry
+        let profileAgain = { @Sendable in sources.profiles.startProfileLookup(for: reference, until: deadline) }
+        let ordersAgain = { @Sendable in sources.orders.startRecentOrdersLookup(for: reference, limit: limit, until: deadline) }
+        if LookupRetry.isRetried(firstProfile) && LookupRetry.isRetried(firstOrders) {
+            async let profileOutcome = retry.finish(after: firstProfile, until: deadline, again: profileAgain)
+            async let ordersOutcome = retry.finish(after: firstOrders, until: deadline, again: ordersAgain)
+            return (await profileOutcome, await ordersOutcome)
         }
-        let ordersOutcome = await retry.finish(orders, until: deadline) {
-            sources.orders.startRecentOrdersLookup(for: reference, limit: limit, until: deadline)
-        }
-        return (profileOutcome, ordersOutcome)
+        return (
+            await retry.finish(after: firstProfile, until: deadline, again: profileAgain),
+            await retry.finish(after: firstOrders, until: deadline, again: ordersAgain)
+        )
     }
 }

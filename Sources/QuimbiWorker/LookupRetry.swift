@@ -41,17 +41,18 @@ struct LookupRetry: Sendable {
         }
     }
 
-    /// Awaits a lookup a deadline-bound source started (it ends by `deadline` on its own, so it is awaited
-    /// directly, not raced in a task); a transient failure is retried within the deadline, each attempt
-    /// started by `again`.
+    /// The outcome of a lookup a deadline-bound source started and answered with `first` (it ends by its
+    /// deadline on its own, so it was awaited directly, not raced in a task): a transient failure is retried
+    /// within `deadline`, each attempt started by `again`.
     func finish<T: Sendable>(
-        _ first: PendingLookup<T>, until deadline: ContinuousClock.Instant, again: () -> PendingLookup<T>
+        after first: Result<T, any Error>, until deadline: ContinuousClock.Instant,
+        again: @escaping @Sendable () -> PendingLookup<T>
     ) async -> Outcome<T> {
         do {
             return .value(try await policy.run(until: deadline, clock: ContinuousClock(), decide: Self.decision) {
                 (number: Int) async throws(LookupError) -> T in
                 do {
-                    return try await (number == 1 ? first : again()).value()
+                    return number == 1 ? try first.get() : try await again().value()
                 } catch {
                     throw Self.lookupError(error)
                 }
@@ -59,6 +60,12 @@ struct LookupRetry: Sendable {
         } catch {
             return .unavailable(error)
         }
+    }
+
+    /// Whether `result` is a failure that ``finish(after:until:again:)`` would try again.
+    static func isRetried<T>(_ result: Result<T, any Error>) -> Bool {
+        guard case .failure(let error) = result else { return false }
+        return lookupError(error).isTransient
     }
 
     /// Transient failures are retried, no sooner than the source's `retryAfter`.

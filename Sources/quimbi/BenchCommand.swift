@@ -84,7 +84,7 @@ struct BenchCommand: AsyncParsableCommand {
         let reading = try intentReading.load(logger: logger)
         let measurement = BenchMeasurement(tickets: tickets, measuredPrefix: Self.measuredPrefix)
         let workerConfiguration = tuning.workerConfiguration(
-            kafka: kafka, topics: topics, embeddedBroker: cluster != nil, lookupsOverNetwork: data.looksUpOverNetwork)
+            kafka: kafka, topics: topics, embeddedBroker: cluster != nil, lookupsInPostgres: data.looksUpInPostgres)
         let worker = TicketWorker(
             configuration: workerConfiguration,
             processor: TicketProcessor(profiles: sources.profiles, orders: orders, archetypes: sources.archetypes, desk: SupportDesk(intentModel: reading?.model), settings: tuning.processing),

@@ -34,9 +34,9 @@ struct CustomerDataOptions: ParsableArguments {
         }
     }
 
-    /// Whether customers are looked up over the network (PostgreSQL, Redis, Shopify) rather than in memory.
-    var looksUpOverNetwork: Bool {
-        store.configuredPostgresURL != nil || shopify.isConfigured()
+    /// Whether customers and their orders are looked up in PostgreSQL (behind Redis or not), not in memory or Shopify.
+    var looksUpInPostgres: Bool {
+        store.configuredPostgresURL != nil && !shopify.isConfigured()
     }
 
     /// Where customers are read from, for reports: e.g. `postgres+redis, orders from shopify`.

@@ -40,7 +40,7 @@ struct DemoCommand: AsyncParsableCommand {
         let data = try sampleStore.load(asOf: asOf, logger: CommandLogging.logger("quimbi.demo"))
         let resources = try support.makeDesk(logger: logger)
 
-        var configuration = tuning.workerConfiguration(kafka: kafka, topics: topics, embeddedBroker: true, lookupsOverNetwork: false)
+        var configuration = tuning.workerConfiguration(kafka: kafka, topics: topics, embeddedBroker: true, lookupsInPostgres: false)
         configuration.consumer.sessionTimeout = .seconds(6)
         let worker = TicketWorker(
             configuration: configuration,

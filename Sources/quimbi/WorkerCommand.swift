@@ -37,7 +37,7 @@ struct WorkerCommand: AsyncParsableCommand {
             archetypes: workerMetrics.metered(archetypes: sources.archetypes), recommendations: sources.recommendations, desk: desk,
             settings: tuning.processing)
         let connection = kafka.kafka()
-        var configuration = tuning.workerConfiguration(kafka: connection, topics: kafka.topics, lookupsOverNetwork: data.looksUpOverNetwork)
+        var configuration = tuning.workerConfiguration(kafka: connection, topics: kafka.topics, lookupsInPostgres: data.looksUpInPostgres)
         configuration.consumer.lagReporter = { workerMetrics.recordLag($0) }
         let worker = TicketWorker(
             configuration: configuration,

@@ -49,17 +49,16 @@ import Testing
         #expect(unsetSettings["max_concurrency"] == "128", "\(unsetSettings)")
     }
 
-    /// A ticket whose lookups go over the network mostly waits for them: more are processed at once by default
-    /// (at most the in-flight limit), and a concurrency given is the one used. Orders from a Shopify that refuses
-    /// connections only degrade the drafts.
-    @Test func lookupsOverTheNetworkRaiseTheDefaultConcurrency() async throws {
+    /// Orders from Shopify keep the in-memory default of 128 tickets at once (512 is for PostgreSQL, in
+    /// `StoreCommandsEndToEndTests`); a given in-flight limit bounds the default, and a concurrency given is
+    /// the one used. Orders from a Shopify that refuses connections only degrade the drafts.
+    @Test func theDefaultConcurrencyIsBoundedByTheInFlightLimitAndAGivenOneIsUsed() async throws {
         let shopify = ["--tickets", "20", "--lexicon-only", "--shopify-url", "http://127.0.0.1:9", "--shopify-token", "test-token"]
-        let overNetwork = try #require(try await Self.report(shopify)["settings"] as? [String: String])
-        #expect(overNetwork["orders"] == "shopify", "\(overNetwork)")
-        #expect(overNetwork["max_concurrency"] == "512", "\(overNetwork)")
-        let boundedByInFlight = try #require(try await Self.report(shopify + ["--max-in-flight", "300"])["settings"] as? [String: String])
-        #expect(boundedByInFlight["max_concurrency"] == "300", "\(boundedByInFlight)")
-        let given = try #require(try await Self.report(shopify + ["--max-concurrency", "64"])["settings"] as? [String: String])
+        let fromShopify = try #require(try await Self.report(shopify)["settings"] as? [String: String])
+        #expect(fromShopify["orders"] == "shopify" && fromShopify["max_concurrency"] == "128", "\(fromShopify)")
+        let bounded = try #require(try await Self.report(["--tickets", "20", "--lexicon-only", "--max-in-flight", "100"])["settings"] as? [String: String])
+        #expect(bounded["max_concurrency"] == "100" && bounded["max_in_flight"] == "100", "\(bounded)")
+        let given = try #require(try await Self.report(["--tickets", "20", "--lexicon-only", "--max-concurrency", "64"])["settings"] as? [String: String])
         #expect(given["max_concurrency"] == "64", "\(given)")
     }
 
@@ -71,6 +70,8 @@ import Testing
             executable: QuimbiProgram.binary, arguments: ["draft", "--lexicon-only", "--max-concurrency", "64", "--max-in-flight", "32"])
         #expect(refused.status != 0)
         #expect(refused.output.contains("--max-in-flight must be --max-concurrency"), "\(refused.output)")
+        let zero = try await QuimbiProgram.run(executable: QuimbiProgram.binary, arguments: ["draft", "--lexicon-only", "--max-in-flight", "0"])
+        #expect(zero.status != 0 && zero.output.contains("--max-in-flight must be 1…1000000"), "\(zero.output)")
         let alone = try await QuimbiProgram.run(executable: QuimbiProgram.binary, arguments: ["draft", "--lexicon-only", "--max-concurrency", "2000"])
         #expect(alone.status == 0, "\(alone.output)")
     }

@@ -55,8 +55,10 @@ struct WorkerMetricsTests {
         struct Bound: DeadlineBoundProfileSource, DeadlineBoundOrderSource {
             func profile(for customer: CustomerReference) async throws -> CustomerProfile? { nil }
             func recentOrders(for customer: CustomerReference, limit: Int) async throws -> [Order] { [] }
+            /// Answered 2 ms after it started, however late it is awaited.
             func startProfileLookup(for customer: CustomerReference, until deadline: ContinuousClock.Instant) -> PendingLookup<CustomerProfile?> {
-                PendingLookup { nil }
+                let answeredAt = ContinuousClock.now + .milliseconds(2)
+                return PendingLookup.answered(by: { (nil, answeredAt) })
             }
             func startRecentOrdersLookup(for customer: CustomerReference, limit: Int, until deadline: ContinuousClock.Instant) -> PendingLookup<[Order]> {
                 PendingLookup { [] }
@@ -71,9 +73,15 @@ struct WorkerMetricsTests {
         let profiles = try #require(metrics.metered(profiles: Bound()) as? any DeadlineBoundProfileSource)
         let orders = try #require(metrics.metered(orders: Bound()) as? any DeadlineBoundOrderSource)
         #expect(!(metrics.metered(profiles: Remote()) is any DeadlineBoundProfileSource))
-        _ = try await profiles.startProfileLookup(for: customer, until: .now + .seconds(1)).value()
+        let profile = profiles.startProfileLookup(for: customer, until: .now + .seconds(1))
+        // Awaited late, as a ticket awaits its second lookup: the time recorded is the source's, not the wait's.
+        try await Task.sleep(for: .milliseconds(50))
+        _ = try await profile.value()
         _ = try await orders.startRecentOrdersLookup(for: customer, limit: 5, until: .now + .seconds(1)).value()
         let text = String(decoding: registry.exposition(), as: UTF8.self)
+        let profileSum = try #require(text.split(separator: "\n").first { $0.hasPrefix(#"quimbi_lookup_seconds_sum{source="profile"}"#) })
+        let seconds = try #require(Double(profileSum.split(separator: " ").last ?? ""))
+        #expect(seconds >= 0.001 && seconds < 0.02, "\(profileSum)")
         #expect(text.contains(#"quimbi_lookup_seconds_count{source="profile"} 1"#), "\(text)")
         #expect(text.contains(#"quimbi_lookup_seconds_count{source="orders"} 1"#), "\(text)")
     }

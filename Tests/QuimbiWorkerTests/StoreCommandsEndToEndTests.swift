@@ -51,6 +51,26 @@ struct StoreCommandsEndToEndTests {
         #expect(overall["uplift"] == nil, "no rate without enough data")
     }
 
+    /// `quimbi bench` over PostgreSQL and Redis: every ticket drafted from the store (the lookups started together
+    /// and bounded by their batches), and 512 tickets at once by default there (128 in memory), at most a given
+    /// in-flight limit.
+    @Test func benchOverPostgresAndRedisDraftsEveryTicketWithItsOwnDefaultConcurrency() async throws {
+        let database = try await TestServers.freshPostgresDatabase()
+        let redis = try RedisTestServer()
+        defer { redis.destroy() }
+        _ = try await Self.run(["generate", "--postgres", database, "--customers", "300", "--seed", "5"])
+        _ = try await Self.run(["segment", "--postgres", database])
+        let store = ["bench", "--postgres", database, "--redis", redis.url, "--tickets", "60", "--lexicon-only"]
+        for (extra, concurrency) in [([String](), "512"), (["--max-in-flight", "300"], "300")] {
+            let bench = try await Self.run(store + extra)
+            let line = try #require(bench.stdoutLines.last { $0.hasPrefix("{") }, "\(bench.stderrText.suffix(1_000))")
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let settings = try #require(report["settings"] as? [String: String])
+            #expect(settings["customer_data"] == "postgres+redis" && settings["max_concurrency"] == concurrency, "\(settings)")
+            #expect(report["tickets_completed"] as? Int == 60 && report["tickets_degraded"] as? Int == 0, "\(line)")
+        }
+    }
+
     @Test func generateSegmentAndServeFromPostgresThroughRedis() async throws {
         let database = try await TestServers.freshPostgresDatabase()
         let redis = try RedisTestServer()

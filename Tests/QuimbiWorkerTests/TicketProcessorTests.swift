@@ -40,7 +40,8 @@ struct ImmediateTaskRecordingSource: ProfileSource, OrderSource, ImmediateLookup
 
 /// The in-memory store behind deadline-bound sources, recording each lookup: which task started it, with what
 /// deadline, and whether the orders lookup had started when the profile was awaited. The plain lookups are
-/// recorded too (the worker should not use them). The first `profileFailures` profile lookups fail transiently.
+/// recorded too (the worker should not use them). The first `profileFailures` profile lookups and the first
+/// `ordersFailures` orders lookups fail transiently.
 struct DeadlineBoundRecordingSource: DeadlineBoundProfileSource, DeadlineBoundOrderSource {
     struct Start: Sendable {
         let kind: String
@@ -50,6 +51,7 @@ struct DeadlineBoundRecordingSource: DeadlineBoundProfileSource, DeadlineBoundOr
 
     let data: InMemoryCustomerData
     var profileFailures = 0
+    var ordersFailures = 0
     let starts = Locked<[Start]>([])
     let plainLookups = Locked(0)
     let ordersStartedWhenProfileAwaited = Locked<[Bool]>([])
@@ -74,8 +76,13 @@ struct DeadlineBoundRecordingSource: DeadlineBoundProfileSource, DeadlineBoundOr
     }
 
     func startRecentOrdersLookup(for customer: CustomerReference, limit: Int, until deadline: ContinuousClock.Instant) -> PendingLookup<[Order]> {
-        _ = record("orders", deadline: deadline)
-        return PendingLookup { [data] in try await data.recentOrders(for: customer, limit: limit) }
+        let attempt = record("orders", deadline: deadline)
+        return PendingLookup { [data, ordersFailures] in
+            if attempt <= ordersFailures {
+                throw LookupError(code: "postgres_unavailable", message: "connection refused", isTransient: true)
+            }
+            return try await data.recentOrders(for: customer, limit: limit)
+        }
     }
 
     func profile(for customer: CustomerReference) async throws -> CustomerProfile? {
@@ -289,11 +296,14 @@ struct SlowEmbedder: TextEmbedder {
         #expect(source.plainLookups.withLock { $0 } == 0)
     }
 
-    @Test func aDeadlineBoundLookupThatFailsTransientlyIsStartedAgain() async throws {
-        let source = DeadlineBoundRecordingSource(data: Self.data, profileFailures: 2)
+    @Test(arguments: [(2, 0), (0, 1), (2, 1)])
+    func deadlineBoundLookupsThatFailTransientlyAreStartedAgain(profileFailures: Int, ordersFailures: Int) async throws {
+        let source = DeadlineBoundRecordingSource(data: Self.data, profileFailures: profileFailures, ordersFailures: ordersFailures)
         let result = try draft(await processor(profiles: source, orders: source).process(try payload(SampleTickets.seedScenarios()[1])))
-        #expect(result.customer?.totalOrders == 3 && result.context.degraded.isEmpty)
-        #expect(source.starts.withLock { $0.filter { $0.kind == "profile" }.count } == 3)
+        #expect(result.customer?.totalOrders == 3 && result.orders.count == 2 && result.context.degraded.isEmpty)
+        let starts = source.starts.withLock { $0 }
+        #expect(starts.filter { $0.kind == "profile" }.count == profileFailures + 1)
+        #expect(starts.filter { $0.kind == "orders" }.count == ordersFailures + 1)
     }
 
     @Test func aPermanentFailureIsNotRetried() async throws {
