@@ -93,6 +93,14 @@ public struct PendingLookup<Value: Sendable>: Sendable {
         try await answer().value
     }
 
+    /// This lookup with its value transformed by `transform`, answered at the same instant.
+    public func map<T: Sendable>(_ transform: @escaping @Sendable (Value) -> T) -> PendingLookup<T> {
+        .answered(by: {
+            let answer = try await answered()
+            return (transform(answer.value), answer.answeredAt)
+        })
+    }
+
     /// Waits for the answer and the instant the source gave it.
     public func answered() async throws -> (value: Value, answeredAt: ContinuousClock.Instant) {
         try await answer()

@@ -103,7 +103,7 @@ final class LookupBatcher<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     /// and the timer is armed again for the rest. The waiters are failed from the task pool, so that a
     /// process starved of CPU does not fail a lookup whose answer is merely queued behind other work.
     private func armDeadline(of waiters: [Key: [Waiter]]) {
-        let earliest = waiters.values.joined().filter { !$0.shot.isResolved }.compactMap(\.deadline).min()
+        let earliest = waiters.values.lazy.joined().filter { !$0.shot.isResolved }.compactMap(\.deadline).min()
         guard let earliest else { return }
         DeadlineTimer.shared.schedule(at: earliest) { [self] in
             guard waiters.values.contains(where: { $0.contains { !$0.shot.isResolved } }) else { return }

@@ -35,10 +35,6 @@ public struct OrderRepository: DeadlineBoundOrderSource {
         for customer: CustomerReference, limit: Int, until deadline: ContinuousClock.Instant
     ) -> PendingLookup<[Order]> {
         guard let key = ProfileKey(customer), limit > 0 else { return PendingLookup { [] } }
-        let pending = batcher.start(OrderLookup(key: key, limit: limit), until: deadline)
-        return PendingLookup.answered(by: {
-            let answer = try await pending.answered()
-            return (answer.value ?? [], answer.answeredAt)
-        })
+        return batcher.start(OrderLookup(key: key, limit: limit), until: deadline).map { $0 ?? [] }
     }
 }

@@ -155,6 +155,8 @@ struct CustomerFactsGatherer: Sendable {
         let orders = sources.orders.startRecentOrdersLookup(for: reference, limit: limit, until: deadline)
         let firstProfile = await Result { try await profile.value() }
         let firstOrders = await Result { try await orders.value() }
+        // The usual case takes no retry closures (two allocations a ticket).
+        if case .success(let found) = firstProfile, case .success(let recent) = firstOrders { return (.value(found), .value(recent)) }
         let retry = retry
         let profileAgain = { @Sendable in sources.profiles.startProfileLookup(for: reference, until: deadline) }
         let ordersAgain = { @Sendable in sources.orders.startRecentOrdersLookup(for: reference, limit: limit, until: deadline) }

@@ -31,13 +31,8 @@ struct LookupRetry: Sendable {
     func run<T: Sendable>(
         until deadline: ContinuousClock.Instant, _ lookup: @escaping @Sendable () async throws -> T
     ) async -> Outcome<T> {
-        do {
-            return .value(try await policy.run(until: deadline, clock: ContinuousClock(), decide: Self.decision) {
-                (_: Int) async throws(LookupError) -> T in
-                try await Self.attempt(until: deadline, lookup)
-            })
-        } catch {
-            return .unavailable(error)
+        await retried(until: deadline) { (_: Int) async throws(LookupError) -> T in
+            try await Self.attempt(until: deadline, lookup)
         }
     }
 
@@ -48,15 +43,21 @@ struct LookupRetry: Sendable {
         after first: Result<T, any Error>, until deadline: ContinuousClock.Instant,
         again: @escaping @Sendable () -> PendingLookup<T>
     ) async -> Outcome<T> {
+        await retried(until: deadline) { (number: Int) async throws(LookupError) -> T in
+            do {
+                return number == 1 ? try first.get() : try await again().value()
+            } catch {
+                throw Self.lookupError(error)
+            }
+        }
+    }
+
+    /// `attempt` (given its number, from 1) under ``policy`` until `deadline`: its value, or its last error.
+    private func retried<T: Sendable>(
+        until deadline: ContinuousClock.Instant, _ attempt: (Int) async throws(LookupError) -> T
+    ) async -> Outcome<T> {
         do {
-            return .value(try await policy.run(until: deadline, clock: ContinuousClock(), decide: Self.decision) {
-                (number: Int) async throws(LookupError) -> T in
-                do {
-                    return number == 1 ? try first.get() : try await again().value()
-                } catch {
-                    throw Self.lookupError(error)
-                }
-            })
+            return .value(try await policy.run(until: deadline, clock: ContinuousClock(), decide: Self.decision, attempt))
         } catch {
             return .unavailable(error)
         }

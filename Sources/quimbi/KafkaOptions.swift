@@ -93,7 +93,7 @@ struct WorkerTuningOptions: ParsableArguments {
     /// for round trips: over PostgreSQL and Redis, 6,870–7,922 tickets/s with 128 against 8,267–9,162 with 512
     /// in one sitting), but no more than a given in-flight limit. Orders from Shopify keep 128: more tickets at
     /// once would only queue on the shop's rate limit, and time out there.
-    func concurrency(lookupsInPostgres: Bool) -> Int {
+    private func concurrency(lookupsInPostgres: Bool) -> Int {
         givenMaxConcurrency ?? min(lookupsInPostgres ? 512 : 128, givenMaxInFlight ?? .max)
     }
 
