@@ -67,21 +67,25 @@ public protocol ImmediateLookup: Sendable {}
 
 /// A lookup under way: started at once, its answer awaited later. A ticket's lookups are then in flight
 /// together without a task each (a child task per lookup cost the worker over PostgreSQL and Redis about a
-/// quarter of its processor time).
+/// quarter of its processor time). Inlinable, so that its callers in other modules are specialized.
 public struct PendingLookup<Value: Sendable>: Sendable {
-    private let answer: @Sendable () async throws -> (value: Value, answeredAt: ContinuousClock.Instant)
+    @usableFromInline
+    let answer: @Sendable () async throws -> (value: Value, answeredAt: ContinuousClock.Instant)
 
-    private init(answer: @escaping @Sendable () async throws -> (value: Value, answeredAt: ContinuousClock.Instant)) {
+    @inlinable
+    init(answer: @escaping @Sendable () async throws -> (value: Value, answeredAt: ContinuousClock.Instant)) {
         self.answer = answer
     }
 
     /// A lookup whose answer `answer` waits for, answered when the wait ends.
+    @inlinable
     public init(_ answer: @escaping @Sendable () async throws -> Value) {
         self.answer = { (try await answer(), ContinuousClock.now) }
     }
 
     /// A lookup whose answer `answer` waits for, with the instant the source answered (which may come
     /// before the wait: a ticket awaits its lookups one after the other).
+    @inlinable
     public static func answered(
         by answer: @escaping @Sendable () async throws -> (value: Value, answeredAt: ContinuousClock.Instant)
     ) -> PendingLookup {
@@ -89,11 +93,13 @@ public struct PendingLookup<Value: Sendable>: Sendable {
     }
 
     /// Waits for the answer. Await it once, from one task; a cancelled wait ends at once.
+    @inlinable
     public func value() async throws -> Value {
         try await answer().value
     }
 
     /// This lookup with its value transformed by `transform`, answered at the same instant.
+    @inlinable
     public func map<T: Sendable>(_ transform: @escaping @Sendable (Value) -> T) -> PendingLookup<T> {
         .answered(by: {
             let answer = try await answered()
@@ -102,6 +108,7 @@ public struct PendingLookup<Value: Sendable>: Sendable {
     }
 
     /// Waits for the answer and the instant the source gave it.
+    @inlinable
     public func answered() async throws -> (value: Value, answeredAt: ContinuousClock.Instant) {
         try await answer()
     }

@@ -5,7 +5,7 @@ import QuimbiCore
 /// (id, customer, time, total, currency; no items).
 public struct OrderHistoryReader: Sendable {
     static let sql = """
-        SELECT id, customer_id, extract(epoch FROM created_at)::float8, total, currency
+        SELECT id, customer_id, date_part('epoch', created_at), total, currency
         FROM orders ORDER BY customer_id, created_at
         """
     private let pool: PostgresPool

@@ -15,7 +15,7 @@ enum OrderQuery {
         SELECT 'id' AS kind, k.ordinal, o.*
         FROM unnest($1::text[], $2::int[]) WITH ORDINALITY AS k(customer_id, row_limit, ordinal)
         CROSS JOIN LATERAL (
-            SELECT id, name, customer_id, extract(epoch FROM created_at)::float8 AS created_epoch, total, currency,
+            SELECT id, name, customer_id, date_part('epoch', created_at) AS created_epoch, total, currency,
                    financial_status, fulfillment_status, line_items, tracking, discount_total
             FROM orders WHERE customer_id = k.customer_id ORDER BY created_at DESC, id DESC LIMIT k.row_limit
         ) o
@@ -23,7 +23,7 @@ enum OrderQuery {
         SELECT 'email', k.ordinal, o.*
         FROM unnest($3::text[], $4::int[]) WITH ORDINALITY AS k(email, row_limit, ordinal)
         CROSS JOIN LATERAL (
-            SELECT o.id, o.name, o.customer_id, extract(epoch FROM o.created_at)::float8, o.total, o.currency,
+            SELECT o.id, o.name, o.customer_id, date_part('epoch', o.created_at), o.total, o.currency,
                    o.financial_status, o.fulfillment_status, o.line_items, o.tracking, o.discount_total
             FROM orders o JOIN customers c ON c.id = o.customer_id
             WHERE lower(c.email) = k.email ORDER BY o.created_at DESC, o.id DESC LIMIT k.row_limit
@@ -41,16 +41,24 @@ enum OrderQuery {
             case .email: byEmail.append(lookup)
             }
         }
-        let result = try await pool.query(sql, parameters(byID) + parameters(byEmail))
+        let rows = try await pool.query(sql, parameters(byID) + parameters(byEmail), reading: readRows)
         var orders = Dictionary(uniqueKeysWithValues: lookups.map { ($0, [Order]()) })
-        for row in result.rows {
-            let keys = row[0] == "id" ? byID : byEmail
-            guard let ordinal = row[1].flatMap(Int.init), keys.indices.contains(ordinal - 1) else {
-                throw StoreError.corruptRow("order row answers no lookup")
-            }
-            orders[keys[ordinal - 1], default: []].append(try decode(Array(row.dropFirst(2))))
+        for row in rows {
+            let keys = row.byEmail ? byEmail : byID
+            guard keys.indices.contains(row.ordinal - 1) else { throw StoreError.corruptRow("order row answers no lookup") }
+            orders[keys[row.ordinal - 1], default: []].append(row.order)
         }
         return orders
+    }
+
+    /// Each row's order and the lookup it answers (by e-mail or by id, and its ordinal among those), read in
+    /// place from libpq's buffers.
+    @Sendable
+    private static func readRows(_ result: PostgresResult) throws(StoreError) -> [(byEmail: Bool, ordinal: Int, order: Order)] {
+        try (0..<result.rowCount).map { row throws(StoreError) in
+            guard let ordinal = result.text(row, 1).flatMap({ Int($0) }) else { throw .corruptRow("order row answers no lookup") }
+            return (result.text(row, 0) == "email", ordinal, try decode(result, row: row))
+        }
     }
 
     /// The key texts and the limits, as two array parameters.
@@ -58,19 +66,21 @@ enum OrderQuery {
         return [PostgresValues.textArray(lookups.map(\.key.text)), PostgresValues.textArray(lookups.map { String(max(0, $0.limit)) })]
     }
 
-    private static func decode(_ row: [String?]) throws(StoreError) -> Order {
-        Order(
-            id: try PostgresValues.string(row[0], column: "id"),
-            name: row[1],
-            customerID: try PostgresValues.string(row[2], column: "customer_id"),
-            createdAt: try PostgresValues.date(row[3], column: "created_at"),
-            total: try PostgresValues.double(row[4], column: "total"),
-            discountTotal: PostgresValues.optionalDouble(row[10]),
-            currency: try PostgresValues.string(row[5], column: "currency"),
-            financialStatus: try PostgresValues.string(row[6], column: "financial_status"),
-            fulfillmentStatus: try PostgresValues.string(row[7], column: "fulfillment_status"),
-            lineItems: try PostgresValues.json(row[8], column: "line_items", plain: PlainOrderJSON.lineItems),
-            tracking: try PostgresValues.json(row[9], column: "tracking", plain: PlainOrderJSON.tracking)
+    /// The order of `row`, whose columns from the third on are those of the query's `o.*`.
+    private static func decode(_ result: PostgresResult, row: Int) throws(StoreError) -> Order {
+        func text(_ column: Int) -> String? { result.text(row, column + 2) }
+        return Order(
+            id: try PostgresValues.string(text(0), column: "id"),
+            name: text(1),
+            customerID: try PostgresValues.string(text(2), column: "customer_id"),
+            createdAt: try PostgresValues.date(text(3), column: "created_at"),
+            total: try PostgresValues.double(text(4), column: "total"),
+            discountTotal: PostgresValues.optionalDouble(text(10)),
+            currency: try PostgresValues.string(text(5), column: "currency"),
+            financialStatus: try PostgresValues.string(text(6), column: "financial_status"),
+            fulfillmentStatus: try PostgresValues.string(text(7), column: "fulfillment_status"),
+            lineItems: try result.json(row, 2 + 8, named: "line_items", plain: PlainOrderJSON.lineItems),
+            tracking: try result.json(row, 2 + 9, named: "tracking", plain: PlainOrderJSON.tracking)
         )
     }
 }

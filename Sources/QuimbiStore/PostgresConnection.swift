@@ -84,20 +84,25 @@ final class PostgresConnection {
     }
 
     /// Runs one statement with bound text parameters.
+    func execute(_ sql: String, _ parameters: [String?]) throws(StoreError) -> PostgresRows {
+        try execute(sql, parameters) { result throws(StoreError) in result.allRows }
+    }
+
+    /// Runs one statement with bound text parameters and returns what `read` reads of its result, in place.
     ///
     /// Outside a transaction, a statement that fails because a reused connection went stale (server
     /// restarted) is retried once on a fresh connection, so the pool recovers by itself.
-    func execute(_ sql: String, _ parameters: [String?]) throws(StoreError) -> PostgresRows {
+    func execute<T>(_ sql: String, _ parameters: [String?], reading read: (PostgresResult) throws(StoreError) -> T) throws(StoreError) -> T {
         let reused = isHealthy
         let idle = handle.map { PQtransactionStatus($0) == PQTRANS_IDLE } ?? true
         do {
-            return try executeOnce(sql, parameters)
+            return try executeOnce(sql, parameters, reading: read)
         } catch where reused && idle && error.code == "postgres_unavailable" {
-            return try executeOnce(sql, parameters)
+            return try executeOnce(sql, parameters, reading: read)
         }
     }
 
-    private func executeOnce(_ sql: String, _ parameters: [String?]) throws(StoreError) -> PostgresRows {
+    private func executeOnce<T>(_ sql: String, _ parameters: [String?], reading read: (PostgresResult) throws(StoreError) -> T) throws(StoreError) -> T {
         try interrupter.check()
         try ensureConnected()
         guard let handle else { throw .postgresUnavailable("no connection") }
@@ -109,7 +114,8 @@ final class PostgresConnection {
         defer { PQclear(result) }
         switch PQresultStatus(result) {
         case PGRES_COMMAND_OK, PGRES_TUPLES_OK:
-            return Self.rows(of: result)
+            guard let result else { throw .postgresUnavailable("libpq returned no result") }
+            return try read(PostgresResult(result))
         default:
             throw classifyFailure(result)
         }
@@ -133,7 +139,7 @@ final class PostgresConnection {
             while let result = PQgetResult(handle) {
                 switch PQresultStatus(result) {
                 case PGRES_SINGLE_TUPLE where rowFailure == nil && failed == nil:
-                    do throws(StoreError) { try row(Self.values(of: result, row: 0)) } catch { rowFailure = error }
+                    do throws(StoreError) { try row(PostgresResult(result).texts(ofRow: 0)) } catch { rowFailure = error }
                 case PGRES_SINGLE_TUPLE, PGRES_TUPLES_OK, PGRES_COMMAND_OK:
                     break
                 default:
@@ -210,24 +216,6 @@ final class PostgresConnection {
         let status = PQresultStatus(result)
         guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else {
             throw classifyFailure(result)
-        }
-    }
-
-    private static func rows(of result: OpaquePointer?) -> PostgresRows {
-        let rowCount = PQntuples(result)
-        let columnCount = PQnfields(result)
-        let columns = (0..<columnCount).map { String(cString: PQfname(result, $0)) }
-        var rows: [[String?]] = []
-        rows.reserveCapacity(Int(rowCount))
-        for row in 0..<rowCount { rows.append(values(of: result, row: row)) }
-        let affected = Int(String(cString: PQcmdTuples(result))) ?? 0
-        return PostgresRows(columns: columns, rows: rows, affectedRows: affected)
-    }
-
-    /// The values of one row as text, `nil` for NULL.
-    private static func values(of result: OpaquePointer?, row: Int32) -> [String?] {
-        (0..<PQnfields(result)).map { column in
-            PQgetisnull(result, row, column) == 1 ? nil : String(cString: PQgetvalue(result, row, column))
         }
     }
 

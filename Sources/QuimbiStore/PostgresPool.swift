@@ -43,6 +43,13 @@ public final class PostgresPool: Service, Sendable {
         try await withConnection { try $0.execute(sql, parameters) }
     }
 
+    /// Runs one statement and returns what `read` reads of its result in place, on the connection's thread.
+    func query<T: Sendable>(
+        _ sql: String, _ parameters: [String?], reading read: @escaping @Sendable (PostgresResult) throws(StoreError) -> T
+    ) async throws -> T {
+        try await withConnection { try $0.execute(sql, parameters, reading: read) }
+    }
+
     /// Runs `SELECT 1`: returns when the server answers, throws when it cannot be reached.
     public func ping() async throws {
         _ = try await query("SELECT 1")
@@ -85,6 +92,11 @@ public struct PostgresConnectionHandle {
     /// Runs one statement with bound text parameters (`nil` is NULL).
     public func execute(_ sql: String, _ parameters: [String?]) throws(StoreError) -> PostgresRows {
         try connection.execute(sql, parameters)
+    }
+
+    /// Runs one statement and returns what `read` reads of its result, in place.
+    func execute<T>(_ sql: String, _ parameters: [String?], reading read: (PostgresResult) throws(StoreError) -> T) throws(StoreError) -> T {
+        try connection.execute(sql, parameters, reading: read)
     }
 
     /// Runs one statement, handing its rows to `row` one at a time as they arrive.

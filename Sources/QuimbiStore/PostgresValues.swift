@@ -58,20 +58,15 @@ enum PostgresValues {
 
     static func json<T: Decodable>(_ type: T.Type, _ text: String?, column: String) throws(StoreError) -> T {
         guard let data = text?.data(using: .utf8) else { throw .corruptRow("\(column) is NULL") }
+        return try json(type, data, column: column)
+    }
+
+    static func json<T: Decodable>(_ type: T.Type, _ data: Data, column: String) throws(StoreError) -> T {
         do {
             return try JSONDecoder().decode(type, from: data)
         } catch {
             throw .corruptRow("\(column) is not valid JSON: \(error)")
         }
-    }
-
-    /// `text` as read by `plain` when it is of the plain shape that reader knows, else as `JSONDecoder`
-    /// decodes it (which gives the verdict on anything else).
-    static func json<T: Decodable>(
-        _ text: String?, column: String, plain: (UnsafeBufferPointer<UInt8>) -> T?
-    ) throws(StoreError) -> T {
-        if var text, let value = text.withUTF8(plain) { return value }
-        return try json(T.self, text, column: column)
     }
 
     static func jsonText<T: Encodable>(_ value: T) -> String {

@@ -7,13 +7,13 @@ enum ProfileQuery {
     /// `id = ANY(…) OR lower(email) = ANY(…)` across the join makes PostgreSQL scan both tables.
     static let sql = """
         SELECT p.customer_id, p.archetype_id, p.lifetime_value, p.total_orders, p.avg_order_value,
-               extract(epoch FROM p.first_purchase_at)::float8, extract(epoch FROM p.last_purchase_at)::float8,
+               date_part('epoch', p.first_purchase_at), date_part('epoch', p.last_purchase_at),
                p.churn_risk_score, p.p_alive, p.expected_purchases_90d, p.predicted_value_365d, lower(c.email)
         FROM customer_profiles p LEFT JOIN customers c ON c.id = p.customer_id
         WHERE p.customer_id = ANY($1::text[])
         UNION ALL
         SELECT p.customer_id, p.archetype_id, p.lifetime_value, p.total_orders, p.avg_order_value,
-               extract(epoch FROM p.first_purchase_at)::float8, extract(epoch FROM p.last_purchase_at)::float8,
+               date_part('epoch', p.first_purchase_at), date_part('epoch', p.last_purchase_at),
                p.churn_risk_score, p.p_alive, p.expected_purchases_90d, p.predicted_value_365d, lower(c.email)
         FROM customers c JOIN customer_profiles p ON p.customer_id = c.id
         WHERE lower(c.email) = ANY($2::text[])

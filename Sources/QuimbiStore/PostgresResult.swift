@@ -1,0 +1,57 @@
+import CLibPQ
+import Foundation
+
+/// A statement's result read in place, inside ``PostgresPool/query(_:_:reading:)`` only: its values are
+/// libpq's own buffers, freed once the reading returns. The hot lookups read numbers and JSON straight
+/// from them, without first copying every row into an array of strings.
+struct PostgresResult {
+    private let result: OpaquePointer
+
+    init(_ result: OpaquePointer) {
+        self.result = result
+    }
+
+    /// Rows in the result.
+    var rowCount: Int { Int(PQntuples(result)) }
+
+    /// The value at `row`, `column` as text; `nil` for NULL.
+    func text(_ row: Int, _ column: Int) -> String? {
+        withBytes(row, column) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// `body` over the bytes of the value at `row`, `column` (valid during the call only); `nil` for NULL.
+    func withBytes<R, E: Error>(_ row: Int, _ column: Int, _ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R? {
+        let (row, column) = (Int32(row), Int32(column))
+        guard PQgetisnull(result, row, column) == 0, let value = PQgetvalue(result, row, column) else { return nil }
+        let count = Int(PQgetlength(result, row, column))
+        return try value.withMemoryRebound(to: UInt8.self, capacity: count) { bytes throws(E) in
+            try body(UnsafeBufferPointer(start: bytes, count: count))
+        }
+    }
+
+    /// The JSON value at `row`, `column` as read by `plain` when it is of the plain shape that reader knows,
+    /// else as `JSONDecoder` decodes it (which gives the verdict on anything else).
+    func json<T: Decodable>(
+        _ row: Int, _ column: Int, named name: String, plain: (UnsafeBufferPointer<UInt8>) -> T?
+    ) throws(StoreError) -> T {
+        let value = try withBytes(row, column) { bytes throws(StoreError) -> T in
+            if let value = plain(bytes) { return value }
+            return try PostgresValues.json(T.self, Data(buffer: bytes), column: name)
+        }
+        guard let value else { throw .corruptRow("\(name) is NULL") }
+        return value
+    }
+
+    /// The values of `row` as text, `nil` for NULL.
+    func texts(ofRow row: Int) -> [String?] {
+        (0..<Int(PQnfields(result))).map { text(row, $0) }
+    }
+
+    /// Every row as text, with the column names and the count of rows the statement changed.
+    var allRows: PostgresRows {
+        let columns = (0..<PQnfields(result)).map { String(cString: PQfname(result, $0)) }
+        let rows = (0..<rowCount).map(texts(ofRow:))
+        let affected = Int(String(cString: PQcmdTuples(result))) ?? 0
+        return PostgresRows(columns: columns, rows: rows, affectedRows: affected)
+    }
+}
