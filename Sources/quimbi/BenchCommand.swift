@@ -18,7 +18,12 @@ struct BenchCommand: AsyncParsableCommand {
             streamed with at most --window outstanding, which keeps the embedded broker's 5 MB-per-partition limit out of reach.
 
             The embedded broker runs as a child process (quimbi dev-broker), as a real broker would run apart from the \
-            worker: peak_rss_mb is this process's (the worker, the publisher and the reader), broker_peak_rss_mb the broker's.
+            worker: peak_rss_mb is this process's (the worker, the publisher and the reader), broker_peak_rss_mb the broker's. \
+            Its fetches walk each partition's log from the start, so a paced run (--rate) spreads its tickets over 96 \
+            partitions by default, and a run at full speed over 24.
+
+            --pass-through measures the floor under these figures: every ticket is answered with a copy of one draft, \
+            so what is left is the brokers, the Kafka clients and the worker's own plumbing.
             """
     )
 
@@ -28,8 +33,8 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Most tickets published but not yet drafted.")
     var window: Int = 1_000
 
-    @Option(help: "Partitions of the benchmark topics (embedded broker only).")
-    var partitions: Int = 24
+    @Option(name: .customLong("partitions"), help: "Partitions of the benchmark topics (embedded broker only; default 24, 96 with --rate).")
+    var givenPartitions: Int?
 
     @Option(help: "Publish at most this many tickets per second (0: as fast as the window allows).")
     var rate: Int = 0
@@ -37,9 +42,19 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Use these brokers instead of the embedded one (topics must exist).")
     var brokers: String?
 
+    @Flag(help: "Answer every ticket with a copy of one draft instead of processing it: the floor under the worker's figures.")
+    var passThrough = false
+
     @OptionGroup var tuning: WorkerTuningOptions
     @OptionGroup var data: CustomerDataOptions
     @OptionGroup var intentReading: IntentReadingOptions
+
+    /// The partitions of the embedded broker's topics. A paced run has 96: librdkafka's mock broker walks a
+    /// partition's log from its start on every fetch, and at a paced rate each record is a message set of its
+    /// own, so over 30,000 tickets in 24 partitions its fetches slowed as the logs grew (p99 6.6 ms over the first
+    /// tenth of the tickets, 20 ms over the last, and 9.0-9.2 ms with --pass-through). A run at full speed keeps
+    /// 24: larger message sets, fewer fetches, and more tickets in each produce request.
+    var partitions: Int { givenPartitions ?? (rate > 0 ? 96 : 24) }
 
     static let warmUpTickets = 200
     /// Ticket ids of the measured (not warm-up) tickets start with this.
@@ -85,9 +100,11 @@ struct BenchCommand: AsyncParsableCommand {
         let measurement = BenchMeasurement(tickets: tickets, measuredPrefix: Self.measuredPrefix)
         let workerConfiguration = tuning.workerConfiguration(
             kafka: kafka, topics: topics, embeddedBroker: cluster != nil, lookupsInPostgres: data.looksUpInPostgres)
+        let processor = TicketProcessor(
+            profiles: sources.profiles, orders: orders, archetypes: sources.archetypes, desk: SupportDesk(intentModel: reading?.model),
+            settings: tuning.processing)
         let worker = TicketWorker(
-            configuration: workerConfiguration,
-            processor: TicketProcessor(profiles: sources.profiles, orders: orders, archetypes: sources.archetypes, desk: SupportDesk(intentModel: reading?.model), settings: tuning.processing),
+            configuration: workerConfiguration, processor: passThrough ? try await Self.passThrough(after: processor, warmUpRecords[0]) : processor,
             logger: logger, observer: measurement)
         let workerTask = Task { try await worker.run() }
         // The reader stands for the agents' tool downstream: it fetches as the worker does.
@@ -134,7 +151,7 @@ struct BenchCommand: AsyncParsableCommand {
             "linger_ms": "\(workerConfiguration.producer.lingerMilliseconds)",
             "customer_data": data.sourceDescription,
             "orders": data.shopify.isConfigured() ? "shopify" : "customer data", "ticket_deadline_ms": "\(tuning.ticketDeadlineMs)",
-            "intent_reading": intentReading.description,
+            "intent_reading": intentReading.description, "work": passThrough ? "pass-through (a copy of one draft for every ticket)" : "processed",
             "intent_model_missed": reading == nil ? "n/a" : "\(measurement.readByLexiconAlone) tickets read by the lexicon alone (model queue full or past the lookup budget)",
         ])
         workerTask.cancel()
@@ -147,6 +164,14 @@ struct BenchCommand: AsyncParsableCommand {
         guard measurement.completed == tickets else {
             throw ValidationError("only \(measurement.completed) of \(tickets) drafts arrived before the time limit")
         }
+    }
+
+    /// The pass-through processor, answering with `processor`'s draft of `sample`.
+    private static func passThrough(after processor: TicketProcessor, _ sample: ProducerRecord) async throws -> PassThroughProcessor {
+        guard case .drafted(let draft, _) = await processor.process(sample.value, receivedAt: Date()) else {
+            throw ValidationError("the sample ticket for --pass-through was not drafted")
+        }
+        return PassThroughProcessor(template: draft)
     }
 }
 

@@ -83,4 +83,30 @@ import Testing
         let seconds = try #require(report["seconds"] as? Double)
         #expect(seconds >= 0.299, "\(report)")
     }
+
+    /// A paced run spreads its tickets over 96 partitions of the embedded broker (whose fetches walk each partition's
+    /// log from its start), a run at full speed over 24; partitions given are the ones used.
+    @Test func aPacedRunHas96PartitionsByDefaultAndAGivenNumberIsUsed() async throws {
+        let paced = try #require(try await Self.report(["--tickets", "50", "--rate", "1000", "--lexicon-only"])["settings"] as? [String: String])
+        #expect(paced["partitions"] == "96", "\(paced)")
+        let fullSpeed = try #require(try await Self.report(["--tickets", "50", "--lexicon-only"])["settings"] as? [String: String])
+        #expect(fullSpeed["partitions"] == "24", "\(fullSpeed)")
+        let given = try #require(
+            try await Self.report(["--tickets", "50", "--rate", "1000", "--partitions", "24", "--lexicon-only"])["settings"] as? [String: String])
+        #expect(given["partitions"] == "24", "\(given)")
+    }
+
+    /// `--pass-through` answers every ticket without processing it: every draft arrives, the report says so, and
+    /// the processing stage is there, as short as reading the event.
+    @Test func aPassThroughRunDraftsEveryTicketAndSaysItDidNoWork() async throws {
+        let report = try await Self.report(["--tickets", "300", "--lexicon-only", "--pass-through"])
+        #expect(report["tickets_completed"] as? Int == 300)
+        #expect(report["tickets_degraded"] as? Int == 0)
+        let settings = try #require(report["settings"] as? [String: String])
+        #expect(settings["work"]?.hasPrefix("pass-through") == true, "\(settings)")
+        let stages = try #require(report["latency_stages_ms"] as? [String: [String: Double]])
+        #expect(Set(stages.keys) == ["to_worker", "processing", "publishing", "to_reader"])
+        let processed = try #require(try await Self.report(["--tickets", "20", "--lexicon-only"])["settings"] as? [String: String])
+        #expect(processed["work"] == "processed", "\(processed)")
+    }
 }
