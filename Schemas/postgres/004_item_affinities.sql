@@ -1,5 +1,5 @@
 -- Item-to-item co-purchase affinities, written by `quimbi segment` (replaced as a whole by each run).
--- Items are named with their variants ("Cotton Thread 50wt — Cream"), so colours count apart.
+-- Items are named with their variants ("Cotton Thread 50wt - Cream"), so colours count apart.
 -- item_affinities: each item's strongest companions, score = cosine of their buyer sets, in (0, 1].
 -- item_popularity: every item counted, by number of buyers (rank 1 = most bought): the fallback.
 CREATE TABLE IF NOT EXISTS item_affinities (

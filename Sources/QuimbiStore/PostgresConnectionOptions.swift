@@ -24,6 +24,8 @@ public struct PostgresConnectionOptions: Sendable, Hashable {
             ("keepalives_idle", String(Self.wholeSeconds(keepaliveIdle))),
             ("keepalives_interval", String(Self.wholeSeconds(keepaliveInterval))),
             ("keepalives_count", String(max(1, keepaliveCount))),
+            // Swift strings are UTF-8, whatever the database's own encoding: the server converts both ways.
+            ("client_encoding", "UTF8"),
         ]
         if let statementTimeout {
             let milliseconds = max(1, statementTimeout.components.seconds * 1_000 + statementTimeout.components.attoseconds / 1_000_000_000_000_000)

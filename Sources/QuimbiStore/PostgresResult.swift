@@ -1,9 +1,10 @@
 import CLibPQ
 import Foundation
 
-/// A statement's result read in place, inside ``PostgresPool/query(_:_:reading:)`` only: its values are
-/// libpq's own buffers, freed once the reading returns. The hot lookups read numbers and JSON straight
-/// from them, without first copying every row into an array of strings.
+/// A statement's result read in place, inside the closure that reads it (``PostgresPool/query(_:_:reading:)``)
+/// only: its values are libpq's own buffers, freed once that closure returns, so neither it nor a buffer
+/// ``withBytes(_:_:_:)`` hands out may be kept. The hot lookups read numbers and JSON straight from them,
+/// without first copying every row into an array of strings. The connection asks for UTF-8.
 struct PostgresResult {
     private let result: OpaquePointer
 

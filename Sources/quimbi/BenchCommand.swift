@@ -33,7 +33,7 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Most tickets published but not yet drafted.")
     var window: Int = 1_000
 
-    @Option(name: .customLong("partitions"), help: "Partitions of the benchmark topics (embedded broker only; default 24, 96 with --rate).")
+    @Option(name: .customLong("partitions"), help: "Partitions of the benchmark topics (embedded broker only; default 24, 96 with a --rate above 0).")
     var givenPartitions: Int?
 
     @Option(help: "Publish at most this many tickets per second (0: as fast as the window allows).")
@@ -87,6 +87,9 @@ struct BenchCommand: AsyncParsableCommand {
         let asOf = Date()
         let sources = try await data.open(logger: logger)
         let customerIDs = try await sources.customerIDs(limit: 20_000)
+        guard !customerIDs.isEmpty else {
+            throw ValidationError("the store has no customer profiles to write tickets for (run quimbi segment first)")
+        }
         let orders = sources.orders
         let warmUp = SampleTickets.generated(count: Self.warmUpTickets, customerIDs: customerIDs, seed: 98, createdAt: asOf)
         let events = SampleTickets.generated(count: tickets, customerIDs: customerIDs, seed: 99, createdAt: asOf)
@@ -104,7 +107,8 @@ struct BenchCommand: AsyncParsableCommand {
             profiles: sources.profiles, orders: orders, archetypes: sources.archetypes, desk: SupportDesk(intentModel: reading?.model),
             settings: tuning.processing)
         let worker = TicketWorker(
-            configuration: workerConfiguration, processor: passThrough ? try await Self.passThrough(after: processor, warmUpRecords[0]) : processor,
+            configuration: workerConfiguration,
+            processor: passThrough ? try await Self.passThrough(sources: sources, orders: orders, samples: warmUpRecords) : processor,
             logger: logger, observer: measurement)
         let workerTask = Task { try await worker.run() }
         // The reader stands for the agents' tool downstream: it fetches as the worker does.
@@ -145,7 +149,7 @@ struct BenchCommand: AsyncParsableCommand {
         watchdog.cancel()
         publisher.cancel()
         let report = measurement.report(brokerPeakMemoryMegabytes: cluster?.peakMemoryMegabytes(), settings: [
-            "tickets": "\(tickets)", "window": "\(window)", "rate": rate == 0 ? "unlimited" : "\(rate)", "partitions": "\(partitions)",
+            "tickets": "\(tickets)", "window": "\(window)", "rate": rate == 0 ? "unlimited" : "\(rate)", "partitions": brokers == nil ? "\(partitions)" : "n/a (the given brokers' topics)",
             "max_concurrency": "\(workerConfiguration.maxConcurrentTickets)", "max_in_flight": "\(workerConfiguration.consumer.maxInFlight)", "brokers": brokers ?? "embedded (3, quimbi dev-broker in a child process)",
             "fetch_wait_max_ms": "\(workerConfiguration.consumer.fetchWaitMax.milliseconds)",
             "linger_ms": "\(workerConfiguration.producer.lingerMilliseconds)",
@@ -166,12 +170,15 @@ struct BenchCommand: AsyncParsableCommand {
         }
     }
 
-    /// The pass-through processor, answering with `processor`'s draft of `sample`.
-    private static func passThrough(after processor: TicketProcessor, _ sample: ProducerRecord) async throws -> PassThroughProcessor {
-        guard case .drafted(let draft, _) = await processor.process(sample.value, receivedAt: Date()) else {
-            throw ValidationError("the sample ticket for --pass-through was not drafted")
+    /// The pass-through processor, answering with the first complete draft (read by the lexicon, nothing degraded,
+    /// no escalation) of the first of `samples` that has one.
+    private static func passThrough(sources: CustomerData, orders: any OrderSource, samples: [ProducerRecord]) async throws -> PassThroughProcessor {
+        let processor = TicketProcessor(profiles: sources.profiles, orders: orders, archetypes: sources.archetypes, desk: SupportDesk())
+        for sample in samples {
+            if case .drafted(let draft, nil) = await processor.process(sample.value, receivedAt: Date()), draft.context.degraded.isEmpty {
+                return PassThroughProcessor(template: draft)
+            }
         }
-        return PassThroughProcessor(template: draft)
+        throw ValidationError("no sample ticket was drafted complete and unescalated, to answer every ticket with under --pass-through")
     }
 }
-

@@ -22,6 +22,7 @@ final class BenchMeasurement: TicketObserver {
         var firstSend: ContinuousClock.Instant?
         var lastDraft: ContinuousClock.Instant?
         var degraded = 0
+        var escalated = 0
         var readByLexiconAlone = 0
 
         mutating func record(_ stage: String, from start: Date?, to end: Date) {
@@ -40,8 +41,9 @@ final class BenchMeasurement: TicketObserver {
         self.measuredPrefix = measuredPrefix
     }
 
-    /// Times the stages of a measured draft whose outputs were just acknowledged, and counts the drafts whose
-    /// context names a source that could not answer in time, and among them those the intent model could not read.
+    /// Times the stages of a measured draft whose outputs were just acknowledged, counts the escalated tickets, and
+    /// the drafts whose context names a source that could not answer in time, and among them those the intent model
+    /// could not read.
     func ticketFinished(_ ticket: FinishedTicket) {
         let acknowledged = Date()
         guard let ticketID = ticket.ticketID, let timing = ticket.timing, ticketID.hasPrefix(measuredPrefix),
@@ -54,6 +56,7 @@ final class BenchMeasurement: TicketObserver {
             state.record("processing", from: timing.receivedAt, to: timing.completedAt)
             state.record("publishing", from: timing.completedAt, to: acknowledged)
             state.acknowledgedAt[index] = acknowledged
+            if ticket.outcome == .escalated { state.escalated += 1 }
             guard !ticket.degraded.isEmpty else { return }
             state.degraded += 1
             if withoutModel { state.readByLexiconAlone += 1 }
@@ -105,6 +108,7 @@ final class BenchMeasurement: TicketObserver {
             var object: [String: Any] = [
                 "tickets_completed": state.completed,
                 "tickets_degraded": state.degraded,
+                "tickets_escalated": state.escalated,
                 "seconds": (seconds * 1_000).rounded() / 1_000,
                 "tickets_per_second": seconds > 0 ? (Double(state.completed) / seconds).rounded() : 0,
                 "latency_ms": state.histogram.percentiles,

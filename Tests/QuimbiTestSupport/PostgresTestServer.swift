@@ -68,18 +68,20 @@ public final class PostgresTestServer: @unchecked Sendable {
         try? FileManager.default.removeItem(at: root)
     }
 
-    /// Creates an empty database with a unique name and returns its URL.
-    public func freshDatabase() async throws -> String {
-        try await TestDatabases.create(adminURL: url, urlFor: url(database:))
+    /// Creates an empty database with a unique name (in `encoding` when given) and returns its URL.
+    public func freshDatabase(encoding: String? = nil) async throws -> String {
+        try await TestDatabases.create(adminURL: url, encoding: encoding, urlFor: url(database:))
     }
 }
 
 /// Creates uniquely named databases through an admin connection.
 enum TestDatabases {
-    static func create(adminURL: String, urlFor: (String) -> String) async throws -> String {
+    static func create(adminURL: String, encoding: String? = nil, urlFor: (String) -> String) async throws -> String {
         let name = "quimbi_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
         let admin = PostgresPool(url: adminURL, size: 1)
-        _ = try await admin.query("CREATE DATABASE \(name)")
+        // Another encoding than the template's needs the empty template and a locale that takes any encoding.
+        let clause = encoding.map { " ENCODING '\($0)' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0" } ?? ""
+        _ = try await admin.query("CREATE DATABASE \(name)\(clause)")
         await admin.close()
         return urlFor(name)
     }

@@ -22,15 +22,15 @@ public enum TestServers {
 
     private static let shared = SharedServers()
 
-    /// URL of a new, empty database on the shared PostgreSQL.
-    public static func freshPostgresDatabase() async throws -> String {
+    /// URL of a new, empty database on the shared PostgreSQL, in `encoding` when given (else the server's default).
+    public static func freshPostgresDatabase(encoding: String? = nil) async throws -> String {
         if let external = ProcessInfo.processInfo.environment["QUIMBI_TEST_POSTGRES_URL"] {
-            return try await TestDatabases.create(adminURL: external) { name in
+            return try await TestDatabases.create(adminURL: external, encoding: encoding) { name in
                 external.replacingDatabase(with: name)
             }
         }
         let shared = self.shared
-        return try await ProcessRunner.offCooperativePool { try shared.postgres() }.freshDatabase()
+        return try await ProcessRunner.offCooperativePool { try shared.postgres() }.freshDatabase(encoding: encoding)
     }
 
     /// URL of the shared Redis. Tests isolate themselves by key (cache generations, unique ids).
