@@ -66,9 +66,12 @@ enum OrderQuery {
         return [PostgresValues.textArray(lookups.map(\.key.text)), PostgresValues.textArray(lookups.map { String(max(0, $0.limit)) })]
     }
 
-    /// The order of `row`, whose columns from the third on are those of the query's `o.*`.
+    /// The order of `row`, whose columns from the third on are those of the query's `o.*` (numbered here from 0).
     private static func decode(_ result: PostgresResult, row: Int) throws(StoreError) -> Order {
         func text(_ column: Int) -> String? { result.text(row, column + 2) }
+        func json<T: Decodable>(_ column: Int, _ name: String, _ plain: (UnsafeBufferPointer<UInt8>) -> T?) throws(StoreError) -> T {
+            try result.json(row, column + 2, named: name, plain: plain)
+        }
         return Order(
             id: try PostgresValues.string(text(0), column: "id"),
             name: text(1),
@@ -79,8 +82,8 @@ enum OrderQuery {
             currency: try PostgresValues.string(text(5), column: "currency"),
             financialStatus: try PostgresValues.string(text(6), column: "financial_status"),
             fulfillmentStatus: try PostgresValues.string(text(7), column: "fulfillment_status"),
-            lineItems: try result.json(row, 2 + 8, named: "line_items", plain: PlainOrderJSON.lineItems),
-            tracking: try result.json(row, 2 + 9, named: "tracking", plain: PlainOrderJSON.tracking)
+            lineItems: try json(8, "line_items", PlainOrderJSON.lineItems),
+            tracking: try json(9, "tracking", PlainOrderJSON.tracking)
         )
     }
 }

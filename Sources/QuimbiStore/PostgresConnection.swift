@@ -112,13 +112,8 @@ final class PostgresConnection {
             }
         }
         defer { PQclear(result) }
-        switch PQresultStatus(result) {
-        case PGRES_COMMAND_OK, PGRES_TUPLES_OK:
-            guard let result else { throw .postgresUnavailable("libpq returned no result") }
-            return try read(PostgresResult(result))
-        default:
-            throw classifyFailure(result)
-        }
+        guard let result, [PGRES_COMMAND_OK, PGRES_TUPLES_OK].contains(PQresultStatus(result)) else { throw classifyFailure(result) }
+        return try read(PostgresResult(result))
     }
 
     /// Runs one statement with bound text parameters and hands each result row to `row` as it

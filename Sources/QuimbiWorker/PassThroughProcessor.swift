@@ -32,7 +32,7 @@ public struct PassThroughProcessor: TicketProcessing {
         draft.createdAt = completedAt
         draft.timing = DraftTiming(
             ticketCreatedAt: ticket.createdAt, receivedAt: receivedAt, completedAt: completedAt, lookupMs: 0,
-            totalMs: TicketProcessor.milliseconds(Duration.seconds(completedAt.timeIntervalSince(receivedAt))))
+            totalMs: completedAt.timeIntervalSince(receivedAt) * 1_000)
         return .drafted(draft, nil)
     }
 }
