@@ -203,7 +203,7 @@ let package = Package(
         ),
         .testTarget(name: "QuimbiCoreTests", dependencies: ["QuimbiCore"]),
         .testTarget(name: "QuimbiEmbeddingTests", dependencies: ["QuimbiEmbedding", "QuimbiSupport", "QuimbiCore"], swiftSettings: strictConcurrency),
-        .testTarget(name: "QuimbiKafkaTests", dependencies: ["QuimbiKafka", "QuimbiResilience"]),
+        .testTarget(name: "QuimbiKafkaTests", dependencies: ["QuimbiKafka", "QuimbiResilience", "QuimbiResilienceTesting"]),
         // A local OpenAI-compatible chat-completions server with scripted (and delayed) answers, for tests.
         .target(
             name: "LLMFake",

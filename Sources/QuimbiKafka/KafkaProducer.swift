@@ -11,6 +11,10 @@ public struct ProducerConfiguration: Sendable {
     /// for 5 ms, librdkafka's own default (`quimbi worker --linger-ms`): under load one produce request then
     /// carries many tickets' outputs instead of one each.
     public var lingerMilliseconds: Int
+    /// For an ``AdaptiveProducer`` with a linger: while sends come at no more than this pace a second, their
+    /// records leave at once, through a second librdkafka producer without linger. 0: every record lingers. A
+    /// ``KafkaProducer`` ignores it.
+    public var promptSendsPerSecond: Int
     /// How long librdkafka tries to deliver a record before reporting failure.
     public var deliveryTimeoutMilliseconds: Int
     /// Largest record accepted, in bytes.
@@ -20,11 +24,12 @@ public struct ProducerConfiguration: Sendable {
     public var onFatalError: (@Sendable (KafkaError) -> Void)?
 
     public init(
-        kafka: KafkaConfiguration, lingerMilliseconds: Int = 0, deliveryTimeoutMilliseconds: Int = 30_000, maxMessageBytes: Int = 1_000_000,
-        onFatalError: (@Sendable (KafkaError) -> Void)? = nil
+        kafka: KafkaConfiguration, lingerMilliseconds: Int = 0, promptSendsPerSecond: Int = 0, deliveryTimeoutMilliseconds: Int = 30_000,
+        maxMessageBytes: Int = 1_000_000, onFatalError: (@Sendable (KafkaError) -> Void)? = nil
     ) {
         self.kafka = kafka
         self.lingerMilliseconds = lingerMilliseconds
+        self.promptSendsPerSecond = promptSendsPerSecond
         self.deliveryTimeoutMilliseconds = deliveryTimeoutMilliseconds
         self.maxMessageBytes = maxMessageBytes
         self.onFatalError = onFatalError

@@ -5,7 +5,7 @@ import ServiceLifecycle
 /// The clients and stop control of one run of a consumer-group service, handed to every record's task.
 struct ConsumerGroupClients: Sendable {
     let consumer: KafkaConsumer
-    let producer: KafkaProducer
+    let producer: AdaptiveProducer
     let stop: WorkerStop
     /// Records whose outputs' delivery reports are still due; the run drains them with its tasks.
     let deliveries: PendingDeliveries
@@ -29,9 +29,9 @@ struct ConsumerGroupRun: Sendable {
         let stop = WorkerStop(consumer: consumer, status: status)
         var producerConfiguration = self.producer
         producerConfiguration.onFatalError = { error in stop.fail(WorkerFailure(.producerFatal, error.description)) }
-        let producer: KafkaProducer
+        let producer: AdaptiveProducer
         do {
-            producer = try KafkaProducer(configuration: producerConfiguration, logger: logger)
+            producer = try await AdaptiveProducer.start(configuration: producerConfiguration, logger: logger)
         } catch {
             await consumer.close()
             throw error

@@ -20,7 +20,9 @@ struct BenchCommand: AsyncParsableCommand {
             The embedded broker runs as a child process (quimbi dev-broker), as a real broker would run apart from the \
             worker: peak_rss_mb is this process's (the worker, the publisher and the reader), broker_peak_rss_mb the broker's. \
             Its fetches walk each partition's log from the start, so a paced run (--rate) spreads its tickets over 96 \
-            partitions by default, and a run at full speed over 24.
+            partitions by default, and a run at full speed over 24. It holds an empty fetch for the whole fetch wait, \
+            even when records arrive meanwhile (a real broker answers at once), so a paced run waits 2 ms by default, \
+            and a run at full speed 5.
 
             --pass-through measures the floor under these figures: every ticket is answered with a copy of one draft, \
             so what is left is the brokers, the Kafka clients and the worker's own plumbing.
@@ -102,7 +104,7 @@ struct BenchCommand: AsyncParsableCommand {
         let reading = try intentReading.load(logger: logger)
         let measurement = BenchMeasurement(tickets: tickets, measuredPrefix: Self.measuredPrefix)
         let workerConfiguration = tuning.workerConfiguration(
-            kafka: kafka, topics: topics, embeddedBroker: cluster != nil, lookupsInPostgres: data.looksUpInPostgres)
+            kafka: kafka, topics: topics, embeddedBroker: cluster != nil, latencyMeasured: rate > 0, lookupsInPostgres: data.looksUpInPostgres)
         let processor = TicketProcessor(
             profiles: sources.profiles, orders: orders, archetypes: sources.archetypes, desk: SupportDesk(intentModel: reading?.model),
             settings: tuning.processing)
@@ -152,7 +154,7 @@ struct BenchCommand: AsyncParsableCommand {
             "tickets": "\(tickets)", "window": "\(window)", "rate": rate == 0 ? "unlimited" : "\(rate)", "partitions": brokers == nil ? "\(partitions)" : "n/a (the given brokers' topics)",
             "max_concurrency": "\(workerConfiguration.maxConcurrentTickets)", "max_in_flight": "\(workerConfiguration.consumer.maxInFlight)", "brokers": brokers ?? "embedded (3, quimbi dev-broker in a child process)",
             "fetch_wait_max_ms": "\(workerConfiguration.consumer.fetchWaitMax.milliseconds)",
-            "linger_ms": "\(workerConfiguration.producer.lingerMilliseconds)",
+            "linger_ms": "\(workerConfiguration.producer.lingerMilliseconds)", "prompt_rate": "\(workerConfiguration.producer.promptSendsPerSecond)",
             "customer_data": data.sourceDescription,
             "orders": data.shopify.isConfigured() ? "shopify" : "customer data", "ticket_deadline_ms": "\(tuning.ticketDeadlineMs)",
             "intent_reading": intentReading.description, "work": passThrough ? "pass-through (a copy of one draft for every ticket)" : "processed",

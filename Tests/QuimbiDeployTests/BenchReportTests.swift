@@ -35,16 +35,18 @@ import Testing
     /// The embedded broker used to override `--fetch-wait-max-ms` with 5 ms, so a shorter wait was never measured.
     @Test func theTuningGivenIsTheOneUsedAndTheDefaultsOtherwise() async throws {
         let given = try await Self.report([
-            "--tickets", "50", "--lexicon-only", "--fetch-wait-max-ms", "1", "--linger-ms", "0", "--max-in-flight", "256",
+            "--tickets", "50", "--lexicon-only", "--fetch-wait-max-ms", "1", "--linger-ms", "0", "--max-in-flight", "256", "--prompt-rate", "0",
         ])
         let givenSettings = try #require(given["settings"] as? [String: String])
         #expect(givenSettings["fetch_wait_max_ms"] == "1", "\(givenSettings)")
         #expect(givenSettings["linger_ms"] == "0", "\(givenSettings)")
+        #expect(givenSettings["prompt_rate"] == "0", "\(givenSettings)")
         #expect(givenSettings["max_in_flight"] == "256", "\(givenSettings)")
         let unset = try await Self.report(["--tickets", "50", "--lexicon-only"])
         let unsetSettings = try #require(unset["settings"] as? [String: String])
         #expect(unsetSettings["fetch_wait_max_ms"] == "5", "\(unsetSettings)")
         #expect(unsetSettings["linger_ms"] == "5", "\(unsetSettings)")
+        #expect(unsetSettings["prompt_rate"] == "3000", "\(unsetSettings)")
         #expect(unsetSettings["max_in_flight"] == "1024", "\(unsetSettings)")
         #expect(unsetSettings["max_concurrency"] == "128", "\(unsetSettings)")
     }
@@ -76,6 +78,11 @@ import Testing
         #expect(alone.status == 0, "\(alone.output)")
     }
 
+    @Test func aPromptRateOutOfRangeIsRefused() async throws {
+        let refused = try await QuimbiProgram.run(executable: QuimbiProgram.binary, arguments: ["draft", "--lexicon-only", "--prompt-rate=-1"])
+        #expect(refused.status != 0 && refused.output.contains("--prompt-rate must be 0…1000000"), "\(refused.output)")
+    }
+
     @Test func aRateSpreadsTheTicketsOverTime() async throws {
         let report = try await Self.report(["--tickets", "300", "--rate", "1000", "--lexicon-only"])
         #expect(report["tickets_completed"] as? Int == 300)
@@ -85,15 +92,17 @@ import Testing
     }
 
     /// A paced run spreads its tickets over 96 partitions of the embedded broker (whose fetches walk each partition's
-    /// log from its start), a run at full speed over 24; partitions given are the ones used.
-    @Test func aPacedRunHas96PartitionsByDefaultAndAGivenNumberIsUsed() async throws {
+    /// log from its start) and waits 2 ms for an empty fetch (which that broker holds for the whole wait), a run at
+    /// full speed 24 partitions and 5 ms; the partitions and the wait given are the ones used.
+    @Test func aPacedRunHas96PartitionsAndA2MsFetchWaitByDefaultAndTheGivenOnesAreUsed() async throws {
         let paced = try #require(try await Self.report(["--tickets", "50", "--rate", "1000", "--lexicon-only"])["settings"] as? [String: String])
-        #expect(paced["partitions"] == "96", "\(paced)")
+        #expect(paced["partitions"] == "96" && paced["fetch_wait_max_ms"] == "2", "\(paced)")
         let fullSpeed = try #require(try await Self.report(["--tickets", "50", "--lexicon-only"])["settings"] as? [String: String])
-        #expect(fullSpeed["partitions"] == "24", "\(fullSpeed)")
+        #expect(fullSpeed["partitions"] == "24" && fullSpeed["fetch_wait_max_ms"] == "5", "\(fullSpeed)")
         let given = try #require(
-            try await Self.report(["--tickets", "50", "--rate", "1000", "--partitions", "24", "--lexicon-only"])["settings"] as? [String: String])
-        #expect(given["partitions"] == "24", "\(given)")
+            try await Self.report(["--tickets", "50", "--rate", "1000", "--partitions", "24", "--fetch-wait-max-ms", "5", "--lexicon-only"])["settings"]
+                as? [String: String])
+        #expect(given["partitions"] == "24" && given["fetch_wait_max_ms"] == "5", "\(given)")
     }
 
     /// `--pass-through` answers every ticket without processing it: every draft arrives, none escalated (the same

@@ -15,11 +15,12 @@ final class EmbeddedWorker: Sendable {
 
     /// Starts a worker of group `groupID` on `cluster` with the sample tickets' customer data;
     /// `observer` is told of every ticket finished, `assignmentObserver` sees its consumer's rebalances;
-    /// `producerProperties` configure its producer.
+    /// `producerProperties`, `lingerMilliseconds` and `promptSendsPerSecond` configure its producer.
     init(
         cluster: EmbeddedKafkaCluster, groupID: String = "quimbi-worker", processor: (any TicketProcessing)? = nil,
         observer: (any TicketObserver)? = nil, assignmentObserver: (@Sendable (AssignmentChange) -> Void)? = nil,
         producerProperties: [String: String] = KafkaRig.outageTolerantProducer,
+        lingerMilliseconds: Int = 0, promptSendsPerSecond: Int = 0,
         deliveryTimeoutMilliseconds: Int = 30_000, maxMessageBytes: Int = 1_000_000, shutdownTimeout: Duration = .seconds(10),
         publishRetry: RetryPolicy = .untilStopped,
         publishBackoffSleep: @escaping @Sendable (Duration) async -> Void = { try? await Task.sleep(for: $0) }
@@ -35,6 +36,7 @@ final class EmbeddedWorker: Sendable {
             consumer: consumer,
             producer: ProducerConfiguration(
                 kafka: KafkaConfiguration(bootstrapServers: cluster.bootstrapServers, properties: producerProperties),
+                lingerMilliseconds: lingerMilliseconds, promptSendsPerSecond: promptSendsPerSecond,
                 deliveryTimeoutMilliseconds: deliveryTimeoutMilliseconds, maxMessageBytes: maxMessageBytes),
             topics: WorkerTopics(), shutdownTimeout: shutdownTimeout, publishRetry: publishRetry, publishBackoffSleep: publishBackoffSleep)
         let logger = Logger(label: "embedded-worker")
