@@ -11,14 +11,19 @@ import Synchronization
 /// current one so far (see ``SendPace``); else to the lingering one, and so does every send under a steady load.
 /// The records of one send share a client; records of different sends may be delivered in either order across the two.
 ///
-/// Without a linger, or with ``ProducerConfiguration/promptSendsPerSecond`` 0, there is one client. A fatal error
-/// of either client is reported through ``ProducerConfiguration/onFatalError``.
+/// Without a linger, or with ``ProducerConfiguration/promptSendsPerSecond`` below one send a window (under 20), there
+/// is one client. The prompt client lingers 0 ms whatever librdkafka properties say (`linger.ms` and its alias
+/// `queue.buffering.max.ms` are taken out of its ``KafkaConfiguration/properties``). A fatal error of either client is
+/// reported through ``ProducerConfiguration/onFatalError``; each client logs with `client` metadata naming it.
 public final class AdaptiveProducer: Sendable {
     let lingering: KafkaProducer
     let prompt: KafkaProducer?
     private let pace: Mutex<SendPace>
     /// The time since the producer started, on its clock.
     private let elapsed: @Sendable () -> Duration
+
+    /// librdkafka's names of the linger, which the prompt client must not take from the properties.
+    static let lingerProperties: Set<String> = ["linger.ms", "queue.buffering.max.ms"]
 
     /// The windows over which the pace of sends is counted: long enough to hold many sends at the prompt pace, short
     /// enough to turn to lingering within a tenth of a second of a load's start.
@@ -39,14 +44,16 @@ public final class AdaptiveProducer: Sendable {
         let origin = clock.now
         let elapsed: @Sendable () -> Duration = { origin.duration(to: clock.now) }
         let pace = SendPace(sendsPerSecond: configuration.promptSendsPerSecond, window: paceWindow)
-        let lingering = try KafkaProducer(configuration: configuration, logger: logger)
-        guard configuration.lingerMilliseconds > 0, configuration.promptSendsPerSecond > 0 else {
-            return AdaptiveProducer(lingering: lingering, prompt: nil, pace: pace, elapsed: elapsed)
+        guard configuration.lingerMilliseconds > 0, pace.limit > 0 else {
+            let only = try KafkaProducer(configuration: configuration, logger: logger)
+            return AdaptiveProducer(lingering: only, prompt: nil, pace: pace, elapsed: elapsed)
         }
+        let lingering = try KafkaProducer(configuration: configuration, logger: logger.with(client: "lingering"))
         var promptConfiguration = configuration
         promptConfiguration.lingerMilliseconds = 0
+        promptConfiguration.kafka.properties = configuration.kafka.properties.filter { !lingerProperties.contains($0.key) }
         do {
-            let prompt = try KafkaProducer(configuration: promptConfiguration, logger: logger)
+            let prompt = try KafkaProducer(configuration: promptConfiguration, logger: logger.with(client: "prompt"))
             return AdaptiveProducer(lingering: lingering, prompt: prompt, pace: pace, elapsed: elapsed)
         } catch {
             await lingering.shutdown(timeout: .zero)
@@ -83,5 +90,14 @@ public final class AdaptiveProducer: Sendable {
         async let lingeringStopped: Void = lingering.shutdown(timeout: timeout)
         await prompt?.shutdown(timeout: timeout)
         await lingeringStopped
+    }
+}
+
+extension Logger {
+    /// This logger, with `client` metadata naming one of an ``AdaptiveProducer``'s clients.
+    fileprivate func with(client: String) -> Logger {
+        var logger = self
+        logger[metadataKey: "client"] = "\(client)"
+        return logger
     }
 }

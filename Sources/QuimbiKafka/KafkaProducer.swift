@@ -12,8 +12,8 @@ public struct ProducerConfiguration: Sendable {
     /// carries many tickets' outputs instead of one each.
     public var lingerMilliseconds: Int
     /// For an ``AdaptiveProducer`` with a linger: while sends come at no more than this pace a second, their
-    /// records leave at once, through a second librdkafka producer without linger. 0: every record lingers. A
-    /// ``KafkaProducer`` ignores it.
+    /// records leave at once, through a second librdkafka producer without linger. Below 20 (one send in the
+    /// ``AdaptiveProducer``'s window of 50 ms): every record lingers. A ``KafkaProducer`` ignores it.
     public var promptSendsPerSecond: Int
     /// How long librdkafka tries to deliver a record before reporting failure.
     public var deliveryTimeoutMilliseconds: Int

@@ -14,6 +14,7 @@ struct SendPace: Sendable {
 
     /// A pace of `sendsPerSecond` at most, counted over windows of `window`.
     init(sendsPerSecond: Int, window: Duration) {
+        precondition(window > .zero, "a pace is counted over windows of some length")
         self.window = window
         limit = Int((Double(sendsPerSecond) * (window / .seconds(1))).rounded(.down))
     }

@@ -17,9 +17,10 @@ import Testing
         try cluster.createTopic("outputs", partitions: 1)
         let producer = try await AdaptiveProducer.start(
             configuration: configuration(cluster, lingerMilliseconds: 5, promptSendsPerSecond: promptSendsPerSecond), logger: logger, clock: clock)
-        try await body(producer)
+        let outcome = await Result { try await body(producer) }
         await producer.shutdown(timeout: .seconds(5))
         await cluster.shutdown()
+        try outcome.get()
     }
 
     private func configuration(_ cluster: EmbeddedKafkaCluster, lingerMilliseconds: Int, promptSendsPerSecond: Int) -> ProducerConfiguration {
@@ -48,21 +49,25 @@ import Testing
 
     /// Records sent through either client are acknowledged, each at an offset of its own.
     @Test func recordsThroughEitherClientAreDelivered() async throws {
-        try await withProducer(promptSendsPerSecond: 20, clock: ManualClock()) { producer in
+        let clock = ManualClock()
+        try await withProducer(promptSendsPerSecond: 20, clock: clock) { producer in
             // One send a window is within the pace: the first goes promptly, the others linger.
             let promptly = await producer.send(all: [record("a"), record("b")])
             let lingering = await producer.send(all: [record("c")])
             let single = try await producer.send(record("d"))
             let offsets = (promptly + lingering).compactMap { try? $0.get().offset } + [single.offset]
             #expect(offsets.count == 4 && Set(offsets) == [0, 1, 2, 3], "\(offsets)")
+            clock.advance(by: .milliseconds(50))
+            #expect(producer.client() === producer.lingering, "the three sends counted in the pace of their window")
         }
     }
 
-    /// Without a linger, or without a prompt pace, there is nothing to choose: one client sends everything.
+    /// Without a linger, or without a prompt pace of one send a window at least, there is nothing to choose: one
+    /// client sends everything.
     @Test func withoutALingerOrAPromptPaceThereIsOneClient() async throws {
         let cluster = try EmbeddedKafkaCluster(brokers: 1)
         try cluster.createTopic("outputs", partitions: 1)
-        for (linger, pace) in [(0, 3_000), (5, 0)] {
+        for (linger, pace) in [(0, 3_000), (5, 0), (5, 19)] {
             let producer = try await AdaptiveProducer.start(
                 configuration: configuration(cluster, lingerMilliseconds: linger, promptSendsPerSecond: pace), logger: logger)
             #expect(producer.prompt == nil, "linger \(linger), pace \(pace)")
