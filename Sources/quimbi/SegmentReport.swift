@@ -60,25 +60,33 @@ enum SegmentReport {
         return parameters
     }
 
+    /// Writes the profiles, then the archetypes, as JSON Lines to `path`, a megabyte at a time (1 M profiles make
+    /// about 350 MB of lines, which were held whole before they were written: 1.05 GB at the peak instead of 0.7).
     static func write(_ result: SegmentationResult, asOf: Date, to path: String) throws {
         let encoder = QuimbiJSON.makeEncoder()
         encoder.outputFormatting.insert(.sortedKeys)
-        var data = Data()
-        for profile in result.profiles {
-            data.append(try encoder.encode(ProfileLine(profile: profile, asOf: asOf)))
-            data.append(10)
+        // Opened in place, not as a temporary file renamed over the target: `--out /dev/null` (or a pipe) must stay
+        // what it is.
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw CommandFailure("cannot write \(path): \(String(cString: strerror(errno)))") }
+        let file = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        var chunk = Data()
+        func writeLine(_ line: some Encodable) throws {
+            chunk.append(try encoder.encode(line))
+            chunk.append(10)
+            if chunk.count >= 1 << 20 { try flush() }
         }
-        for archetype in result.archetypes {
-            data.append(try encoder.encode(ArchetypeLine(archetype: archetype)))
-            data.append(10)
+        func flush() throws {
+            do {
+                try file.write(contentsOf: chunk)
+            } catch {
+                throw CommandFailure("cannot write \(path): \(error.localizedDescription)")
+            }
+            chunk.removeAll(keepingCapacity: true)
         }
-        // Written in place, not by a temporary file renamed over the target: `--out /dev/null` (or a pipe)
-        // must stay what it is.
-        do {
-            try data.write(to: URL(fileURLWithPath: path))
-        } catch {
-            throw CommandFailure("cannot write \(path): \(error.localizedDescription)")
-        }
+        for profile in result.profiles { try writeLine(ProfileLine(profile: profile, asOf: asOf)) }
+        for archetype in result.archetypes { try writeLine(ArchetypeLine(archetype: archetype)) }
+        try flush()
     }
 
     /// A profile line of the output file: the seed's eight fields as of the run, the model outputs,
