@@ -70,15 +70,46 @@ extension GenerateCommand {
     }
 }
 
-/// Writes values as JSON Lines.
-enum JSONLines {
-    static func write<T: Encodable>(_ values: [T], to url: URL) throws {
-        let encoder = QuimbiJSON.makeEncoder()
-        var data = Data()
-        for value in values {
-            data.append(try encoder.encode(value))
-            data.append(10)
+/// A JSON Lines file written a megabyte at a time, to a file opened in place (`O_TRUNC`, not a temporary file renamed
+/// over the target: `/dev/null` or a pipe stays what it is), so that no run holds its whole output in memory.
+struct JSONLines {
+    private let path: String
+    private let file: FileHandle
+    private let encoder: JSONEncoder
+    private var chunk = Data()
+
+    /// Opens (creates or truncates) `path`; fails naming it.
+    init(path: String, encoder: JSONEncoder = QuimbiJSON.makeEncoder()) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw CommandFailure("cannot write \(path): \(String(cString: strerror(errno)))") }
+        self.path = path
+        file = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        self.encoder = encoder
+    }
+
+    /// Appends `value` as one line.
+    mutating func append(_ value: some Encodable) throws {
+        chunk.append(try encoder.encode(value))
+        chunk.append(10)
+        if chunk.count >= 1 << 20 { try flush() }
+    }
+
+    /// Writes what is left.
+    mutating func finish() throws { try flush() }
+
+    private mutating func flush() throws {
+        do {
+            try file.write(contentsOf: chunk)
+        } catch {
+            throw CommandFailure("cannot write \(path): \(error.localizedDescription)")
         }
-        try data.write(to: url)
+        chunk.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes `values` as JSON Lines to `url`.
+    static func write<T: Encodable>(_ values: [T], to url: URL) throws {
+        var lines = try JSONLines(path: url.path)
+        for value in values { try lines.append(value) }
+        try lines.finish()
     }
 }
