@@ -22,6 +22,8 @@ final class LookupBatcher<Key: Hashable & Sendable, Value: Sendable>: Sendable {
 
     private struct State {
         var pending: [Key: [Waiter]] = [:]
+        /// The earliest deadline of `pending`'s waiters.
+        var earliestDeadline: ContinuousClock.Instant?
         var flight = Flight()
         var flushScheduled = false
     }
@@ -46,7 +48,7 @@ final class LookupBatcher<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     ///
     /// With a `deadline`, the wait ends by it: past it, it throws ``LookupError/deadlinePassed`` (the waiter
     /// leaves its batch, as a cancelled one does), whatever `load` does. One timer serves a whole batch
-    /// (``armDeadline(of:)``), not one per waiter.
+    /// (``armDeadline(at:of:)``), not one per waiter.
     func start(_ key: Key, until deadline: ContinuousClock.Instant?) -> PendingLookup<Value?> {
         if let deadline, ContinuousClock.now >= deadline { return PendingLookup { throw LookupError.deadlinePassed } }
         let shot = OneShot<Answer>()
@@ -54,6 +56,7 @@ final class LookupBatcher<Key: Hashable & Sendable, Value: Sendable>: Sendable {
             let flight = state.flight
             flight.join()
             state.pending[key, default: []].append(Waiter(shot: shot, flight: flight, deadline: deadline))
+            if let deadline { state.earliestDeadline = min(deadline, state.earliestDeadline ?? deadline) }
             if state.pending.count >= maxBatch { return (flight, Self.takeBatch(&state), false) }
             defer { state.flushScheduled = true }
             return (flight, nil, !state.flushScheduled)
@@ -72,16 +75,20 @@ final class LookupBatcher<Key: Hashable & Sendable, Value: Sendable>: Sendable {
         if let batch { launch(batch) }
     }
 
-    private static func takeBatch(_ state: inout State) -> (waiters: [Key: [Waiter]], flight: Flight)? {
+    /// The waiters of one batch, their earliest deadline, and their flight.
+    private typealias Batch = (waiters: [Key: [Waiter]], earliestDeadline: ContinuousClock.Instant?, flight: Flight)
+
+    private static func takeBatch(_ state: inout State) -> Batch? {
         guard !state.pending.isEmpty else { return nil }
         defer {
             state.pending = [:]
+            state.earliestDeadline = nil
             state.flight = Flight()
         }
-        return (state.pending, state.flight)
+        return (state.pending, state.earliestDeadline, state.flight)
     }
 
-    private func launch(_ batch: (waiters: [Key: [Waiter]], flight: Flight)) {
+    private func launch(_ batch: Batch) {
         let task = Task { [self] in
             let keys = Array(batch.waiters.keys)
             do {
@@ -95,16 +102,15 @@ final class LookupBatcher<Key: Hashable & Sendable, Value: Sendable>: Sendable {
             }
         }
         batch.flight.launched(task)
-        armDeadline(of: batch.waiters)
+        if let earliest = batch.earliestDeadline { armDeadline(at: earliest, of: batch.waiters) }
     }
 
-    /// Arms one timer for a launched batch, at the earliest deadline of its waiters still waiting: when it
-    /// fires, the waiters whose deadline passed fail with ``LookupError/deadlinePassed`` and leave the batch,
-    /// and the timer is armed again for the rest. The waiters are failed from the task pool, so that a
-    /// process starved of CPU does not fail a lookup whose answer is merely queued behind other work.
-    private func armDeadline(of waiters: [Key: [Waiter]]) {
-        let earliest = waiters.values.lazy.joined().filter { !$0.shot.isResolved }.compactMap(\.deadline).min()
-        guard let earliest else { return }
+    /// Arms one timer for a launched batch, at `earliest`, the earliest deadline of its waiters (known as they
+    /// joined: a scan of the batch for it cost a microsecond a lookup): when it fires, the waiters whose
+    /// deadline passed fail with ``LookupError/deadlinePassed`` and leave the batch, and the timer is armed
+    /// again for the rest. The waiters are failed from the task pool, so that a process starved of CPU does not
+    /// fail a lookup whose answer is merely queued behind other work.
+    private func armDeadline(at earliest: ContinuousClock.Instant, of waiters: [Key: [Waiter]]) {
         DeadlineTimer.shared.schedule(at: earliest) { [self] in
             guard waiters.values.contains(where: { $0.contains { !$0.shot.isResolved } }) else { return }
             Task { expire(waiters) }
@@ -122,7 +128,11 @@ final class LookupBatcher<Key: Hashable & Sendable, Value: Sendable>: Sendable {
                 abandon(waiter.shot, key: key, flight: waiter.flight)
             }
         }
-        armDeadline(of: waiters)
+        var earliest: ContinuousClock.Instant?
+        for waiter in waiters.values.joined() where !waiter.shot.isResolved {
+            if let deadline = waiter.deadline { earliest = min(deadline, earliest ?? deadline) }
+        }
+        if let earliest { armDeadline(at: earliest, of: waiters) }
     }
 
     /// Loads every key on its own, concurrently.

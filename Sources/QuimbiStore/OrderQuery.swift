@@ -11,7 +11,7 @@ struct OrderLookup: Hashable, Sendable {
 enum OrderQuery {
     /// Each key's newest orders through the `(customer_id, created_at DESC)` index, one LATERAL
     /// lookup per key with that key's own limit; `kind` and `ordinal` say which key a row answers.
-    static let sql = """
+    static let statement = PreparedStatement("recent_orders", sql: """
         SELECT 'id' AS kind, k.ordinal, o.*
         FROM unnest($1::text[], $2::int[]) WITH ORDINALITY AS k(customer_id, row_limit, ordinal)
         CROSS JOIN LATERAL (
@@ -29,7 +29,7 @@ enum OrderQuery {
             WHERE lower(c.email) = k.email ORDER BY o.created_at DESC, o.id DESC LIMIT k.row_limit
         ) o
         ORDER BY 1, 2, 6 DESC, 3 DESC
-        """
+        """)
 
     /// Every lookup's orders, newest first; a key without orders maps to an empty list.
     static func fetch(_ lookups: [OrderLookup], pool: PostgresPool) async throws -> [OrderLookup: [Order]] {
@@ -41,7 +41,7 @@ enum OrderQuery {
             case .email: byEmail.append(lookup)
             }
         }
-        let rows = try await pool.query(sql, parameters(byID) + parameters(byEmail), reading: readRows)
+        let rows = try await pool.query(statement, parameters(byID) + parameters(byEmail), reading: readRows)
         var orders = Dictionary(uniqueKeysWithValues: lookups.map { ($0, [Order]()) })
         for row in rows {
             let keys = row.byEmail ? byEmail : byID

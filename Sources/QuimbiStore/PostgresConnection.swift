@@ -18,6 +18,12 @@ final class PostgresConnection {
     private let options: PostgresConnectionOptions
     private var handle: OpaquePointer?
     private var cancelKey: CancelKey?
+    /// Names of the statements prepared on the open connection.
+    private var preparedNames: Set<String> = []
+    /// Whether statements are prepared on the open connection: no longer once the server lost one it had
+    /// prepared, for then a pooler (PgBouncer in transaction mode) hands each statement to whichever server
+    /// connection is free, and a prepared statement may be on any or none of them.
+    private var prepares = true
     /// Stops the statement this connection is blocked in, from another thread.
     let interrupter = QueryInterrupter()
 
@@ -59,6 +65,8 @@ final class PostgresConnection {
         if let handle { PQfinish(handle) }
         handle = nil
         cancelKey = nil
+        preparedNames = []
+        prepares = true
     }
 
     /// `PQconnectdbParams` with `pairs` in order; `dbname` (a URL or conninfo) is expanded in place, so
@@ -73,7 +81,7 @@ final class PostgresConnection {
     }
 
     /// Runs `call` as a statement that ``interrupter`` can stop; an interrupted statement drops the connection.
-    private func interruptible(_ handle: OpaquePointer, _ call: () -> OpaquePointer?) throws(StoreError) -> OpaquePointer? {
+    func interruptible(_ handle: OpaquePointer, _ call: () -> OpaquePointer?) throws(StoreError) -> OpaquePointer? {
         guard let cancelKey else { return call() }
         try interrupter.begin(socket: PQsocket(handle), cancelKey: cancelKey)
         let result = call()
@@ -93,105 +101,104 @@ final class PostgresConnection {
     /// Outside a transaction, a statement that fails because a reused connection went stale (server
     /// restarted) is retried once on a fresh connection, so the pool recovers by itself.
     func execute<T>(_ sql: String, _ parameters: [String?], reading read: (PostgresResult) throws(StoreError) -> T) throws(StoreError) -> T {
+        try retryingStale { () throws(StoreError) in try executeOnce(sql, parameters, reading: read) }
+    }
+
+    /// Runs `statement`, prepared on this connection at its first use, and returns what `read` reads of its
+    /// result, in place; retried on a fresh connection as an unprepared statement is.
+    ///
+    /// When the server no longer has the statement (a pooler between, or `DISCARD ALL`) or can no longer run its
+    /// plan (a table it reads changed its columns), the call runs it unprepared instead, and the connection
+    /// prepares nothing more until it is opened again. Not for use inside a transaction: the failed attempt
+    /// would abort it.
+    func execute<T>(_ statement: PreparedStatement, _ parameters: [String?], reading read: (PostgresResult) throws(StoreError) -> T) throws(StoreError) -> T {
+        try retryingStale { () throws(StoreError) in
+            guard prepares else { return try executeOnce(statement.sql, parameters, reading: read) }
+            return try executePreparedOnce(statement, parameters, reading: read)
+        }
+    }
+
+    /// `attempt`, and once more when it failed on a reused connection, idle outside a transaction, that the
+    /// server had dropped.
+    private func retryingStale<T>(_ attempt: () throws(StoreError) -> T) throws(StoreError) -> T {
         let reused = isHealthy
         let idle = handle.map { PQtransactionStatus($0) == PQTRANS_IDLE } ?? true
         do {
-            return try executeOnce(sql, parameters, reading: read)
+            return try attempt()
         } catch where reused && idle && error.code == "postgres_unavailable" {
-            return try executeOnce(sql, parameters, reading: read)
+            return try attempt()
         }
     }
 
     private func executeOnce<T>(_ sql: String, _ parameters: [String?], reading read: (PostgresResult) throws(StoreError) -> T) throws(StoreError) -> T {
-        try interrupter.check()
-        try ensureConnected()
-        guard let handle else { throw .postgresUnavailable("no connection") }
+        let handle = try readyHandle()
         let result = try interruptible(handle) {
             Self.withCStrings(parameters) { pointers in
                 PQexecParams(handle, sql, Int32(pointers.count), nil, pointers, nil, nil, 0)
             }
         }
         defer { PQclear(result) }
-        guard let result, [PGRES_COMMAND_OK, PGRES_TUPLES_OK].contains(PQresultStatus(result)) else { throw classifyFailure(result) }
+        guard let result, Self.succeeded(result) else { throw classifyFailure(result) }
         return try read(PostgresResult(result))
     }
 
-    /// Runs one statement with bound text parameters and hands each result row to `row` as it
-    /// arrives (libpq's single-row mode): memory stays flat however many rows there are. A failing
-    /// `row` stops the handling of rows; the rest of the result is read and dropped, so the
-    /// connection stays usable.
-    func stream(_ sql: String, _ parameters: [String?], row: ([String?]) throws(StoreError) -> Void) throws(StoreError) {
-        try interrupter.check()
-        try ensureConnected()
-        guard let handle else { throw .postgresUnavailable("no connection") }
-        let sent = Self.withCStrings(parameters) { pointers in
-            PQsendQueryParams(handle, sql, Int32(pointers.count), nil, pointers, nil, nil, 0)
-        }
-        guard sent == 1, PQsetSingleRowMode(handle) == 1 else { throw classifyFailure(nil) }
-        var rowFailure: StoreError?
-        let failed = try interruptible(handle) { () -> OpaquePointer? in
-            var failed: OpaquePointer?
-            while let result = PQgetResult(handle) {
-                switch PQresultStatus(result) {
-                case PGRES_SINGLE_TUPLE where rowFailure == nil && failed == nil:
-                    do throws(StoreError) { try row(PostgresResult(result).texts(ofRow: 0)) } catch { rowFailure = error }
-                case PGRES_SINGLE_TUPLE, PGRES_TUPLES_OK, PGRES_COMMAND_OK:
-                    break
-                default:
-                    if failed == nil { failed = result; continue }
-                }
-                PQclear(result)
+    private func executePreparedOnce<T>(
+        _ statement: PreparedStatement, _ parameters: [String?], reading read: (PostgresResult) throws(StoreError) -> T
+    ) throws(StoreError) -> T {
+        let handle = try readyHandle()
+        if !preparedNames.contains(statement.name) {
+            let prepared = try interruptible(handle) { PQprepare(handle, statement.name, statement.sql, Int32(parameters.count), nil) }
+            defer { PQclear(prepared) }
+            // Already prepared on this server session, by another of our connections through a pooler: the
+            // name stands for this very text.
+            guard let prepared, Self.succeeded(prepared) || Self.sqlState(prepared) == Self.duplicatePreparedStatement else {
+                throw classifyFailure(prepared)
             }
-            return failed
+            preparedNames.insert(statement.name)
         }
-        if let failed {
-            defer { PQclear(failed) }
-            throw classifyFailure(failed)
-        }
-        if let rowFailure { throw rowFailure }
-    }
-
-    /// Runs `COPY … FROM STDIN` and sends `rows` in the text format (`\N` for NULL; backslash, tab,
-    /// line feed and carriage return escaped), a megabyte at a time.
-    func copy(_ sql: String, rows: [[String?]]) throws(StoreError) {
-        try interrupter.check()
-        try ensureConnected()
-        guard let handle else { throw .postgresUnavailable("no connection") }
-        let started = try interruptible(handle) { PQexec(handle, sql) }
-        guard PQresultStatus(started) == PGRES_COPY_IN else {
-            defer { PQclear(started) }
-            throw classifyFailure(started)
-        }
-        PQclear(started)
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(Self.copyChunkSize + 4_096)
-        var sent = true
-        for row in rows where sent {
-            CopyText.append(row, to: &buffer)
-            if buffer.count >= Self.copyChunkSize {
-                sent = buffer.withUnsafeBufferPointer { PQputCopyData(handle, $0.baseAddress, Int32($0.count)) } == 1
-                buffer.removeAll(keepingCapacity: true)
+        let result = try interruptible(handle) {
+            Self.withCStrings(parameters) { pointers in
+                PQexecPrepared(handle, statement.name, Int32(pointers.count), pointers, nil, nil, 0)
             }
         }
-        if sent, !buffer.isEmpty {
-            sent = buffer.withUnsafeBufferPointer { PQputCopyData(handle, $0.baseAddress, Int32($0.count)) } == 1
-        }
-        guard PQputCopyEnd(handle, nil) == 1, sent else { throw classifyFailure(nil) }
-        let result = try interruptible(handle) { PQgetResult(handle) }
-        while let extra = PQgetResult(handle) { PQclear(extra) }
         defer { PQclear(result) }
-        guard PQresultStatus(result) == PGRES_COMMAND_OK else { throw classifyFailure(result) }
+        guard let result, Self.succeeded(result) else {
+            guard let state = result.flatMap(Self.sqlState), Self.lostPreparedStatementStates.contains(state) else { throw classifyFailure(result) }
+            preparedNames = []
+            prepares = false
+            return try executeOnce(statement.sql, parameters, reading: read)
+        }
+        return try read(PostgresResult(result))
     }
 
-    /// Bytes sent per `PQputCopyData`.
-    static let copyChunkSize = 1 << 20
+    /// The open connection, opened first when needed; throws when interrupted or unreachable.
+    func readyHandle() throws(StoreError) -> OpaquePointer {
+        try interrupter.check()
+        try ensureConnected()
+        guard let handle else { throw .postgresUnavailable("no connection") }
+        return handle
+    }
+
+    private static func succeeded(_ result: OpaquePointer) -> Bool {
+        [PGRES_COMMAND_OK, PGRES_TUPLES_OK].contains(PQresultStatus(result))
+    }
+
+    private static func sqlState(_ result: OpaquePointer) -> String? {
+        PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
+    }
+
+    /// `duplicate_prepared_statement`.
+    private static let duplicatePreparedStatement = "42P05"
+    /// `invalid_sql_statement_name` (the statement is not there) and `feature_not_supported` ("cached plan
+    /// must not change result type": a table the statement reads changed).
+    private static let lostPreparedStatementStates: Set<String> = ["26000", "0A000"]
 
     /// A failed statement's error: transient (and the connection dropped, to be reopened on next use)
     /// when the server is unreachable, shutting down or out of resources; otherwise a query error.
-    private func classifyFailure(_ result: OpaquePointer?) -> StoreError {
+    func classifyFailure(_ result: OpaquePointer?) -> StoreError {
         let detail = handle.map { String(cString: PQerrorMessage($0)) }?
             .trimmingCharacters(in: .whitespacesAndNewlines) ?? "no connection"
-        let sqlState = result.flatMap { PQresultErrorField($0, Int32(UInt8(ascii: "C"))) }.map { String(cString: $0) }
+        let sqlState = result.flatMap(Self.sqlState)
         let transientStates = ["08", "53", "57P01", "57P02", "57P03"]
         let isTransient = sqlState.map { state in transientStates.contains { state.hasPrefix($0) } } ?? true
         guard isTransient || (handle.map { PQstatus($0) != CONNECTION_OK } ?? true) else {
@@ -203,9 +210,7 @@ final class PostgresConnection {
 
     /// Runs a script of several statements without parameters (migrations only).
     func executeScript(_ sql: String) throws(StoreError) {
-        try interrupter.check()
-        try ensureConnected()
-        guard let handle else { throw .postgresUnavailable("no connection") }
+        let handle = try readyHandle()
         let result = try interruptible(handle) { PQexec(handle, sql) }
         defer { PQclear(result) }
         let status = PQresultStatus(result)
@@ -214,7 +219,8 @@ final class PostgresConnection {
         }
     }
 
-    private static func withCStrings<R>(
+    /// `body` over C copies of `values` (`nil` stays `nil`), freed when it returns.
+    static func withCStrings<R>(
         _ values: [String?], _ body: ([UnsafePointer<CChar>?]) -> R
     ) -> R {
         let duplicates = values.map { $0.map { strdup($0) } ?? nil }

@@ -50,6 +50,14 @@ public final class PostgresPool: Service, Sendable {
         try await withConnection { try $0.execute(sql, parameters, reading: read) }
     }
 
+    /// Runs `statement`, prepared on each connection at its first use there, and returns what `read` reads of
+    /// its result in place, on the connection's thread.
+    func query<T: Sendable>(
+        _ statement: PreparedStatement, _ parameters: [String?], reading read: @escaping @Sendable (PostgresResult) throws(StoreError) -> T
+    ) async throws -> T {
+        try await withConnection { try $0.connection.execute(statement, parameters, reading: read) }
+    }
+
     /// Runs `SELECT 1`: returns when the server answers, throws when it cannot be reached.
     public func ping() async throws {
         _ = try await query("SELECT 1")

@@ -5,7 +5,7 @@ import QuimbiCore
 enum ProfileQuery {
     /// Two index lookups (primary key, and `lower(email)`) joined by UNION ALL: a single WHERE with
     /// `id = ANY(…) OR lower(email) = ANY(…)` across the join makes PostgreSQL scan both tables.
-    static let sql = """
+    static let statement = PreparedStatement("profiles", sql: """
         SELECT p.customer_id, p.archetype_id, p.lifetime_value, p.total_orders, p.avg_order_value,
                date_part('epoch', p.first_purchase_at), date_part('epoch', p.last_purchase_at),
                p.churn_risk_score, p.p_alive, p.expected_purchases_90d, p.predicted_value_365d, lower(c.email)
@@ -17,7 +17,7 @@ enum ProfileQuery {
                p.churn_risk_score, p.p_alive, p.expected_purchases_90d, p.predicted_value_365d, lower(c.email)
         FROM customers c JOIN customer_profiles p ON p.customer_id = c.id
         WHERE lower(c.email) = ANY($2::text[])
-        """
+        """)
 
     static func fetch(_ keys: [ProfileKey], pool: PostgresPool) async throws -> [ProfileKey: CustomerProfile] {
         var ids: [String] = []
@@ -28,7 +28,7 @@ enum ProfileQuery {
             case .email(let email): emails.append(email)
             }
         }
-        let result = try await pool.query(sql, [PostgresValues.textArray(ids), PostgresValues.textArray(emails)])
+        let result = try await pool.query(statement, [PostgresValues.textArray(ids), PostgresValues.textArray(emails)]) { $0.allRows }
         let wantedIDs = Set(ids)
         let wantedEmails = Set(emails)
         var profiles: [ProfileKey: CustomerProfile] = [:]

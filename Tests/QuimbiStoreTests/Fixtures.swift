@@ -5,6 +5,8 @@ import QuimbiTestSupport
 
 /// A migrated fresh database, the shared Redis and sample data.
 struct StoreFixture {
+    /// The database's URL.
+    let url: String
     let pool: PostgresPool
     let redis: RedisPool
     let options: ProfileCacheOptions
@@ -17,7 +19,7 @@ struct StoreFixture {
         let redis = try RedisPool(url: try redisURL ?? TestServers.redisURL(), backoff: .milliseconds(50)...(.milliseconds(200)))
         var options = ProfileCacheOptions()
         options.keyPrefix = "test-\(UUID().uuidString)"
-        return StoreFixture(pool: pool, redis: redis, options: options)
+        return StoreFixture(url: databaseURL, pool: pool, redis: redis, options: options)
     }
 
     func repository() -> ProfileRepository {

@@ -15,10 +15,6 @@ public enum RetentionHoldout {
     /// The customer's bucket, 0..<10,000: FNV-1a (64-bit) of the id's UTF-8 bytes, then a
     /// SplitMix64 finaliser so that ids differing in their last digit spread over every bucket.
     static func bucket(of customerID: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in customerID.utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-        }
-        return SplitMix64.mix(hash) % 10_000
+        SplitMix64.mix(FNV1a.hash64(customerID.utf8)) % 10_000
     }
 }
