@@ -28,6 +28,27 @@ struct WriterTests {
         #expect(try await repository.recentOrders(for: CustomerReference(customerID: "nobody", email: nil), limit: 5).isEmpty)
     }
 
+    /// A whole store is written a batch a statement (one statement for a million customers' orders outlasted
+    /// the statement timeout): a statement-level trigger counts the statements that insert into each table.
+    @Test func aStoreIsWrittenABatchAStatement() async throws {
+        let fixture = try await StoreFixture.make()
+        _ = try await fixture.pool.query("CREATE TABLE statements_seen (table_name text)")
+        _ = try await fixture.pool.query("""
+            CREATE FUNCTION count_statement() RETURNS trigger LANGUAGE plpgsql AS
+            $$ BEGIN INSERT INTO statements_seen VALUES (TG_TABLE_NAME); RETURN NULL; END $$
+            """)
+        for table in ["customers", "orders"] {
+            _ = try await fixture.pool.query("CREATE TRIGGER count_\(table) AFTER INSERT ON \(table) FOR EACH STATEMENT EXECUTE FUNCTION count_statement()")
+        }
+        let customers = (0..<5).map { Customer(id: "c\($0)", email: nil, firstName: nil, lastName: nil, createdAt: StoreFixture.origin) }
+        let orders = (0..<10).map { Self.order("o\($0)", day: Double($0), customer: "c\($0 % 5)") }
+        #expect(try await StoreWriter(pool: fixture.pool).write(customers: customers, orders: orders, batchSize: 4) == 15)
+        let seen = try await fixture.pool.query("SELECT table_name, count(*) FROM statements_seen GROUP BY 1 ORDER BY 1").rows
+        #expect(seen == [["customers", "2"], ["orders", "3"]])
+        let stored = try await fixture.pool.query("SELECT count(*) FROM orders").rows
+        #expect(stored == [["10"]])
+    }
+
     @Test func segmentationRunReplacesProfilesAndArchetypesAtomically() async throws {
         let fixture = try await StoreFixture.make()
         try await fixture.seed(["c1", "c2"])
