@@ -19,9 +19,12 @@ public struct ItemAffinityRepository: RecommendationSource {
         ORDER BY s.score DESC NULLS LAST, p.rank, p.item
         LIMIT $2::int
         """
-    /// Every customer's distinct items, title and variant, straight from the orders' line items.
+    /// Every item of every order, title and variant, with its customer, straight from the orders' line items.
+    /// Not `DISTINCT`: ``CoPurchaseCounter`` keeps each customer's items as a set, and at a million customers
+    /// (3.4 million orders) PostgreSQL took 9.3 s to make the 6.9 million rows distinct against 1.5 s to
+    /// produce them.
     static let itemsBoughtSQL = """
-        SELECT DISTINCT o.customer_id, line->>'title', line->>'variant'
+        SELECT o.customer_id, line->>'title', line->>'variant'
         FROM orders o, jsonb_array_elements(o.line_items) line
         WHERE line ? 'title'
         """

@@ -19,6 +19,8 @@ struct ItemAffinityRepositoryTests {
         order("2", "b", [("Cotton Thread 50wt", "Cream")]), order("3", "b", [("Cotton Thread 50wt", "Silver"), ("Pins \"glass\", 100", nil)]),
         order("4", "c", [("Cotton Thread 50wt", "Cream"), ("Cotton Thread 50wt", "Navy"), ("Pins \"glass\", 100", nil)]),
         order("5", "d", [("Cotton Thread 50wt", "Navy")]), order("6", "e", [("Seam ripper", "Default")]),
+        // Bought again: a customer's items count once however often they were bought.
+        order("7", "c", [("Pins \"glass\", 100", nil), ("Cotton Thread 50wt", "Cream")]),
     ]
 
     @Test func affinitiesRoundTripAndRankAsInMemory() async throws {
