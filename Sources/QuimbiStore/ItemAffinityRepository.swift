@@ -80,7 +80,7 @@ public struct ItemAffinityRepository: RecommendationSource {
             var counter = CoPurchaseCounter()
             try connection.stream(Self.itemsBoughtSQL, []) { row throws(StoreError) in
                 let title = try PostgresValues.string(row[1], column: "title")
-                counter.add(item: LineItem.displayName(title: title, variant: row[2]), customerID: try PostgresValues.string(row[0], column: "customer_id"))
+                counter.add(title: title, variant: row[2], customerID: try PostgresValues.string(row[0], column: "customer_id"))
             }
             return counter
         }

@@ -37,7 +37,7 @@ extension PostgresConnection {
 
     /// Runs `COPY … FROM STDIN` and sends `rows` in the text format (`\N` for NULL; backslash, tab,
     /// line feed and carriage return escaped), a megabyte at a time.
-    func copy(_ sql: String, rows: [[String?]]) throws(StoreError) {
+    func copy(_ sql: String, rows: some Sequence<[String?]>) throws(StoreError) {
         let handle = try readyHandle()
         let started = try interruptible(handle) { PQexec(handle, sql) }
         guard PQresultStatus(started) == PGRES_COPY_IN else {

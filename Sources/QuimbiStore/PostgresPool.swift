@@ -113,7 +113,7 @@ public struct PostgresConnectionHandle {
     }
 
     /// Runs `COPY … FROM STDIN` with `rows` as its data.
-    func copy(_ sql: String, rows: [[String?]]) throws(StoreError) {
+    func copy(_ sql: String, rows: some Sequence<[String?]>) throws(StoreError) {
         try connection.copy(sql, rows: rows)
     }
 

@@ -45,7 +45,6 @@ public struct SegmentationWriter: Sendable {
     /// Writes the run; profiles and archetypes absent from it are deleted. Returns the new cache generation.
     @discardableResult
     public func write(profiles: [CustomerProfile], archetypes: [Archetype], run: SegmentationRun) async throws -> Int64 {
-        let profileRows = profiles.map(Self.row)
         let archetypeRows = archetypes.map(Self.row)
         let archetypeIDs = PostgresValues.textArray(archetypes.map(\.id))
         let runRow = [PostgresValues.epoch(run.startedAt), PostgresValues.epoch(run.finishedAt),
@@ -53,7 +52,7 @@ public struct SegmentationWriter: Sendable {
         return try await pool.transaction { connection in
             _ = try connection.execute("LOCK TABLE segmentation_runs IN EXCLUSIVE MODE", [])
             _ = try Self.archetypes.run(archetypeRows, on: connection)
-            _ = try Self.profiles.run(profileRows, on: connection)
+            _ = try Self.profiles.run(profiles, key: \.customerID, row: Self.row, on: connection)
             _ = try connection.execute("""
                 DELETE FROM customer_profiles p
                 WHERE NOT EXISTS (SELECT 1 FROM \(Self.profiles.incoming) i WHERE i.customer_id = p.customer_id)

@@ -27,8 +27,8 @@ public struct StoreWriter: Sendable {
     @discardableResult
     public func write(customers: [Customer], orders: [Order], batchSize: Int = Self.defaultBatchSize) async throws -> Int {
         try await pool.transaction { connection in
-            try Self.upsert(customers, as: Self.customers, batchSize: batchSize, on: connection, row: Self.row)
-                + Self.upsert(orders, as: Self.orders, batchSize: batchSize, on: connection, row: Self.row)
+            try Self.upsert(customers, as: Self.customers, batchSize: batchSize, on: connection, key: \.id, row: Self.row)
+                + Self.upsert(orders, as: Self.orders, batchSize: batchSize, on: connection, key: \.id, row: Self.row)
         }
     }
 
@@ -39,11 +39,12 @@ public struct StoreWriter: Sendable {
 
     /// Upserts `items`, `batchSize` of them a statement.
     private static func upsert<Item>(
-        _ items: [Item], as upsert: BatchUpsert, batchSize: Int, on connection: PostgresConnectionHandle, row: (Item) -> [String?]
+        _ items: [Item], as upsert: BatchUpsert, batchSize: Int, on connection: PostgresConnectionHandle,
+        key: @escaping (Item) -> String, row: @escaping (Item) -> [String?]
     ) throws(StoreError) -> Int {
         var changed = 0
         for start in stride(from: 0, to: items.count, by: max(1, batchSize)) {
-            changed += try upsert.run(items[start..<min(start + max(1, batchSize), items.count)].map(row), on: connection)
+            changed += try upsert.run(items[start..<min(start + max(1, batchSize), items.count)], key: key, row: row, on: connection)
         }
         return changed
     }

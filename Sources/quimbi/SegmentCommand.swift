@@ -93,10 +93,10 @@ struct SegmentCommand: AsyncParsableCommand {
             print("orders read: \(history.count); total \(SegmentReport.seconds(clock.now - started)) s; peak RSS \(PeakMemory.megabytes()) MB")
             return
         }
-        async let tableCoPurchases = countCoPurchases(pool: orders == nil ? pool : nil)
         let input = try await readFeatures(pool: pool, timeUnit: configuration.timeUnitDays)
         let read = clock.now
         let result = try Segmenter(configuration: configuration).segment(features: input.features, report: input.report, asOf: input.asOf)
+        async let tableCoPurchases = countCoPurchases(pool: orders == nil ? pool : nil)
         if let out { try SegmentReport.write(result, asOf: input.asOf, to: out) }
         print(SegmentReport.render(result.summary, asOf: input.asOf))
         if let pool {
