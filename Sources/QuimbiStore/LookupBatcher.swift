@@ -22,7 +22,7 @@ final class LookupBatcher<Key: Hashable & Sendable, Value: Sendable>: Sendable {
 
     private struct State {
         var pending: [Key: [Waiter]] = [:]
-        /// The earliest deadline of `pending`'s waiters.
+        /// No later than the earliest deadline of `pending`'s waiters (a waiter that left may have set it).
         var earliestDeadline: ContinuousClock.Instant?
         var flight = Flight()
         var flushScheduled = false
@@ -153,6 +153,7 @@ final class LookupBatcher<Key: Hashable & Sendable, Value: Sendable>: Sendable {
             guard let waiters = state.pending[key] else { return }
             let remaining = waiters.filter { $0.shot !== shot }
             state.pending[key] = remaining.isEmpty ? nil : remaining
+            if state.pending.isEmpty { state.earliestDeadline = nil }
         }
         flight.leave()
     }

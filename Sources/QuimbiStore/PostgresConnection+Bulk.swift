@@ -48,7 +48,8 @@ extension PostgresConnection {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(Self.copyChunkSize + 4_096)
         var sent = true
-        for row in rows where sent {
+        for row in rows {
+            guard sent else { break }
             CopyText.append(row, to: &buffer)
             if buffer.count >= Self.copyChunkSize {
                 sent = buffer.withUnsafeBufferPointer { PQputCopyData(handle, $0.baseAddress, Int32($0.count)) } == 1

@@ -22,7 +22,8 @@ final class PostgresConnection {
     private var preparedNames: Set<String> = []
     /// Whether statements are prepared on the open connection: no longer once the server lost one it had
     /// prepared, for then a pooler (PgBouncer in transaction mode) hands each statement to whichever server
-    /// connection is free, and a prepared statement may be on any or none of them.
+    /// connection is free, and a prepared statement may be on any or none of them. (A plan made stale by a
+    /// table's change is prepared afresh instead.)
     private var prepares = true
     /// Stops the statement this connection is blocked in, from another thread.
     let interrupter = QueryInterrupter()
@@ -107,10 +108,11 @@ final class PostgresConnection {
     /// Runs `statement`, prepared on this connection at its first use, and returns what `read` reads of its
     /// result, in place; retried on a fresh connection as an unprepared statement is.
     ///
-    /// When the server no longer has the statement (a pooler between, or `DISCARD ALL`) or can no longer run its
-    /// plan (a table it reads changed its columns), the call runs it unprepared instead, and the connection
-    /// prepares nothing more until it is opened again. Not for use inside a transaction: the failed attempt
-    /// would abort it.
+    /// When the server no longer has the statement (a pooler between, or `DISCARD ALL`), the call runs it
+    /// unprepared instead, and the connection prepares nothing more until it is opened again. When the server
+    /// can no longer run its plan (a table it reads changed its columns: "cached plan must not change result
+    /// type"), the statement is dropped and the call runs it unprepared; the next call prepares it afresh. Not
+    /// for use inside a transaction: the failed attempt would abort it.
     func execute<T>(_ statement: PreparedStatement, _ parameters: [String?], reading read: (PostgresResult) throws(StoreError) -> T) throws(StoreError) -> T {
         try retryingStale { () throws(StoreError) in
             guard prepares else { return try executeOnce(statement.sql, parameters, reading: read) }
@@ -163,9 +165,16 @@ final class PostgresConnection {
         }
         defer { PQclear(result) }
         guard let result, Self.succeeded(result) else {
-            guard let state = result.flatMap(Self.sqlState), Self.lostPreparedStatementStates.contains(state) else { throw classifyFailure(result) }
-            preparedNames = []
-            prepares = false
+            switch result.flatMap(Self.sqlState) {
+            case Self.undefinedPreparedStatement:
+                preparedNames = []
+                prepares = false
+            case Self.stalePlan:
+                PQclear(try interruptible(handle) { PQexec(handle, "DEALLOCATE \(statement.name)") })
+                preparedNames.remove(statement.name)
+            default:
+                throw classifyFailure(result)
+            }
             return try executeOnce(statement.sql, parameters, reading: read)
         }
         return try read(PostgresResult(result))
@@ -189,9 +198,11 @@ final class PostgresConnection {
 
     /// `duplicate_prepared_statement`.
     private static let duplicatePreparedStatement = "42P05"
-    /// `invalid_sql_statement_name` (the statement is not there) and `feature_not_supported` ("cached plan
-    /// must not change result type": a table the statement reads changed).
-    private static let lostPreparedStatementStates: Set<String> = ["26000", "0A000"]
+    /// `invalid_sql_statement_name`: the statement is not there.
+    private static let undefinedPreparedStatement = "26000"
+    /// `feature_not_supported`, which a prepared statement meets as "cached plan must not change result type":
+    /// a table it reads changed.
+    private static let stalePlan = "0A000"
 
     /// A failed statement's error: transient (and the connection dropped, to be reopened on next use)
     /// when the server is unreachable, shutting down or out of resources; otherwise a query error.

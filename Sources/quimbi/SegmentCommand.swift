@@ -111,9 +111,9 @@ struct SegmentCommand: AsyncParsableCommand {
         print("\(input.source) in \(SegmentReport.seconds(read - started)) s; total \(SegmentReport.seconds(clock.now - started)) s; peak RSS \(PeakMemory.megabytes()) MB")
     }
 
-    /// The co-purchases of the `orders` table, counted while the features are aggregated and fitted (the two
-    /// read the table independently, over two connections: 12.8 s one after the other at a million customers);
-    /// `nil` without a `pool`.
+    /// The co-purchases of the `orders` table, counted over the second connection while the profiles are
+    /// written over the first (one waits on PostgreSQL, the other on the processor; one after the other they
+    /// took 12.8 s more at a million customers); `nil` without a `pool`.
     private func countCoPurchases(pool: PostgresPool?) async throws -> CoPurchaseCounter? {
         guard let pool else { return nil }
         return try await ItemAffinityRepository(pool: pool).coPurchases()

@@ -35,6 +35,8 @@ struct ItemAffinityRepositoryTests {
         let expected = inMemory.affinities()
         let counted = try await repository.coPurchases().affinities()
         #expect(counted == expected)
+        // Pins: bought by b and c; Cream by a, b and c (c twice); together by b and c.
+        #expect(counted.companions["Pins \"glass\", 100"]?.first == ItemCompanion(item: "Cotton Thread 50wt — Cream", score: 2 / 6.0.squareRoot()))
 
         try await repository.write(ItemAffinities(companions: ["stale": [ItemCompanion(item: "old", score: 1)]], popular: ["stale", "old"]))
         try await repository.write(counted)
