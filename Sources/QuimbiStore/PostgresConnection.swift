@@ -224,10 +224,7 @@ final class PostgresConnection {
         let handle = try readyHandle()
         let result = try interruptible(handle) { PQexec(handle, sql) }
         defer { PQclear(result) }
-        let status = PQresultStatus(result)
-        guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else {
-            throw classifyFailure(result)
-        }
+        guard let result, Self.succeeded(result) else { throw classifyFailure(result) }
     }
 
     /// `body` over C copies of `values` (`nil` stays `nil`), freed when it returns.

@@ -42,9 +42,10 @@ public struct StoreWriter: Sendable {
         _ items: [Item], as upsert: BatchUpsert, batchSize: Int, on connection: PostgresConnectionHandle,
         key: @escaping (Item) -> String, row: @escaping (Item) -> [String?]
     ) throws(StoreError) -> Int {
+        let size = max(1, batchSize)
         var changed = 0
-        for start in stride(from: 0, to: items.count, by: max(1, batchSize)) {
-            changed += try upsert.run(items[start..<min(start + max(1, batchSize), items.count)], key: key, row: row, on: connection)
+        for start in stride(from: 0, to: items.count, by: size) {
+            changed += try upsert.run(items[start..<min(start + size, items.count)], key: key, row: row, on: connection)
         }
         return changed
     }
@@ -57,16 +58,16 @@ public struct StoreWriter: Sendable {
         batchSize: Int = defaultBatchSize, from read: @escaping @Sendable (_ emit: (Order) -> Void) throws -> Read
     ) async throws -> (changed: Int, read: Read) {
         try await pool.transaction { connection in
-            var batch: [[String?]] = []
+            var batch: [Order] = []
             var changed = 0
             var failure: StoreError?
             func flush() {
                 guard failure == nil, !batch.isEmpty else { return }
-                do throws(StoreError) { changed += try Self.orders.run(batch, on: connection) } catch { failure = error }
+                do throws(StoreError) { changed += try Self.orders.run(batch, key: \.id, row: Self.row, on: connection) } catch { failure = error }
                 batch.removeAll(keepingCapacity: true)
             }
             let result = try read { order in
-                batch.append(Self.row(order))
+                batch.append(order)
                 if batch.count >= batchSize { flush() }
             }
             flush()
