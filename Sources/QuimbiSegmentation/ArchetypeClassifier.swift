@@ -44,22 +44,40 @@ public enum ArchetypeClassifier {
 
     /// Aggregates the members of every occupied archetype.
     static func archetypes(members: [(levels: [Int], profile: CustomerProfile)]) -> [Archetype] {
-        let grouped = Dictionary(grouping: members) { $0.levels }
-        return grouped.map { levels, group in
-            let count = Double(group.count)
-            let bands = Dictionary(grouping: group) { $0.levels[5] }.mapValues { Double($0.count) / count }
+        // Tallied as the members go: grouping them first copied a million members into arrays.
+        var tallies: [[Int]: Tally] = [:]
+        for member in members { tallies[member.levels, default: Tally()].add(member) }
+        return tallies.map { levels, tally in
+            let count = Double(tally.members)
             let named = Dictionary(uniqueKeysWithValues: levels.enumerated().map { (dimensions[$0.offset].name, dimensions[$0.offset].levels[$0.element]) })
             return Archetype(
                 id: id(for: levels),
                 label: ArchetypeNarrative.label(named),
                 dimensions: named,
-                members: group.count,
-                avgLifetimeValue: (group.reduce(0) { $0 + $1.profile.lifetimeValue } / count * 100).rounded() / 100,
-                avgOrders: (group.reduce(0) { $0 + Double($1.profile.totalOrders) } / count * 100).rounded() / 100,
-                churnDistribution: ["low": bands[0] ?? 0, "medium": bands[1] ?? 0, "high": bands[2] ?? 0],
+                members: tally.members,
+                avgLifetimeValue: (tally.lifetimeValue / count * 100).rounded() / 100,
+                avgOrders: (tally.orders / count * 100).rounded() / 100,
+                churnDistribution: ["low": Double(tally.churnBands[0]) / count, "medium": Double(tally.churnBands[1]) / count,
+                                    "high": Double(tally.churnBands[2]) / count],
                 behaviours: ArchetypeNarrative.behaviours(named),
                 strategy: ArchetypeNarrative.strategy(named)
             )
         }.sorted { $0.id < $1.id }
+    }
+
+    /// The running totals of one archetype's members.
+    private struct Tally {
+        var members = 0
+        var lifetimeValue = 0.0
+        var orders = 0.0
+        /// Members per churn level (the last dimension).
+        var churnBands = [0, 0, 0]
+
+        mutating func add(_ member: (levels: [Int], profile: CustomerProfile)) {
+            members += 1
+            lifetimeValue += member.profile.lifetimeValue
+            orders += Double(member.profile.totalOrders)
+            churnBands[member.levels[5]] += 1
+        }
     }
 }

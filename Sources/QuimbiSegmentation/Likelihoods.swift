@@ -57,7 +57,7 @@ struct BGNBDLikelihood: Sendable {
         let dropout = distinctX.map { x in x > 0 ? log(m.a) - log(m.b + x - 1) : -Double.infinity }
         let dropoutSlopeB = distinctX.map { x in x > 0 ? -m.b / (m.b + x - 1) : 0 }
         // Per history: the log-sum and the shares-weighted (ln(α+·), (r+x)/(α+·), 1, slope in ln b) of A₂.
-        let histories = ParallelSum.sum(count: weight.count) { range in
+        let histories = ParallelChunks.sum(count: weight.count) { range in
             var total = Sums.zero
             for i in range {
                 let k = Int(xIndex[i])
@@ -125,7 +125,7 @@ struct GammaGammaLikelihood: Sendable {
         let constant = distinctX.map { x in
             lgamma(m.p * x + m.q) - lgamma(m.p * x) - lgamma(m.q) + m.q * log(m.gamma) + m.p * x * log(x)
         }
-        return ParallelSum.sum(count: meanSpend.count) { range in
+        return ParallelChunks.sum(count: meanSpend.count) { range in
             var total = 0.0
             for i in range {
                 let x = Int(xIndex[i])

@@ -76,52 +76,60 @@ public struct Segmenter: Sendable {
     public func segment(features: [CustomerFeatures], report: FeatureReport, asOf: Date) throws(SegmentationError) -> SegmentationResult {
         let clock = ContinuousClock()
         let started = clock.now
-        let unit = configuration.timeUnitDays
         guard !features.isEmpty else { throw SegmentationError(.noOrders, "no orders on or before \(RFC3339.string(from: asOf))") }
         let (bgnbd, bgnbdFit) = try ModelFitter.fitBGNBD(features)
         let spend = try? ModelFitter.fitGammaGamma(features)
         let fitted = clock.now
         let populationSpend = features.reduce(0) { $0 + $1.averageOrderValue } / Double(features.count)
 
-        var members: [(levels: [Int], profile: CustomerProfile)] = []
-        members.reserveCapacity(features.count)
-        for customer in features {
-            let x = Double(customer.repeatPurchases)
-            let churn = Self.unit(bgnbd.probabilityNoPurchase(horizon: configuration.churnHorizonDays / unit, x: x, tx: customer.recency, age: customer.age))
-            let expected90 = Self.finite(bgnbd.expectedPurchases(horizon: 90 / unit, x: x, tx: customer.recency, age: customer.age))
-            let expected365 = Self.finite(bgnbd.expectedPurchases(horizon: 365 / unit, x: x, tx: customer.recency, age: customer.age))
-            let unitSpend = spend?.0.expectedSpend(x: customer.repeatPurchases, meanSpend: customer.meanRepeatSpend, fallback: populationSpend)
-                ?? customer.averageOrderValue
-            let levels = ArchetypeClassifier.levels(of: customer, churnRisk: churn, asOf: asOf)
-            let profile = CustomerProfile(
-                customerID: customer.customerID,
-                archetypeID: ArchetypeClassifier.id(for: levels),
-                lifetimeValue: Self.cents(customer.lifetimeValue),
-                totalOrders: customer.orderCount,
-                avgOrderValue: Self.cents(customer.averageOrderValue),
-                firstPurchaseAt: customer.firstPurchaseAt,
-                lastPurchaseAt: customer.lastPurchaseAt,
-                churnRiskScore: (churn * 1_000).rounded() / 1_000,
-                pAlive: Self.unit(bgnbd.probabilityAlive(x: x, tx: customer.recency, age: customer.age)),
-                expectedPurchases90d: (expected90 * 1_000).rounded() / 1_000,
-                predictedValue365d: Self.cents(expected365 * Self.finite(unitSpend))
-            )
-            members.append((levels, profile))
-        }
+        // Each customer is scored alone, so the customers are scored on all cores.
+        let members = ParallelChunks.map(count: features.count) { range in
+            range.map { score(features[$0], bgnbd: bgnbd, spend: spend?.0, populationSpend: populationSpend, asOf: asOf) }
+        }.flatMap { $0 }
         let archetypes = ArchetypeClassifier.archetypes(members: members)
         let profiles = members.map(\.profile)
-        let bands = Dictionary(grouping: members) { $0.levels[5] }.mapValues { Double($0.count) / Double(members.count) }
+        var bands = [0, 0, 0]
+        for member in members { bands[member.levels[5]] += 1 }
+        let share = bands.map { Double($0) / Double(members.count) }
         let summary = SegmentationSummary(
             customers: profiles.count,
             archetypes: archetypes.count,
             averageLifetimeValue: Self.cents(profiles.reduce(0) { $0 + $1.lifetimeValue } / Double(profiles.count)),
-            churnDistribution: ["low": bands[0] ?? 0, "medium": bands[1] ?? 0, "high": bands[2] ?? 0],
+            churnDistribution: ["low": share[0], "medium": share[1], "high": share[2]],
             bgnbd: bgnbd, bgnbdFit: bgnbdFit, gammaGamma: spend?.0, gammaGammaFit: spend?.1,
             features: report.counts,
             fitSeconds: (fitted - started).inSeconds,
             scoringSeconds: (clock.now - fitted).inSeconds
         )
         return SegmentationResult(profiles: profiles, archetypes: archetypes, summary: summary)
+    }
+
+    /// The customer's archetype levels and profile under the fitted models.
+    private func score(
+        _ customer: CustomerFeatures, bgnbd: BGNBDModel, spend: GammaGammaModel?, populationSpend: Double, asOf: Date
+    ) -> (levels: [Int], profile: CustomerProfile) {
+        let unit = configuration.timeUnitDays
+        let x = Double(customer.repeatPurchases)
+        let churn = Self.unit(bgnbd.probabilityNoPurchase(horizon: configuration.churnHorizonDays / unit, x: x, tx: customer.recency, age: customer.age))
+        let expected90 = Self.finite(bgnbd.expectedPurchases(horizon: 90 / unit, x: x, tx: customer.recency, age: customer.age))
+        let expected365 = Self.finite(bgnbd.expectedPurchases(horizon: 365 / unit, x: x, tx: customer.recency, age: customer.age))
+        let unitSpend = spend?.expectedSpend(x: customer.repeatPurchases, meanSpend: customer.meanRepeatSpend, fallback: populationSpend)
+            ?? customer.averageOrderValue
+        let levels = ArchetypeClassifier.levels(of: customer, churnRisk: churn, asOf: asOf)
+        let profile = CustomerProfile(
+            customerID: customer.customerID,
+            archetypeID: ArchetypeClassifier.id(for: levels),
+            lifetimeValue: Self.cents(customer.lifetimeValue),
+            totalOrders: customer.orderCount,
+            avgOrderValue: Self.cents(customer.averageOrderValue),
+            firstPurchaseAt: customer.firstPurchaseAt,
+            lastPurchaseAt: customer.lastPurchaseAt,
+            churnRiskScore: (churn * 1_000).rounded() / 1_000,
+            pAlive: Self.unit(bgnbd.probabilityAlive(x: x, tx: customer.recency, age: customer.age)),
+            expectedPurchases90d: (expected90 * 1_000).rounded() / 1_000,
+            predictedValue365d: Self.cents(expected365 * Self.finite(unitSpend))
+        )
+        return (levels, profile)
     }
 
     static func unit(_ value: Double) -> Double { value.isFinite ? min(1, max(0, value)) : 1 }

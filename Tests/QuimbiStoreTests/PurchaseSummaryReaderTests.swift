@@ -28,13 +28,14 @@ struct PurchaseSummaryReaderTests {
         ]
     }
 
-    @Test(arguments: [nil, RFC3339.date(from: "2026-06-30T00:00:00Z")!])
-    func featuresEqualThoseComputedInSwift(cutoff: Date?) async throws {
+    /// Whatever the number of partitions the customers are split into.
+    @Test(arguments: [nil, RFC3339.date(from: "2026-06-30T00:00:00Z")!], [1, 2, 3])
+    func featuresEqualThoseComputedInSwift(cutoff: Date?, partitions: Int) async throws {
         let fixture = try await StoreFixture.make()
         let orders = Self.orders()
         try await StoreWriter(pool: fixture.pool).write(customers: [], orders: orders)
 
-        let read = try await PurchaseSummaryReader(pool: fixture.pool).features(cutoff: cutoff, timeUnit: 7)
+        let read = try await PurchaseSummaryReader(pool: fixture.pool, partitions: partitions).features(cutoff: cutoff, timeUnit: 7)
         var accumulator = FeatureAccumulator(cutoff: cutoff)
         orders.forEach { accumulator.add($0) }
         let expected = accumulator.features(timeUnit: 7)
@@ -56,6 +57,19 @@ struct PurchaseSummaryReaderTests {
         let fixture = try await StoreFixture.make()
         let read = try await PurchaseSummaryReader(pool: fixture.pool).features(cutoff: nil)
         #expect(read.features.isEmpty && read.asOf == nil)
+    }
+
+    /// With no order kept there are no features, but the orders left out are still counted (the counts rode
+    /// on the customers' rows, so they were lost with them).
+    @Test func ordersLeftOutAreCountedWhenNoneIsKept() async throws {
+        let fixture = try await StoreFixture.make()
+        try await StoreWriter(pool: fixture.pool).write(customers: [], orders: [
+            Order(id: "late", customerID: "a", createdAt: Self.asOf.addingTimeInterval(86_400), total: 9),
+            Order(id: "refund", customerID: "b", createdAt: Self.asOf.addingTimeInterval(-86_400), total: -3),
+        ])
+        let read = try await PurchaseSummaryReader(pool: fixture.pool).features(cutoff: Self.asOf)
+        #expect(read.features.isEmpty && read.asOf == nil)
+        #expect(read.report.ordersAfterAsOf == 1 && read.report.negativeTotals == 1)
     }
 
     static func near(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-9 * max(1, abs(b)) }
