@@ -24,6 +24,18 @@ enum ParallelChunks {
         return partials.map { $0! }
     }
 
+    /// `element` of each index of `0..<count`, in order, written in place (no array of ranges' arrays to join).
+    static func elements<Element: Sendable>(count: Int, _ element: @Sendable (Int) -> Element) -> [Element] {
+        Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+            // Each range initialises only its own elements.
+            nonisolated(unsafe) let slots = buffer
+            _ = map(count: count) { range in
+                for index in range { (slots.baseAddress! + index).initialize(to: element(index)) }
+            }
+            initialized = count
+        }
+    }
+
     /// The sum of `body` over the ranges.
     static func sum<Value: AdditiveArithmetic & Sendable>(count: Int, _ body: @Sendable (Range<Int>) -> Value) -> Value {
         map(count: count, body).reduce(.zero, +)

@@ -83,9 +83,9 @@ public struct Segmenter: Sendable {
         let populationSpend = features.reduce(0) { $0 + $1.averageOrderValue } / Double(features.count)
 
         // Each customer is scored alone, so the customers are scored on all cores.
-        let members = ParallelChunks.map(count: features.count) { range in
-            range.map { score(features[$0], bgnbd: bgnbd, spend: spend?.0, populationSpend: populationSpend, asOf: asOf) }
-        }.flatMap { $0 }
+        let members = ParallelChunks.elements(count: features.count) { index in
+            score(features[index], bgnbd: bgnbd, spend: spend?.0, populationSpend: populationSpend, asOf: asOf)
+        }
         let archetypes = ArchetypeClassifier.archetypes(members: members)
         let profiles = members.map(\.profile)
         var bands = [0, 0, 0]

@@ -6,8 +6,10 @@ import QuimbiSegmentation
 /// leave the database, and memory grows with customers, not with orders.
 ///
 /// The customers are split by a hash of their id into ``partitions`` queries, run at once over as many
-/// connections: PostgreSQL runs the grouping of one query on one process, so one query leaves the other
-/// cores idle (a million customers: 5.6 s in one query, 5.1 s in two at once on two cores).
+/// connections, each by one server process (parallel workers are turned off for them: partial sums
+/// gathered from workers in varying order made the features differ in their last bits from run to run).
+/// Each query reads its own snapshot: a customer's features come from one point in time, the customers of
+/// two partitions from two points a moment apart (as when orders are loaded while the run reads).
 ///
 /// The queries apply ``FeatureAccumulator``'s rules: orders after the cut-off and orders whose total
 /// is negative or not finite are left out (and counted); order ids are unique in the table.
@@ -40,8 +42,8 @@ public struct PurchaseSummaryReader: Sendable {
     /// How many queries the customers are split into (at least 1).
     public let partitions: Int
 
-    /// Reads through `pool`, in `partitions` queries at once (2 by default: one per core of a small server;
-    /// a pool smaller than that runs them in turn).
+    /// Reads through `pool`, in `partitions` queries at once (2 by default, one per core of a small server:
+    /// a million customers took 5.6 s in one query); a pool smaller than that runs them in turn.
     public init(pool: PostgresPool, partitions: Int = 2) {
         self.pool = pool
         self.partitions = max(1, partitions)
@@ -86,6 +88,8 @@ public struct PurchaseSummaryReader: Sendable {
     {
         var features: [CustomerFeatures] = []
         var report = FeatureReport()
+        _ = try connection.execute("SET max_parallel_workers_per_gather = 0", [])
+        defer { _ = try? connection.execute("RESET max_parallel_workers_per_gather", []) }
         try connection.stream(partitionSQL, parameters) { row throws(StoreError) in
             report.ordersAfterAsOf += try PostgresValues.int(row[9], column: "late_orders")
             report.negativeTotals += try PostgresValues.int(row[10], column: "bad_totals")

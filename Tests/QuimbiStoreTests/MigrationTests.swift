@@ -46,6 +46,30 @@ struct MigrationTests {
         #expect(error?.isTransient == true)
     }
 
+    /// Migration 008 swaps the orders' index. Behind a long reader of `orders` its `DROP INDEX` would wait, and
+    /// every later reader (each ticket's orders lookup) would queue behind it: it gives up after 5 s instead,
+    /// changes nothing, and applies once the reader is done.
+    @Test func theIndexSwapGivesUpBehindALongReaderOfOrders() async throws {
+        let url = try await TestServers.freshPostgresDatabase()
+        let pool = PostgresPool(url: url, size: 1)
+        let before = Migrator.known.filter { $0.version < "008" }
+        _ = try await Migrator(pool: pool, migrations: before).migrate()
+        let reader = PostgresPool(url: url, size: 1)
+        // The reader's transaction stays open on its one connection between the two calls.
+        try await reader.withConnection { _ = try $0.execute("BEGIN", []); _ = try $0.execute("SELECT count(*) FROM orders", []) }
+
+        let refused = await #expect(throws: StoreError.self) { try await Migrator(pool: pool).migrate() }
+        #expect(refused?.message.contains("lock timeout") == true, "\(String(describing: refused))")
+        let indexes = "SELECT string_agg(indexname, ',' ORDER BY indexname) FROM pg_indexes WHERE tablename = 'orders'"
+        #expect(try await pool.query(indexes).rows.first?.first == "orders_customer_created_idx,orders_pkey")
+
+        try await reader.withConnection { _ = try $0.execute("COMMIT", []) }
+        #expect(try await Migrator(pool: pool).migrate() == ["008_segmentation_rewrite"])
+        #expect(try await pool.query(indexes).rows.first?.first == "orders_customer_created_total_idx,orders_pkey")
+        await reader.close()
+        await pool.close()
+    }
+
     @Test func aMigrationMayRunLongerThanThePoolsStatementTimeout() async throws {
         var options = PostgresConnectionOptions()
         options.statementTimeout = .milliseconds(200)

@@ -9,6 +9,8 @@ import Testing
 @Suite(.enabled(if: TestServers.available))
 struct PurchaseSummaryReaderTests {
     static let asOf = RFC3339.date(from: "2026-11-25T12:00:00Z")!
+    /// A cut-off in the middle of a UTC day.
+    static let midDay = RFC3339.date(from: "2026-06-30T12:00:00Z")!
 
     /// A generated store plus the awkward cases: several orders on one day, an order after the
     /// cut-off, a negative total, a customer whose only order is left out.
@@ -25,11 +27,16 @@ struct PurchaseSummaryReaderTests {
             Order(id: "x6", customerID: "refunded", createdAt: base, total: -4),
             Order(id: "x7", customerID: "refunded", createdAt: base.addingTimeInterval(day), total: 4),
             Order(id: "x8", customerID: "only-late", createdAt: asOf.addingTimeInterval(day), total: 9),
+            // One UTC day with an order kept and one left out: a refund, and (at the mid-day cut-off) a late order.
+            Order(id: "x9", customerID: "refunded", createdAt: base.addingTimeInterval(600), total: 6),
+            Order(id: "x10", customerID: "split-day", createdAt: base.addingTimeInterval(-20 * day), total: 3),
+            Order(id: "x11", customerID: "split-day", createdAt: midDay.addingTimeInterval(-3_600), total: 8),
+            Order(id: "x12", customerID: "split-day", createdAt: midDay.addingTimeInterval(3_600), total: 5),
         ]
     }
 
     /// Whatever the number of partitions the customers are split into.
-    @Test(arguments: [nil, RFC3339.date(from: "2026-06-30T00:00:00Z")!], [1, 2, 3])
+    @Test(arguments: [nil, RFC3339.date(from: "2026-06-30T00:00:00Z")!, midDay], [1, 2, 3])
     func featuresEqualThoseComputedInSwift(cutoff: Date?, partitions: Int) async throws {
         let fixture = try await StoreFixture.make()
         let orders = Self.orders()
@@ -53,10 +60,24 @@ struct PurchaseSummaryReaderTests {
         }
     }
 
-    @Test func anEmptyTableHasNoAsOfDate() async throws {
+    @Test(arguments: [nil, midDay])
+    func anEmptyTableHasNoAsOfDate(cutoff: Date?) async throws {
         let fixture = try await StoreFixture.make()
-        let read = try await PurchaseSummaryReader(pool: fixture.pool).features(cutoff: nil)
-        #expect(read.features.isEmpty && read.asOf == nil)
+        let read = try await PurchaseSummaryReader(pool: fixture.pool).features(cutoff: cutoff)
+        #expect(read.features.isEmpty && read.asOf == nil && read.report == FeatureReport())
+    }
+
+    /// More partitions than connections: they run in turn, and read the same as one query.
+    @Test func aPoolSmallerThanThePartitionsReadsThemInTurn() async throws {
+        let fixture = try await StoreFixture.make()
+        try await StoreWriter(pool: fixture.pool).write(customers: [], orders: Self.orders())
+        let onePool = PostgresPool(url: fixture.url, size: 1)
+        let inTurn = try await PurchaseSummaryReader(pool: onePool, partitions: 3).features(cutoff: Self.midDay)
+        let whole = try await PurchaseSummaryReader(pool: fixture.pool, partitions: 1).features(cutoff: Self.midDay)
+        #expect(inTurn.features.count > 300 && inTurn.features.map(\.customerID) == whole.features.map(\.customerID))
+        #expect(inTurn.features.map(\.lifetimeValue) == whole.features.map(\.lifetimeValue))
+        #expect(inTurn.report == whole.report && inTurn.asOf == whole.asOf)
+        await onePool.close()
     }
 
     /// With no order kept there are no features, but the orders left out are still counted (the counts rode
