@@ -90,6 +90,17 @@ struct JSONLines {
     /// Appends `value` as one line.
     mutating func append(_ value: some Encodable) throws {
         chunk.append(try encoder.encode(value))
+        try endLine()
+    }
+
+    /// Appends `bytes`, one JSON value already encoded, as one line.
+    mutating func append(bytes: [UInt8]) throws {
+        chunk.append(contentsOf: bytes)
+        try endLine()
+    }
+
+    /// Ends the line; writes the chunk out once it holds a megabyte.
+    private mutating func endLine() throws {
         chunk.append(10)
         if chunk.count >= 1 << 20 { try flush() }
     }

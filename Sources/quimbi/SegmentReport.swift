@@ -66,23 +66,9 @@ enum SegmentReport {
         let encoder = QuimbiJSON.makeEncoder()
         encoder.outputFormatting.insert(.sortedKeys)
         var lines = try JSONLines(path: path, encoder: encoder)
-        for profile in result.profiles { try lines.append(ProfileLine(profile: profile, asOf: asOf)) }
+        for profile in result.profiles { try lines.append(bytes: profile.segmentLineJSON(asOf: asOf)) }
         for archetype in result.archetypes { try lines.append(ArchetypeLine(archetype: archetype)) }
         try lines.finish()
-    }
-
-    /// A profile line of the output file: the seed's eight fields as of the run, the model outputs,
-    /// the stored purchase dates and `"type": "profile"`.
-    struct ProfileLine: Encodable {
-        let profile: CustomerProfile
-        let asOf: Date
-        func encode(to encoder: any Encoder) throws {
-            try profile.snapshot(asOf: asOf).encode(to: encoder)
-            var container = encoder.container(keyedBy: TypeKey.self)
-            try container.encode("profile", forKey: .type)
-            try container.encode(profile.firstPurchaseAt, forKey: .firstPurchaseAt)
-            try container.encode(profile.lastPurchaseAt, forKey: .lastPurchaseAt)
-        }
     }
 
     /// An archetype line of the output file: `{"type": "archetype", …}`.
@@ -97,8 +83,6 @@ enum SegmentReport {
 
     enum TypeKey: String, CodingKey {
         case type
-        case firstPurchaseAt = "first_purchase_at"
-        case lastPurchaseAt = "last_purchase_at"
     }
 
     static func format(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", value) }
