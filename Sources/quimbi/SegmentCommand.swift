@@ -52,6 +52,12 @@ struct SegmentCommand: AsyncParsableCommand {
     @Flag(help: "Evaluate the co-purchase recommendations instead: hit rate@3 against popularity, each customer's last order held out.")
     var evaluateRecommendations = false
 
+    /// The longest a statement of the run may take. A segmentation's statements grow with the store: at five
+    /// million customers (17 million orders) the aggregation outlasted the 30 s that bound a worker's lookups
+    /// and the run failed. An hour still ends a statement a frozen server never answers; a URL that names its
+    /// own `statement_timeout` overrides it.
+    static let statementTimeout: Duration = .seconds(3_600)
+
     func validate() throws {
         guard orders != nil || postgres != nil else { throw ValidationError("pass --orders FILE or --postgres URL") }
         guard ["days", "weeks"].contains(timeUnit) else { throw ValidationError("--time-unit must be days or weeks") }
@@ -64,7 +70,11 @@ struct SegmentCommand: AsyncParsableCommand {
 
     func run() async throws {
         // Two connections: with --postgres alone the co-purchases are counted on the second (countCoPurchases).
-        let pool = postgres.map { PostgresPool(url: $0, size: 2) }
+        let pool = postgres.map { url in
+            var options = PostgresConnectionOptions()
+            options.statementTimeout = Self.statementTimeout
+            return PostgresPool(url: url, size: 2, options: options)
+        }
         do {
             try await segment(pool: pool)
             await pool?.close()
