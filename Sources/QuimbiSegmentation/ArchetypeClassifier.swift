@@ -57,27 +57,39 @@ public enum ArchetypeClassifier {
                 members: tally.members,
                 avgLifetimeValue: (tally.lifetimeValue / count * 100).rounded() / 100,
                 avgOrders: (tally.orders / count * 100).rounded() / 100,
-                churnDistribution: ["low": Double(tally.churnBands[0]) / count, "medium": Double(tally.churnBands[1]) / count,
-                                    "high": Double(tally.churnBands[2]) / count],
+                churnDistribution: tally.churnDistribution,
                 behaviours: ArchetypeNarrative.behaviours(named),
                 strategy: ArchetypeNarrative.strategy(named)
             )
         }.sorted { $0.id < $1.id }
     }
 
-    /// The running totals of one archetype's members.
-    private struct Tally {
+    /// The running totals of a group of members (an archetype's, or all of a run's).
+    struct Tally {
         var members = 0
         var lifetimeValue = 0.0
         var orders = 0.0
         /// Members per churn level (the last dimension).
         var churnBands = [0, 0, 0]
 
+        init() {}
+
+        /// The totals of `members`, added in order.
+        init(_ members: [(levels: [Int], profile: CustomerProfile)]) {
+            for member in members { add(member) }
+        }
+
         mutating func add(_ member: (levels: [Int], profile: CustomerProfile)) {
             members += 1
             lifetimeValue += member.profile.lifetimeValue
             orders += Double(member.profile.totalOrders)
             churnBands[member.levels[5]] += 1
+        }
+
+        /// The share of the members at each churn level, by the level's name.
+        var churnDistribution: [String: Double] {
+            let count = Double(members)
+            return ["low": Double(churnBands[0]) / count, "medium": Double(churnBands[1]) / count, "high": Double(churnBands[2]) / count]
         }
     }
 }

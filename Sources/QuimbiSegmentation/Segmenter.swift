@@ -88,14 +88,12 @@ public struct Segmenter: Sendable {
         }
         let archetypes = ArchetypeClassifier.archetypes(members: members)
         let profiles = members.map(\.profile)
-        var bands = [0, 0, 0]
-        for member in members { bands[member.levels[5]] += 1 }
-        let share = bands.map { Double($0) / Double(members.count) }
+        let all = ArchetypeClassifier.Tally(members)
         let summary = SegmentationSummary(
             customers: profiles.count,
             archetypes: archetypes.count,
-            averageLifetimeValue: Self.cents(profiles.reduce(0) { $0 + $1.lifetimeValue } / Double(profiles.count)),
-            churnDistribution: ["low": share[0], "medium": share[1], "high": share[2]],
+            averageLifetimeValue: Self.cents(all.lifetimeValue / Double(all.members)),
+            churnDistribution: all.churnDistribution,
             bgnbd: bgnbd, bgnbdFit: bgnbdFit, gammaGamma: spend?.0, gammaGammaFit: spend?.1,
             features: report.counts,
             fitSeconds: (fitted - started).inSeconds,
