@@ -58,8 +58,8 @@ struct WorkerTuningOptions: ParsableArguments {
     @Option(help: "Longest wait of a fetch at the broker in milliseconds (QUIMBI_FETCH_WAIT_MAX_MS); 100 by default; on the embedded broker, which holds an empty fetch for the whole wait, 5, and 2 in a paced quimbi bench (--rate), which measures latency.")
     var fetchWaitMaxMs: Int?
 
-    @Option(help: "Longest a draft or escalation waits to share a produce request with others in milliseconds (QUIMBI_LINGER_MS); 0 sends each at once.")
-    var lingerMs: Int = EnvironmentDefaults.int("QUIMBI_LINGER_MS", default: 5)
+    @Option(help: "Longest a draft or escalation waits to share a produce request with others in milliseconds, once tickets come faster than --prompt-rate (QUIMBI_LINGER_MS); 0 sends each at once.")
+    var lingerMs: Int = EnvironmentDefaults.int("QUIMBI_LINGER_MS", default: ProducerConfiguration.workerLingerMilliseconds)
 
     @Option(help: "Tickets a second whose outputs leave at once, without the linger (QUIMBI_PROMPT_RATE): while tickets come at no more than this pace each one's draft leaves as soon as it is written; faster, under load, outputs linger to share produce requests. 0: every output lingers.")
     var promptRate: Int = EnvironmentDefaults.int("QUIMBI_PROMPT_RATE", default: 3_000)
