@@ -43,7 +43,7 @@ public struct CustomerProfile: Codable, Sendable, Hashable {
         self.predictedValue365d = predictedValue365d
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case customerID = "customer_id"
         case archetypeID = "archetype_id"
         case lifetimeValue = "lifetime_value"
@@ -98,7 +98,7 @@ public struct ProfileSnapshot: Codable, Sendable, Hashable {
         max(0, Int((end.timeIntervalSince(start) / 86_400).rounded(.down)))
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case customerID = "customer_id"
         case archetypeID = "archetype_id"
         case lifetimeValue = "lifetime_value"

@@ -32,8 +32,8 @@ struct JSONCursor {
         return true
     }
 
-    /// A key written without escapes.
-    mutating func plainKey() -> String? {
+    /// The bytes of a key written without escapes (between its quotes, in the text itself).
+    mutating func plainKey() -> UnsafeBufferPointer<UInt8>? {
         guard take(ascii: "\"") else { return nil }
         let start = index
         while index < bytes.count, bytes[index] != 0x22 {
@@ -42,7 +42,7 @@ struct JSONCursor {
         }
         guard index < bytes.count else { return nil }
         defer { index += 1 }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        return UnsafeBufferPointer(rebasing: bytes[start..<index])
     }
 
     /// A string value, its escapes decoded.
@@ -100,7 +100,17 @@ struct JSONCursor {
 
     /// An integer written as JSON digits (an optional `-`, no leading zero, no fraction or exponent) that fits an `Int`.
     mutating func integer() -> Int? {
-        guard let (end, isInteger) = numberEnd(), isInteger, let value = Int(text(upTo: end)) else { return nil }
+        guard let (end, isInteger) = numberEnd(), isInteger else { return nil }
+        let negative = bytes[index] == 0x2D
+        var value = 0
+        // Accumulated on the side of its sign, so that `Int.min` is read too.
+        for position in (negative ? index + 1 : index)..<end {
+            let digit = Int(bytes[position] &- 0x30)
+            let (shifted, shiftOverflow) = value.multipliedReportingOverflow(by: 10)
+            let (next, digitOverflow) = negative ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
+            guard !shiftOverflow, !digitOverflow else { return nil }
+            value = next
+        }
         index = end
         return value
     }
@@ -149,14 +159,17 @@ struct JSONCursor {
         return cursor.skipWhitespace() && readValue(&cursor) && cursor.skipWhitespace() && cursor.atEnd
     }
 
-    /// An object whose members `readValue` reads, given each key (written without escapes) with the cursor at
-    /// its value; `false` when the text is not an object or `readValue` declines a member.
-    mutating func members(_ readValue: (String, inout JSONCursor) -> Bool) -> Bool {
+    /// An object whose members `readValue` reads, given each key with the cursor at its value; `false` when the
+    /// text is not an object, a key is not one of `keys` (or is written with an escape), a key comes twice, or
+    /// `readValue` declines a member. A key is found from its bytes: no `String` is made of it.
+    mutating func members<Key>(of keys: PlainKeys<Key>, _ readValue: (Key, inout JSONCursor) -> Bool) -> Bool {
         guard take(ascii: "{"), skipWhitespace() else { return false }
         if take(ascii: "}") { return true }
+        var seen = KeysSeen()
         repeat {
-            guard skipWhitespace(), let key = plainKey(), skipWhitespace(), take(ascii: ":"), skipWhitespace(),
-                  readValue(key, &self), skipWhitespace() else { return false }
+            guard skipWhitespace(), let name = plainKey(), let number = keys.spellings.number(ofUTF8: name), seen.first(number),
+                  skipWhitespace(), take(ascii: ":"), skipWhitespace(), readValue(keys.all[number], &self), skipWhitespace()
+            else { return false }
         } while take(ascii: ",")
         return take(ascii: "}")
     }
@@ -228,8 +241,28 @@ struct JSONCursor {
     }
 }
 
-/// The keys of an object read so far, a bit each (numbered by the reader), so that a key given twice is declined.
-struct KeysSeen {
+/// The keys of one plain-shape object, for ``JSONCursor/members(of:_:)``: numbered in the order of `Key.allCases`
+/// and found by their bytes (``NumberedSpellings``). Making a `String` of each key and matching it against the
+/// keys' names (the synthesized `init(rawValue:)` compares it with each name in turn) cost a third of reading a
+/// cached profile.
+struct PlainKeys<Key: CaseIterable & RawRepresentable & Sendable>: Sendable where Key.RawValue == String {
+    /// The keys, by number.
+    let all: [Key]
+    /// The keys' names, numbered as ``all`` numbers the keys.
+    let spellings: NumberedSpellings
+
+    init() {
+        all = Array(Key.allCases)
+        precondition(all.count <= KeysSeen.capacity, "an object of more keys than KeysSeen holds")
+        spellings = NumberedSpellings(all.map(\.rawValue))
+        precondition(spellings.count == all.count, "two keys of one name")
+    }
+}
+
+/// The keys of an object read so far, a bit each (numbered by ``PlainKeys``), so that a key given twice is declined.
+private struct KeysSeen {
+    /// Most keys told apart.
+    static let capacity = UInt32.bitWidth
     private var bits: UInt32 = 0
 
     /// Whether key number `position` is seen for the first time (it is seen from now on).

@@ -21,7 +21,7 @@ public struct LineItem: Codable, Sendable, Hashable {
         self.unitPrice = unitPrice
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case title, variant, sku, quantity
         case unitPrice = "unit_price"
     }

@@ -19,6 +19,14 @@ public enum PlainOrderJSON {
         read(utf8) { $0.tracking() }
     }
 
+    fileprivate static let lineItemKeys = PlainKeys<LineItem.CodingKeys>()
+    fileprivate static let trackingKeys = PlainKeys<TrackingKey>()
+
+    /// The keys of a shipment.
+    fileprivate enum TrackingKey: String, CaseIterable, Sendable {
+        case company, number, url
+    }
+
     private static func read<Element>(_ utf8: UnsafeBufferPointer<UInt8>, _ element: (inout JSONCursor) -> Element?) -> [Element]? {
         var elements: [Element]?
         return JSONCursor.isWhole(utf8, reading: { cursor in
@@ -32,21 +40,19 @@ extension JSONCursor {
     /// A line item: `title`, `quantity` and `unit_price` required; `variant` and `sku` a string, `null` or absent.
     fileprivate mutating func lineItem() -> LineItem? {
         var title: String?, variant: String?, sku: String?, quantity: Int?, unitPrice: Double?
-        var seen = KeysSeen()
-        let read = members { key, cursor in
-            switch LineItem.CodingKeys(rawValue: key) {
-            case .title? where seen.first(0):
+        let read = members(of: PlainOrderJSON.lineItemKeys) { key, cursor in
+            switch key {
+            case .title:
                 title = cursor.string()
                 return title != nil
-            case .variant? where seen.first(1): return cursor.optionalString(into: &variant)
-            case .sku? where seen.first(2): return cursor.optionalString(into: &sku)
-            case .quantity? where seen.first(3):
+            case .variant: return cursor.optionalString(into: &variant)
+            case .sku: return cursor.optionalString(into: &sku)
+            case .quantity:
                 quantity = cursor.integer()
                 return quantity != nil
-            case .unitPrice? where seen.first(4):
+            case .unitPrice:
                 unitPrice = cursor.double()
                 return unitPrice != nil
-            default: return false
             }
         }
         guard read, let title, let quantity, let unitPrice else { return nil }
@@ -56,13 +62,11 @@ extension JSONCursor {
     /// A shipment: `company`, `number` and `url`, each a string, `null` or absent.
     fileprivate mutating func tracking() -> Tracking? {
         var tracking = Tracking()
-        var seen = KeysSeen()
-        let read = members { key, cursor in
+        let read = members(of: PlainOrderJSON.trackingKeys) { key, cursor in
             switch key {
-            case "company" where seen.first(0): return cursor.optionalString(into: &tracking.company)
-            case "number" where seen.first(1): return cursor.optionalString(into: &tracking.number)
-            case "url" where seen.first(2): return cursor.optionalString(into: &tracking.url)
-            default: return false
+            case .company: cursor.optionalString(into: &tracking.company)
+            case .number: cursor.optionalString(into: &tracking.number)
+            case .url: cursor.optionalString(into: &tracking.url)
             }
         }
         return read ? tracking : nil

@@ -14,12 +14,13 @@ public enum PlainProfileJSON {
     /// The profile in `utf8`, or `nil` when the text is not of the plain shape.
     public static func profile(_ utf8: UnsafeBufferPointer<UInt8>) -> CustomerProfile? {
         var fields = Fields()
-        return JSONCursor.isWhole(utf8, reading: { $0.members { fields.read($0, from: &$1) } }) ? fields.profile() : nil
+        return JSONCursor.isWhole(utf8, reading: { $0.members(of: keys) { fields.read($0, from: &$1) } }) ? fields.profile() : nil
     }
 
-    /// The profile's members as read so far; `seen` (a bit per key) guards against a key given twice.
+    private static let keys = PlainKeys<CustomerProfile.CodingKeys>()
+
+    /// The profile's members as read so far.
     private struct Fields {
-        var seen = KeysSeen()
         var customerID: String?
         var archetypeID: String?
         var lifetimeValue: Double?
@@ -32,9 +33,8 @@ public enum PlainProfileJSON {
         var expectedPurchases90d: Double?
         var predictedValue365d: Double?
 
-        /// Reads the value of `name`; `false` when the key or its value is not of the plain shape.
-        mutating func read(_ name: String, from cursor: inout JSONCursor) -> Bool {
-            guard let key = CustomerProfile.CodingKeys(rawValue: name), seen.first(key.position) else { return false }
+        /// Reads the value of `key`; `false` when it is not of the plain shape.
+        mutating func read(_ key: CustomerProfile.CodingKeys, from cursor: inout JSONCursor) -> Bool {
             switch key {
             case .customerID: customerID = cursor.string()
             case .archetypeID: archetypeID = cursor.string()
@@ -75,25 +75,6 @@ public enum PlainProfileJSON {
                 avgOrderValue: avgOrderValue, firstPurchaseAt: firstPurchaseAt, lastPurchaseAt: lastPurchaseAt,
                 churnRiskScore: churnRiskScore, pAlive: pAlive, expectedPurchases90d: expectedPurchases90d,
                 predictedValue365d: predictedValue365d)
-        }
-    }
-}
-
-extension CustomerProfile.CodingKeys {
-    /// The key's number in the keys already read (``KeysSeen``).
-    fileprivate var position: Int {
-        switch self {
-        case .customerID: 0
-        case .archetypeID: 1
-        case .lifetimeValue: 2
-        case .totalOrders: 3
-        case .avgOrderValue: 4
-        case .firstPurchaseAt: 5
-        case .lastPurchaseAt: 6
-        case .churnRiskScore: 7
-        case .pAlive: 8
-        case .expectedPurchases90d: 9
-        case .predictedValue365d: 10
         }
     }
 }

@@ -15,18 +15,19 @@ enum PlainTicketReader {
     /// The ticket in `utf8`, or `nil` when it is not of the plain shape.
     static func read(_ utf8: UnsafeBufferPointer<UInt8>) -> TicketCreated? {
         var fields = Fields()
-        return JSONCursor.isWhole(utf8, reading: { $0.members { fields.read($0, from: &$1) } }) ? fields.ticket() : nil
+        return JSONCursor.isWhole(utf8, reading: { $0.members(of: keys) { fields.read($0, from: &$1) } }) ? fields.ticket() : nil
     }
 
-    /// The event's keys, numbered as ``keyNames`` numbers their names: the synthesized `CodingKeys(rawValue:)`
-    /// compares a name with each key in turn (600 instructions a key, nine keys a ticket), a `String`-keyed
-    /// dictionary hashes it with SipHash (350).
-    private static let keys = TicketCreated.CodingKeys.allCases
-    private static let keyNames = NumberedSpellings(keys.map(\.rawValue))
+    private static let keys = PlainKeys<TicketCreated.CodingKeys>()
+    fileprivate static let sourceKeys = PlainKeys<SourceKey>()
 
-    /// The event's fields as read so far; `seen` (a bit per key) guards against a key given twice.
+    /// The keys of a ticket's `source`.
+    fileprivate enum SourceKey: String, CaseIterable, Sendable {
+        case system, account
+    }
+
+    /// The event's fields as read so far.
     private struct Fields {
-        var seen = KeysSeen()
         var eventID: String?
         var ticketID: String?
         var customerID: String?
@@ -39,10 +40,8 @@ enum PlainTicketReader {
         var tags: [String]?
         var source: TicketSource?
 
-        /// Reads the value of `name`; `false` when the key or its value is not of the plain shape.
-        mutating func read(_ name: String, from cursor: inout JSONCursor) -> Bool {
-            guard let number = PlainTicketReader.keyNames.number(of: name), case let key = PlainTicketReader.keys[number],
-                  seen.first(key.position) else { return false }
+        /// Reads the value of `key`; `false` when it is not of the plain shape.
+        mutating func read(_ key: TicketCreated.CodingKeys, from cursor: inout JSONCursor) -> Bool {
             switch key {
             case .eventID:
                 eventID = cursor.string()
@@ -89,38 +88,12 @@ extension JSONCursor {
     /// A `source` object: `system` and `account`, each a string or `null`, each at most once.
     mutating func source() -> TicketSource? {
         var source = TicketSource(system: nil, account: nil)
-        var sawSystem = false, sawAccount = false
-        let read = members { key, cursor in
+        let read = members(of: PlainTicketReader.sourceKeys) { key, cursor in
             switch key {
-            case "system" where !sawSystem:
-                sawSystem = true
-                return cursor.optionalString(into: &source.system)
-            case "account" where !sawAccount:
-                sawAccount = true
-                return cursor.optionalString(into: &source.account)
-            default:
-                return false
+            case .system: cursor.optionalString(into: &source.system)
+            case .account: cursor.optionalString(into: &source.account)
             }
         }
         return read ? source : nil
-    }
-}
-
-extension TicketCreated.CodingKeys {
-    /// The key's number in the keys already read (``KeysSeen``).
-    fileprivate var position: Int {
-        switch self {
-        case .eventID: 0
-        case .ticketID: 1
-        case .customerID: 2
-        case .customerEmail: 3
-        case .channel: 4
-        case .subject: 5
-        case .message: 6
-        case .createdAt: 7
-        case .language: 8
-        case .tags: 9
-        case .source: 10
-        }
     }
 }

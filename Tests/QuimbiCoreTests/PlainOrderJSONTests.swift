@@ -62,6 +62,11 @@ import QuimbiCore
         #"[{"title": "A", "quantity": 1, "unit_price": 2}] x"#,                          // bytes after the array
         #"[{"title": "A", "quantity": 1, "unit_price": 2},]"#,                           // a trailing comma
         #"[{"title": "A", "quantity": 1, "unit_price": 2, "sku": 7}]"#,                  // an optional member of another type
+        #"[{"title": "A", "quantity": 9223372036854775808, "unit_price": 2}]"#,          // one past Int.max
+        #"[{"title": "A", "quantity": -9223372036854775809, "unit_price": 2}]"#,         // one past Int.min
+        #"[{"titles": "A", "quantity": 1, "unit_price": 2}]"#,                           // a key one letter longer
+        #"[{"titl": "A", "quantity": 1, "unit_price": 2}]"#,                             // a key one letter shorter
+        #"[{"tïtle": "A", "quantity": 1, "unit_price": 2}]"#,                            // a key of another letter
     ])
     func leavesEveryOtherLineItemShapeToJSONDecoder(text: String) {
         #expect(Self.lineItems(text) == nil)
@@ -72,6 +77,15 @@ import QuimbiCore
     ])
     func leavesEveryOtherShipmentShapeToJSONDecoder(text: String) {
         #expect(Self.tracking(text) == nil)
+    }
+
+    /// Quantities are read digit by digit: the whole range of `Int`, as `JSONDecoder` reads them.
+    @Test(arguments: ["0", "-0", "7", "-7", "1200", "9223372036854775807", "-9223372036854775808"])
+    func readsIntegersAsJSONDecoderDoes(quantity: String) {
+        let text = #"[{"title": "A", "quantity": "# + quantity + #", "unit_price": 2}]"#
+        let read = Self.lineItems(text)
+        #expect(read?.first?.quantity == Int(quantity))
+        #expect(read == Self.foundation([LineItem].self, text))
     }
 
     /// Damaged plain texts: whatever the reader still reads, `JSONDecoder` decodes to the same value.
