@@ -98,7 +98,7 @@ public struct ProfileSnapshot: Codable, Sendable, Hashable {
         max(0, Int((end.timeIntervalSince(start) / 86_400).rounded(.down)))
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
+    enum CodingKeys: String, CodingKey {
         case customerID = "customer_id"
         case archetypeID = "archetype_id"
         case lifetimeValue = "lifetime_value"

@@ -242,9 +242,8 @@ struct JSONCursor {
 }
 
 /// The keys of one plain-shape object, for ``JSONCursor/members(of:_:)``: numbered in the order of `Key.allCases`
-/// and found by their bytes (``NumberedSpellings``). Making a `String` of each key and matching it against the
-/// keys' names (the synthesized `init(rawValue:)` compares it with each name in turn) cost a third of reading a
-/// cached profile.
+/// and found by their bytes (``NumberedSpellings``), without a `String` made of each key and matched against the
+/// keys' names one after the other (as the synthesized `init(rawValue:)` matches them).
 struct PlainKeys<Key: CaseIterable & RawRepresentable & Sendable>: Sendable where Key.RawValue == String {
     /// The keys, by number.
     let all: [Key]
