@@ -45,7 +45,7 @@ import Testing
         let unset = try await Self.report(["--tickets", "50", "--lexicon-only"])
         let unsetSettings = try #require(unset["settings"] as? [String: String])
         #expect(unsetSettings["fetch_wait_max_ms"] == "5", "\(unsetSettings)")
-        #expect(unsetSettings["linger_ms"] == "5", "\(unsetSettings)")
+        #expect(unsetSettings["linger_ms"] == "20", "\(unsetSettings)")
         #expect(unsetSettings["prompt_rate"] == "3000", "\(unsetSettings)")
         #expect(unsetSettings["max_in_flight"] == "1024", "\(unsetSettings)")
         #expect(unsetSettings["max_concurrency"] == "128", "\(unsetSettings)")
