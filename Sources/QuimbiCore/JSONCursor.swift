@@ -254,7 +254,6 @@ struct PlainKeys<Key: CaseIterable & RawRepresentable & Sendable>: Sendable wher
         all = Array(Key.allCases)
         precondition(all.count <= KeysSeen.capacity, "an object of more keys than KeysSeen holds")
         spellings = NumberedSpellings(all.map(\.rawValue))
-        precondition(spellings.count == all.count, "two keys of one name")
     }
 }
 

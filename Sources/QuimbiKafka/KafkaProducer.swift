@@ -8,15 +8,9 @@ public struct ProducerConfiguration: Sendable {
     public var kafka: KafkaConfiguration
     /// How long records wait to be batched, in milliseconds (`linger.ms`). 0 by default: each record
     /// leaves at once, for callers that wait on one record (the webhook's publish). The worker batches
-    /// for ``workerLingerMilliseconds`` (`quimbi worker --linger-ms`): under load one produce request then
-    /// carries many tickets' outputs instead of one each.
+    /// for 20 ms (`quimbi worker --linger-ms`): under load one produce request then carries many tickets'
+    /// outputs instead of one each.
     public var lingerMilliseconds: Int
-    /// The worker's linger under load, 20 ms: the lingering client's requests then carry the outputs of 20 ms of
-    /// tickets whatever the pace. At librdkafka's 5 ms, a worker over PostgreSQL and Redis (13,000 tickets a
-    /// second, its outputs finishing a lookup batch at a time) spent 17–27 µs of its brokers' threads a ticket
-    /// against 6–10 in memory at twice the pace; at 20 ms, 8.6–9.3 µs. Tickets that come slower than
-    /// ``promptSendsPerSecond`` do not wait for it: their outputs leave at once.
-    public static let workerLingerMilliseconds = 20
     /// For an ``AdaptiveProducer`` with a linger: while sends come at no more than this pace a second, their
     /// records leave at once, through a second librdkafka producer without linger. Below 20 (one send in the
     /// ``AdaptiveProducer``'s window of 50 ms): every record lingers. A ``KafkaProducer`` ignores it.
