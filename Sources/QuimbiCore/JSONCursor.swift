@@ -117,7 +117,9 @@ struct JSONCursor {
 
     /// A JSON number as the nearest `Double` (as `JSONDecoder` reads it); `nil` past the finite range.
     mutating func double() -> Double? {
-        guard let (end, _) = numberEnd(), let value = Double(text(upTo: end)), value.isFinite else { return nil }
+        guard let (end, _) = numberEnd(), let value = DecimalNumber.double(UnsafeBufferPointer(rebasing: bytes[index..<end])),
+              value.isFinite
+        else { return nil }
         index = end
         return value
     }
@@ -147,10 +149,6 @@ struct JSONCursor {
             guard digits() > 0 else { return nil }
         }
         return (end, isInteger)
-    }
-
-    private func text(upTo end: Int) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
     }
 
     /// Whether `utf8` holds one value (and whitespace around it) that `readValue` reads.

@@ -69,6 +69,7 @@ enum OrderQuery {
     /// The order of `row`, whose columns from the third on are those of the query's `o.*` (numbered here from 0).
     private static func decode(_ result: PostgresResult, row: Int) throws(StoreError) -> Order {
         func text(_ column: Int) -> String? { result.text(row, column + 2) }
+        func number(_ column: Int) -> Double? { result.number(row, column + 2) }
         func json<T: Decodable>(_ column: Int, _ name: String, _ plain: (UnsafeBufferPointer<UInt8>) -> T?) throws(StoreError) -> T {
             try result.json(row, column + 2, named: name, plain: plain)
         }
@@ -76,9 +77,9 @@ enum OrderQuery {
             id: try PostgresValues.string(text(0), column: "id"),
             name: text(1),
             customerID: try PostgresValues.string(text(2), column: "customer_id"),
-            createdAt: try PostgresValues.date(text(3), column: "created_at"),
-            total: try PostgresValues.double(text(4), column: "total"),
-            discountTotal: PostgresValues.optionalDouble(text(10)),
+            createdAt: try PostgresValues.date(number(3), column: "created_at"),
+            total: try PostgresValues.double(number(4), column: "total"),
+            discountTotal: PostgresValues.optionalDouble(number(10)),
             currency: try PostgresValues.string(text(5), column: "currency"),
             financialStatus: try PostgresValues.string(text(6), column: "financial_status"),
             fulfillmentStatus: try PostgresValues.string(text(7), column: "fulfillment_status"),

@@ -1,5 +1,6 @@
 import CLibPQ
 import Foundation
+import QuimbiCore
 
 /// A statement's result read in place, inside the closure that reads it (``PostgresPool/query(_:_:reading:)``)
 /// only: its values are libpq's own buffers, freed once that closure returns, so neither it nor a buffer
@@ -18,6 +19,12 @@ struct PostgresResult {
     /// The value at `row`, `column` as text; `nil` for NULL.
     func text(_ row: Int, _ column: Int) -> String? {
         withBytes(row, column) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The number at `row`, `column`, read in place as `Double(String)` reads it (``DecimalNumber``); `nil` for NULL
+    /// or text that is no number.
+    func number(_ row: Int, _ column: Int) -> Double? {
+        withBytes(row, column) { DecimalNumber.double($0) } ?? nil
     }
 
     /// `body` over the bytes of the value at `row`, `column` (valid during the call only); `nil` for NULL.

@@ -1,4 +1,5 @@
 import Foundation
+import QuimbiCore
 
 /// Text encodings of bound parameters and decodings of result columns.
 enum PostgresValues {
@@ -26,13 +27,23 @@ enum PostgresValues {
     }
 
     static func date(_ text: String?, column: String) throws(StoreError) -> Date {
-        Date(timeIntervalSince1970: try double(text, column: column))
+        try date(text.flatMap(DecimalNumber.double), column: column)
+    }
+
+    /// A date from its seconds since 1970, read as ``PostgresResult/number(_:_:)`` reads them.
+    static func date(_ seconds: Double?, column: String) throws(StoreError) -> Date {
+        Date(timeIntervalSince1970: try double(seconds, column: column))
     }
 
     /// A finite number: NaN and ±infinity (which no draft can encode) make the row corrupt.
     static func double(_ text: String?, column: String) throws(StoreError) -> Double {
-        guard let text, let value = Double(text) else { throw .corruptRow("\(column) is not a number") }
-        guard value.isFinite else { throw .corruptRow("\(column) is \(text), not a finite number") }
+        try double(text.flatMap(DecimalNumber.double), column: column)
+    }
+
+    /// A finite number, read as ``PostgresResult/number(_:_:)`` reads it (`nil`: NULL, or text that is no number).
+    static func double(_ value: Double?, column: String) throws(StoreError) -> Double {
+        guard let value else { throw .corruptRow("\(column) is not a number") }
+        guard value.isFinite else { throw .corruptRow("\(column) is \(value), not a finite number") }
         return value
     }
 
@@ -43,7 +54,13 @@ enum PostgresValues {
 
     /// A finite number of a nullable column; NULL, NaN and ±infinity read as absent.
     static func optionalDouble(_ text: String?) -> Double? {
-        text.flatMap(Double.init).flatMap { $0.isFinite ? $0 : nil }
+        optionalDouble(text.flatMap(DecimalNumber.double))
+    }
+
+    /// A finite number of a nullable column, read as ``PostgresResult/number(_:_:)`` reads it; NaN and ±infinity
+    /// read as absent.
+    static func optionalDouble(_ value: Double?) -> Double? {
+        value.flatMap { $0.isFinite ? $0 : nil }
     }
 
     static func int(_ text: String?, column: String) throws(StoreError) -> Int {
