@@ -28,7 +28,6 @@ enum OrderQuery {
             FROM orders o JOIN customers c ON c.id = o.customer_id
             WHERE lower(c.email) = k.email ORDER BY o.created_at DESC, o.id DESC LIMIT k.row_limit
         ) o
-        ORDER BY 1, 2, 6 DESC, 3 DESC
         """)
 
     /// Every lookup's orders, newest first; a key without orders maps to an empty list.
@@ -48,7 +47,22 @@ enum OrderQuery {
             guard keys.indices.contains(row.ordinal - 1) else { throw StoreError.corruptRow("order row answers no lookup") }
             orders[keys[row.ordinal - 1], default: []].append(row.order)
         }
+        // Each LATERAL lookup reads its rows newest first, and PostgreSQL hands them on in that order, but SQL
+        // does not promise it without an ORDER BY around the whole: checked, and sorted when not so.
+        for (lookup, recent) in orders where !isNewestFirst(recent) { orders[lookup] = recent.sorted(by: isNewer) }
         return orders
+    }
+
+    /// Whether `first` comes before `second` in the `orders` table's `created_at DESC, id DESC`: placed later, or at
+    /// the same instant under the greater id (compared as Swift compares strings, where the database's collation
+    /// may differ).
+    static func isNewer(_ first: Order, _ second: Order) -> Bool {
+        first.createdAt != second.createdAt ? first.createdAt > second.createdAt : first.id > second.id
+    }
+
+    /// Whether no order of `orders` is ``isNewer(_:_:)`` than the one before it.
+    static func isNewestFirst(_ orders: [Order]) -> Bool {
+        orders.indices.dropFirst().allSatisfy { !isNewer(orders[$0], orders[$0 - 1]) }
     }
 
     /// Each row's order and the lookup it answers (by e-mail or by id, and its ordinal among those), read in

@@ -49,6 +49,23 @@ struct OrderBatchLookupTests {
         #expect(repository.counter.snapshot.postgresQueries < lookups.count)
     }
 
+    /// The query's rows are not sorted as a whole: each customer's still come newest first, ties under the greater id,
+    /// among other customers' in the same batch.
+    @Test func ordersPlacedAtTheSameInstantComeUnderTheGreaterIDFirst() async throws {
+        let fixture = try await StoreFixture.make()
+        let people = ["tie", "other"].map { Customer(id: $0, email: "\($0)@example.com", firstName: nil, lastName: nil, createdAt: StoreFixture.origin) }
+        let instant = StoreFixture.origin.addingTimeInterval(StoreFixture.day)
+        let ties = ["t-b", "t-d", "t-a", "t-c"].map { Order(id: $0, customerID: "tie", createdAt: instant, total: 1) }
+        let later = Order(id: "t-0", customerID: "tie", createdAt: instant.addingTimeInterval(1), total: 2)
+        let others = (0..<3).map { Order(id: "o\($0)", customerID: "other", createdAt: instant.addingTimeInterval(Double($0)), total: 3) }
+        try await StoreWriter(pool: fixture.pool).write(customers: people, orders: ties + [later] + others)
+        let repository = OrderRepository(pool: fixture.pool)
+        async let tied = repository.recentOrders(for: CustomerReference(customerID: "tie", email: nil), limit: 4)
+        async let other = repository.recentOrders(for: CustomerReference(customerID: nil, email: "other@example.com"), limit: 5)
+        #expect(try await tied.map(\.id) == ["t-0", "t-d", "t-c", "t-b"])
+        #expect(try await other.map(\.id) == ["o2", "o1", "o0"])
+    }
+
     @Test func aKeyThatBreaksTheBatchFailsOnlyItsOwnLookup() async throws {
         let (fixture, byCustomer) = try await Self.seeded()
         let repository = OrderRepository(pool: fixture.pool)
