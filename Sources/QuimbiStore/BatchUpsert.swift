@@ -1,3 +1,5 @@
+import QuimbiCore
+
 /// `INSERT … ON CONFLICT (key) DO UPDATE` of many rows at once: the rows are copied
 /// (`COPY … FROM STDIN`) into a temporary table, ``incoming``, and merged from there in one statement.
 /// Run it inside a transaction: the temporary table is dropped at commit.
@@ -38,14 +40,29 @@ struct BatchUpsert {
         _ items: Items, key: @escaping (Items.Element) -> String?, row: @escaping (Items.Element) -> [String?],
         on connection: PostgresConnectionHandle
     ) throws(StoreError) -> Int {
-        var lastIndexOfKey: [String?: Items.Index] = [:]
-        for index in items.indices { lastIndexOfKey[key(items[index])] = index }
-        let kept = items.indices.lazy.filter { lastIndexOfKey[key(items[$0])] == $0 }.map { row(items[$0]) }
+        let kept = Self.lastIndexOfEachKey(items, key: key).lazy.map { row(items[$0]) }
         let textColumns = columns.map { "\($0.name) text" }.joined(separator: ", ")
         _ = try connection.execute("DROP TABLE IF EXISTS \(incoming)", [])
         _ = try connection.execute("CREATE TEMP TABLE \(incoming) (\(textColumns)) ON COMMIT DROP", [])
         try connection.copy("COPY \(incoming) FROM STDIN", rows: kept)
         return try connection.execute(merge, []).affectedRows
+    }
+
+    /// The index of the last item of each key among `items`, the keys found by their bytes (``NumberedSpellings``):
+    /// a `Dictionary` keyed by the keys' `String`s took 0.75 s of a million customers' profiles.
+    static func lastIndexOfEachKey<Items: Collection>(_ items: Items, key: (Items.Element) -> String?) -> [Items.Index] {
+        var keys = NumberedSpellings()
+        var lastIndex: [Items.Index] = []
+        var lastIndexOfNil: Items.Index?
+        for index in items.indices {
+            guard let key = key(items[index]) else {
+                lastIndexOfNil = index
+                continue
+            }
+            let number = keys.insert(key)
+            if number == lastIndex.count { lastIndex.append(index) } else { lastIndex[number] = index }
+        }
+        return lastIndex + (lastIndexOfNil.map { [$0] } ?? [])
     }
 
     /// The statement that merges ``incoming`` into the table.
