@@ -6,19 +6,19 @@ import QuimbiCore
 /// (``LineItem/displayName``), so colours count apart. Memory grows with customers times the
 /// distinct items each bought.
 public struct CoPurchaseCounter: Sendable {
-    /// An item as its line reads it, before it is named.
-    private struct Line: Hashable {
-        var title: String
-        var variant: String?
-    }
-
-    /// Each line's item, found by its title and variant: a million customers' stores hand over millions of
-    /// lines of a few dozen items, and naming each line then hashing its name (not ASCII: "—") cost 1.5 s of
-    /// the 5.3 s counting them.
-    private var indexOfLine: [Line: Int] = [:]
+    /// Each line's item, found by the bytes of its title and variant: a million customers' stores hand over
+    /// millions of lines of a few dozen items, and naming each line then hashing its name (not ASCII: "—") cost
+    /// 1.5 s of the 5.3 s counting them; a `String` key per line still cost the NFC hashing of its title.
+    private var lines = NumberedSpellings()
+    /// The item of each line, by the line's number in ``lines``.
+    private var itemOfLine: [Int] = []
     private var indexOfItem: [String: Int] = [:]
     private var items: [String] = []
-    private var itemsOfCustomer: [String: ItemSet] = [:]
+    /// The customers, found by the bytes of their ids, and the items each bought, by the customer's number.
+    private var customers = NumberedSpellings()
+    private var itemsOfCustomer: [ItemSet] = []
+    /// A line's title, a NUL (which no PostgreSQL text holds) and its variant, written here for each lookup.
+    private var lineKey: [UInt8] = []
 
     /// An empty counter.
     public init() {}
@@ -32,15 +32,40 @@ public struct CoPurchaseCounter: Sendable {
 
     /// Notes the item of `title` and `variant` (named as ``LineItem/displayName``) as bought by `customerID`.
     public mutating func add(title: String, variant: String?, customerID: String) {
-        let line = Line(title: title, variant: variant)
-        let index: Int
-        if let known = indexOfLine[line] {
-            index = known
-        } else {
-            index = self.index(of: LineItem.displayName(title: title, variant: variant))
-            indexOfLine[line] = index
+        title.withContiguousUTF8 { title in
+            customerID.withContiguousUTF8 { customerID in
+                guard let variant else { return add(titleUTF8: title, variantUTF8: nil, customerIDUTF8: customerID) }
+                variant.withContiguousUTF8 { add(titleUTF8: title, variantUTF8: $0, customerIDUTF8: customerID) }
+            }
         }
-        itemsOfCustomer[customerID, default: ItemSet()].insert(index)
+    }
+
+    /// Notes the item of the title and variant spelt by `titleUTF8` and `variantUTF8` (`nil`: none) as bought by
+    /// the customer whose id `customerIDUTF8` spells, as ``add(title:variant:customerID:)`` does, without a
+    /// `String` made of any of them but for a line or a customer not seen before.
+    public mutating func add(
+        titleUTF8: UnsafeBufferPointer<UInt8>, variantUTF8: UnsafeBufferPointer<UInt8>?, customerIDUTF8: UnsafeBufferPointer<UInt8>
+    ) {
+        let item = item(titleUTF8: titleUTF8, variantUTF8: variantUTF8)
+        let customer = customers.number(ofUTF8: customerIDUTF8) ?? customers.insert(String(decoding: customerIDUTF8, as: UTF8.self))
+        if customer == itemsOfCustomer.count { itemsOfCustomer.append(ItemSet()) }
+        itemsOfCustomer[customer].insert(item)
+    }
+
+    /// The item of a line, numbered now when the line is new.
+    private mutating func item(titleUTF8: UnsafeBufferPointer<UInt8>, variantUTF8: UnsafeBufferPointer<UInt8>?) -> Int {
+        lineKey.removeAll(keepingCapacity: true)
+        lineKey.append(contentsOf: titleUTF8)
+        if let variantUTF8 {
+            lineKey.append(0)
+            lineKey.append(contentsOf: variantUTF8)
+        }
+        if let line = lineKey.withUnsafeBufferPointer({ lines.number(ofUTF8: $0) }) { return itemOfLine[line] }
+        let title = String(decoding: titleUTF8, as: UTF8.self)
+        let item = index(of: LineItem.displayName(title: title, variant: variantUTF8.map { String(decoding: $0, as: UTF8.self) }))
+        // Bytes that are not UTF-8 come back repaired, and may then spell a line numbered before.
+        if lines.insert(String(decoding: lineKey, as: UTF8.self)) == itemOfLine.count { itemOfLine.append(item) }
+        return item
     }
 
     /// The number of the item named `item`, numbered now when it is new (two lines may name one item:
@@ -56,7 +81,7 @@ public struct CoPurchaseCounter: Sendable {
     public func affinities(companionsPerItem: Int = 10) -> ItemAffinities {
         var buyers = [Int](repeating: 0, count: items.count)
         var together: [Int: [Int: Int]] = [:]
-        for bought in itemsOfCustomer.values {
+        for bought in itemsOfCustomer {
             for item in bought { buyers[item] += 1 }
             guard bought.count > 1 else { continue }
             for first in bought {

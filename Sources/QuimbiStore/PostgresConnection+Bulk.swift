@@ -7,6 +7,12 @@ extension PostgresConnection {
     /// `row` stops the handling of rows; the rest of the result is read and dropped, so the
     /// connection stays usable.
     func stream(_ sql: String, _ parameters: [String?], row: ([String?]) throws(StoreError) -> Void) throws(StoreError) {
+        try stream(sql, parameters) { (result: PostgresResult) throws(StoreError) in try row(result.texts(ofRow: 0)) }
+    }
+
+    /// Runs one statement as ``stream(_:_:row:)`` does, and hands each row to `read` as a one-row result to read in
+    /// place (valid during the call only), without a `String` made of each value.
+    func stream(_ sql: String, _ parameters: [String?], reading read: (PostgresResult) throws(StoreError) -> Void) throws(StoreError) {
         let handle = try readyHandle()
         let sent = Self.withCStrings(parameters) { pointers in
             PQsendQueryParams(handle, sql, Int32(pointers.count), nil, pointers, nil, nil, 0)
@@ -18,7 +24,7 @@ extension PostgresConnection {
             while let result = PQgetResult(handle) {
                 switch PQresultStatus(result) {
                 case PGRES_SINGLE_TUPLE where rowFailure == nil && failed == nil:
-                    do throws(StoreError) { try row(PostgresResult(result).texts(ofRow: 0)) } catch { rowFailure = error }
+                    do throws(StoreError) { try read(PostgresResult(result)) } catch { rowFailure = error }
                 case PGRES_SINGLE_TUPLE, PGRES_TUPLES_OK, PGRES_COMMAND_OK:
                     break
                 default:

@@ -112,6 +112,11 @@ public struct PostgresConnectionHandle {
         try connection.stream(sql, parameters, row: row)
     }
 
+    /// Runs one statement, handing its rows to `read` one at a time as they arrive, each to read in place.
+    func stream(_ sql: String, _ parameters: [String?], reading read: (PostgresResult) throws(StoreError) -> Void) throws(StoreError) {
+        try connection.stream(sql, parameters, reading: read)
+    }
+
     /// Runs `COPY … FROM STDIN` with `rows` as its data.
     func copy(_ sql: String, rows: some Sequence<[String?]>) throws(StoreError) {
         try connection.copy(sql, rows: rows)

@@ -34,6 +34,51 @@ import Testing
         #expect(affinities.companions["Cotton Thread 50wt — Navy"]?.map(\.item) == ["Cotton Thread 50wt — Cream"])
     }
 
+    /// Lines are found by their bytes, items by their names: an empty variant names the item no variant does, and
+    /// two spellings of one accented title (composed, decomposed) are one item, however their lines come.
+    @Test func linesSpeltApartThatNameOneItemCountAsOne() {
+        var counter = CoPurchaseCounter()
+        counter.add(title: "Fil de lin \u{E9}cru", variant: nil, customerID: "a")
+        counter.add(title: "Fil de lin e\u{301}cru", variant: "", customerID: "b")
+        counter.add(title: "Fil de lin \u{E9}cru", variant: "", customerID: "c")
+        counter.add(title: "Aiguilles", variant: nil, customerID: "c")
+        counter.add(title: "Aiguilles", variant: nil, customerID: "a")
+        let affinities = counter.affinities()
+        #expect(affinities.popular == ["Fil de lin \u{E9}cru", "Aiguilles"])
+        // écru: 3 buyers, needles: 2, together: 2 (a and c).
+        #expect(affinities.companions["Aiguilles"] == [ItemCompanion(item: "Fil de lin \u{E9}cru", score: 2 / 6.0.squareRoot())])
+    }
+
+    /// The counter keeps each customer's items apart over many customers: its scores are those of a plain count.
+    @Test func manyCustomersEachKeepTheirOwnItems() {
+        var counter = CoPurchaseCounter()
+        var itemsOfCustomer: [String: Set<String>] = [:]
+        var random = SplitMix64(state: 11)
+        for _ in 0..<30_000 {
+            let customer = "c\(random.next(below: 5_000))"
+            let variant = String(random.next(below: 6))
+            counter.add(title: "Thread", variant: variant, customerID: customer)
+            itemsOfCustomer[customer, default: []].insert("Thread — \(variant)")
+        }
+        var buyers: [String: Int] = [:]
+        var together: [String: Int] = [:]
+        for items in itemsOfCustomer.values {
+            for item in items {
+                buyers[item, default: 0] += 1
+                for other in items where other != item { together["\(item)|\(other)", default: 0] += 1 }
+            }
+        }
+        let affinities = counter.affinities()
+        for (item, companions) in affinities.companions {
+            for companion in companions {
+                let expected = Double(together["\(item)|\(companion.item)"] ?? 0)
+                    / (Double(buyers[item] ?? 0) * Double(buyers[companion.item] ?? 0)).squareRoot()
+                #expect(abs(companion.score - expected) < 1e-12, "\(item) with \(companion.item)")
+            }
+        }
+        #expect(affinities.companions.count == 6)
+    }
+
     @Test func recommendationsLeaveOutWhatWasBoughtAndFillUpByPopularity() {
         var counter = CoPurchaseCounter()
         for order in Self.orders { counter.add(order) }
