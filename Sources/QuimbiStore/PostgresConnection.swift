@@ -181,6 +181,11 @@ final class PostgresConnection {
     }
 
     /// The open connection, opened first when needed; throws when interrupted or unreachable.
+    /// The server's release as libpq numbers it (150002 for 15.2); 0 when not connected.
+    var serverVersion: Int32 {
+        handle.map(PQserverVersion) ?? 0
+    }
+
     func readyHandle() throws(StoreError) -> OpaquePointer {
         try interrupter.check()
         try ensureConnected()

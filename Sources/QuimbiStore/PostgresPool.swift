@@ -117,6 +117,11 @@ public struct PostgresConnectionHandle {
         try connection.stream(sql, parameters, reading: read)
     }
 
+    /// The server's release as libpq numbers it (150002 for 15.2).
+    var serverVersion: Int32 {
+        connection.serverVersion
+    }
+
     /// Runs `COPY … FROM STDIN` with `rows` as its data.
     func copy(_ sql: String, rows: some Sequence<[String?]>) throws(StoreError) {
         try connection.copy(sql, rows: rows)

@@ -27,7 +27,8 @@ public struct SegmentationWriter: Sendable {
                   .init("last_purchase_at", "to_timestamp($::float8)"), .init("churn_risk_score", "$::float8"),
                   .init("p_alive", "$::float8"), .init("expected_purchases_90d", "$::float8"),
                   .init("predicted_value_365d", "$::float8")],
-        key: "customer_id")
+        // Only segmentation runs write profiles, one at a time (they lock `segmentation_runs` first).
+        key: "customer_id", merging: .soleWriter)
     static let archetypes = BatchUpsert(
         table: "archetypes",
         columns: [.init("id"), .init("label"), .init("dimensions", "$::jsonb"), .init("members", "$::int"),
