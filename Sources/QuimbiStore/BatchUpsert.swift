@@ -1,8 +1,8 @@
 import QuimbiCore
 
-/// `INSERT … ON CONFLICT (key) DO UPDATE` of many rows at once: the rows are copied
-/// (`COPY … FROM STDIN`) into a temporary table, ``incoming``, and merged from there in one statement
-/// (``Merging``). Run it inside a transaction: the temporary table is dropped at commit.
+/// An upsert of many rows at once: the rows are copied (`COPY … FROM STDIN`) into a temporary table,
+/// ``incoming``, and merged from there in one statement (`INSERT … ON CONFLICT (key) DO UPDATE`, or `MERGE`:
+/// ``Merging``). Run it inside a transaction: the temporary table is dropped at commit.
 ///
 /// A row whose stored values are already identical is left alone, so re-running a load
 /// reports zero changed rows.
