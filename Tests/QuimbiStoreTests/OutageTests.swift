@@ -43,14 +43,27 @@ struct OutageTests {
         let queriesDuringOutage = repository.statistics.postgresQueries
 
         try redisServer.start()
-        try await Task.sleep(for: .milliseconds(300))  // let the breaker's back-off (≤ 200 ms) pass
-        _ = await Self.lookUpAll(repository, ids)  // repopulates the empty, restarted Redis
-        let before = repository.statistics
-        let afterRecovery = await Self.lookUpAll(repository, ids)
-        #expect(afterRecovery.found == ids.count)
-        #expect(repository.statistics.postgresQueries == before.postgresQueries, "served from Redis again")
-        #expect(repository.statistics.cacheHits - before.cacheHits == ids.count)
+        #expect(try await Self.servedFromRedisAgain(repository, ids, within: .seconds(10)), "served from Redis again")
         #expect(queriesDuringOutage > 1)
+    }
+
+    /// Whether, within `limit`, a pass over `ids` finds every profile in Redis without a PostgreSQL query. Each try
+    /// first repopulates the empty, restarted Redis. Polled: the breaker's back-off runs on the real clock, and each
+    /// pooled connection that was open before the restart fails its first call (`Broken pipe`) and serves its batch
+    /// from PostgreSQL without writing it back, so one pass may leave a few keys out (one in 50 did in a CI run).
+    static func servedFromRedisAgain(_ repository: ProfileRepository, _ ids: [String], within limit: Duration) async throws -> Bool {
+        let deadline = ContinuousClock.now + limit
+        repeat {
+            _ = await lookUpAll(repository, ids)
+            let before = repository.statistics
+            let pass = await lookUpAll(repository, ids)
+            let after = repository.statistics
+            if pass.found == ids.count, after.postgresQueries == before.postgresQueries, after.cacheHits - before.cacheHits == ids.count {
+                return true
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        } while ContinuousClock.now < deadline
+        return false
     }
 
     @Test func postgresOutageGivesTransientErrorsThenPoolRecovers() async throws {
