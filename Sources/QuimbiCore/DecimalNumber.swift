@@ -1,4 +1,4 @@
-/// Decimal numbers read from their text as `Double(String)` reads them, without its detour: a `String` made of the
+/// Decimal numbers read from their text as `Double(String)` and `Int(String)` read them, without their detour: a `String` made of the
 /// bytes, then the C library's `strtod` (about a microsecond a ticket on the orders read from PostgreSQL: their
 /// prices, totals and dates).
 ///
@@ -17,6 +17,18 @@ public enum DecimalNumber {
     public static func double(_ text: String) -> Double? {
         var text = text
         return text.withUTF8 { double($0) }
+    }
+
+    /// The integer written in `utf8` (`-` or `+`, then digits), as `Int(String)` reads it; `nil` when it is none or
+    /// does not fit an `Int`.
+    public static func integer(_ utf8: UnsafeBufferPointer<UInt8>) -> Int? {
+        var reader = DigitReader(utf8)
+        let negative = reader.take(UInt8(ascii: "-"))
+        if !negative { _ = reader.take(UInt8(ascii: "+")) }
+        var magnitude: UInt64 = 0
+        guard reader.digits(into: &magnitude) > 0, reader.atEnd, !reader.overflowed else { return nil }
+        if negative { return magnitude <= UInt64(Int.max) + 1 ? Int(truncatingIfNeeded: 0 &- magnitude) : nil }
+        return magnitude <= UInt64(Int.max) ? Int(magnitude) : nil
     }
 
     /// Powers of ten that a `Double` holds exactly.

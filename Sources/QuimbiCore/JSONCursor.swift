@@ -100,17 +100,9 @@ struct JSONCursor {
 
     /// An integer written as JSON digits (an optional `-`, no leading zero, no fraction or exponent) that fits an `Int`.
     mutating func integer() -> Int? {
-        guard let (end, isInteger) = numberEnd(), isInteger else { return nil }
-        let negative = bytes[index] == 0x2D
-        var value = 0
-        // Accumulated on the side of its sign, so that `Int.min` is read too.
-        for position in (negative ? index + 1 : index)..<end {
-            let digit = Int(bytes[position] &- 0x30)
-            let (shifted, shiftOverflow) = value.multipliedReportingOverflow(by: 10)
-            let (next, digitOverflow) = negative ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
-            guard !shiftOverflow, !digitOverflow else { return nil }
-            value = next
-        }
+        guard let (end, isInteger) = numberEnd(), isInteger,
+              let value = DecimalNumber.integer(UnsafeBufferPointer(rebasing: bytes[index..<end]))
+        else { return nil }
         index = end
         return value
     }

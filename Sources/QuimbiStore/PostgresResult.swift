@@ -27,6 +27,16 @@ struct PostgresResult {
         withBytes(row, column) { DecimalNumber.double($0) } ?? nil
     }
 
+    /// The integer at `row`, `column`, read in place as `Int(String)` reads it; `nil` for NULL or text that is none.
+    func integer(_ row: Int, _ column: Int) -> Int? {
+        withBytes(row, column) { DecimalNumber.integer($0) } ?? nil
+    }
+
+    /// Whether the value at `row`, `column` is NULL.
+    func isNull(_ row: Int, _ column: Int) -> Bool {
+        PQgetisnull(result, Int32(row), Int32(column)) == 1
+    }
+
     /// `body` over the bytes of the value at `row`, `column` (valid during the call only); `nil` for NULL.
     func withBytes<R, E: Error>(_ row: Int, _ column: Int, _ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R? {
         let (row, column) = (Int32(row), Int32(column))

