@@ -39,9 +39,8 @@ struct PostgresResult {
 
     /// `body` over the bytes of the value at `row`, `column` (valid during the call only); `nil` for NULL.
     func withBytes<R, E: Error>(_ row: Int, _ column: Int, _ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R? {
-        let (row, column) = (Int32(row), Int32(column))
-        guard PQgetisnull(result, row, column) == 0, let value = PQgetvalue(result, row, column) else { return nil }
-        let count = Int(PQgetlength(result, row, column))
+        guard !isNull(row, column), let value = PQgetvalue(result, Int32(row), Int32(column)) else { return nil }
+        let count = Int(PQgetlength(result, Int32(row), Int32(column)))
         return try value.withMemoryRebound(to: UInt8.self, capacity: count) { bytes throws(E) in
             try body(UnsafeBufferPointer(start: bytes, count: count))
         }
