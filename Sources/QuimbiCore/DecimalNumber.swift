@@ -15,8 +15,7 @@ public enum DecimalNumber {
 
     /// The `Double` nearest to the number written in `text`, as `Double(text)` gives it.
     public static func double(_ text: String) -> Double? {
-        var text = text
-        return text.withUTF8 { double($0) }
+        text.withContiguousUTF8 { double($0) }
     }
 
     /// The integer written in `utf8` (`-` or `+`, then digits), as `Int(String)` reads it; `nil` when it is none or

@@ -85,7 +85,8 @@ struct BatchUpsert {
             let number = keys.insert(key)
             if number == lastIndex.count { lastIndex.append(index) } else { lastIndex[number] = index }
         }
-        return lastIndex + (lastIndexOfNil.map { [$0] } ?? [])
+        if let lastIndexOfNil { lastIndex.append(lastIndexOfNil) }
+        return lastIndex
     }
 
     private var names: [String] { columns.map(\.name) }

@@ -93,9 +93,8 @@ public struct ItemAffinityRepository: RecommendationSource {
         _ = row.withBytes(0, 0) { customerID in
             row.withBytes(0, 1) { title in
                 // A NULL variant: the line has none.
-                if row.withBytes(0, 2, { counter.add(titleUTF8: title, variantUTF8: $0, customerIDUTF8: customerID) }) == nil {
-                    counter.add(titleUTF8: title, variantUTF8: nil, customerIDUTF8: customerID)
-                }
+                guard !row.isNull(0, 2) else { return counter.add(titleUTF8: title, variantUTF8: nil, customerIDUTF8: customerID) }
+                _ = row.withBytes(0, 2) { counter.add(titleUTF8: title, variantUTF8: $0, customerIDUTF8: customerID) }
             }
         }
     }

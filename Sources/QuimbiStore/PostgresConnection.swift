@@ -180,12 +180,12 @@ final class PostgresConnection {
         return try read(PostgresResult(result))
     }
 
-    /// The open connection, opened first when needed; throws when interrupted or unreachable.
     /// The server's release as libpq numbers it (150002 for 15.2); 0 when not connected.
     var serverVersion: Int32 {
         handle.map(PQserverVersion) ?? 0
     }
 
+    /// The open connection, opened first when needed; throws when interrupted or unreachable.
     func readyHandle() throws(StoreError) -> OpaquePointer {
         try interrupter.check()
         try ensureConnected()
